@@ -1,0 +1,6 @@
+package io.handoff.journey;
+
+/** The journey's stage machine: MESSAGING → AI_TRIAGE → TICKETED → SOLVED → CLOSED. */
+public enum Stage {
+  MESSAGING, AI_TRIAGE, TICKETED, SOLVED, CLOSED
+}

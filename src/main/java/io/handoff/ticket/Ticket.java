@@ -1,0 +1,38 @@
+package io.handoff.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A helpdesk ticket with Zendesk's fields. Immutable: an update produces a new value, so support
+ * triggers can compare the ticket before and after an update ("changed", "changed to").
+ */
+public record Ticket(
+    String id,
+    String externalId,
+    String subject,
+    String description,
+    TicketStatus status,
+    TicketPriority priority,
+    String type,
+    String group,
+    String assignee,
+    String requesterId,
+    String requesterName,
+    String requesterEmail,
+    String organization,
+    Set<String> tags,
+    Map<String, String> customFields,
+    List<TicketComment> comments,
+    String via,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Ticket {
+    tags = tags == null ? Set.of() : Set.copyOf(tags);
+    customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
+    comments = comments == null ? List.of() : List.copyOf(comments);
+  }
+}
