@@ -1,0 +1,62 @@
+package io.handoff.api;
+
+import io.handoff.journey.EventAck;
+import io.handoff.journey.JourneyEvent;
+import io.handoff.journey.JourneyIds;
+import io.handoff.journey.JourneyService;
+import io.temporal.client.WorkflowUpdateException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Inbound conversation events (public contract v1). */
+@Path("/api/conversations/{conversationId}/events")
+public class EventResource {
+  @Inject JourneyService journeys;
+
+  @POST
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Deliver a conversation event; starts the journey on its first event",
+      description = "202 with the journey id once the event is recorded in the journey's history. An"
+          + " Idempotency-Key header (or an eventId field) makes a retried POST count once.")
+  public Response post(@PathParam("conversationId") String conversationId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    if (!JourneyIds.isValidConversationId(conversationId)) {
+      throw ProblemException.invalid("conversationId",
+          "must be 1-128 characters of letters, digits, '.', '_', ':', '@' or '-'");
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+      throw ProblemException.invalid("Idempotency-Key", "must be 1-128 characters");
+    }
+    String hint = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
+    JourneyEvent event = EventParser.parse(conversationId, body, hint, Instant.now());
+    try {
+      EventAck ack = journeys.deliver(event);
+      return Response.accepted(Map.of("journeyId", ack.journeyId(), "eventId", ack.eventId(),
+          "duplicate", ack.duplicate())).build();
+    } catch (WorkflowUpdateException e) {
+      throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    int colon = m == null ? -1 : m.indexOf("message='");
+    return colon >= 0 ? m.substring(colon + 9).replaceAll("'.*$", "") : String.valueOf(m);
+  }
+}

@@ -1,0 +1,46 @@
+package io.handoff.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure of the REST layer to problem+json, never leaking internals on a 500. */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return respond(e.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e) {
+    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+        + e.getLocation().getColumnNr();
+    return respond(new Problem("https://handoff.dev/problems/malformed-json", "Malformed JSON", 400,
+        "the request body is not valid JSON" + where, "body", null, null));
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      LOG.error("Request failed", e);
+      return respond(Problem.of(status, "Server error", "the request could not be processed"));
+    }
+    String title = e.getResponse().getStatusInfo().getReasonPhrase();
+    return respond(Problem.of(status, title, e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    LOG.error("Unexpected failure", e);
+    return respond(Problem.of(500, "Server error", "the request could not be processed"));
+  }
+
+  static Response respond(Problem p) {
+    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+  }
+}

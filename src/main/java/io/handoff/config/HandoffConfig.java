@@ -1,0 +1,69 @@
+package io.handoff.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Handoff's own settings (prefix {@code handoff}). Every key has a default that needs nothing installed. */
+@ConfigMapping(prefix = "handoff")
+public interface HandoffConfig {
+
+  /** Directory holding the rule files (triggers, SLA policies, business hours, routing). */
+  @WithDefault("workflows")
+  String workflowsDir();
+
+  /** Directory holding LLM prompt templates and the intent taxonomy. */
+  @WithDefault("prompts")
+  String promptsDir();
+
+  /** Directory for the embedded default's H2 database and other local state. */
+  @WithDefault("data")
+  String dataDir();
+
+  /** Temporal connection settings. */
+  Temporal temporal();
+
+  /** Journey lifecycle settings. */
+  Journey journey();
+
+  interface Temporal {
+    /**
+     * Address (host:port) of a Temporal cluster. When absent, Handoff starts the in-process Java test
+     * server on loopback: journeys then live in memory only and there is no Temporal UI.
+     */
+    Optional<String> target();
+
+    /** Namespace of the cluster (the embedded server always uses "default"). */
+    @WithDefault("default")
+    String namespace();
+
+    /** Port of the embedded test server, bound to 127.0.0.1 (0 picks a free port). */
+    @WithDefault("7233")
+    int embeddedPort();
+
+    /** Use TLS to reach the cluster. */
+    @WithDefault("false")
+    boolean tls();
+
+    /** API key for Temporal Cloud or a cluster that requires one (sent as a bearer token). */
+    Optional<String> apiKey();
+
+    /** Task queue the journey worker polls. */
+    @WithDefault("handoff-journeys")
+    String taskQueue();
+
+    /** Start the worker in this process (turn off to run an API-only instance). */
+    @WithDefault("true")
+    boolean workerEnabled();
+  }
+
+  interface Journey {
+    /** History length at which a journey continues as new with its state (the test server suggests 4,096 events). */
+    @WithDefault("2000")
+    int continueAsNewAfterEvents();
+
+    /** Most timeline entries kept in the workflow's state; older ones stay in the database. */
+    @WithDefault("200")
+    int timelineInState();
+  }
+}

@@ -1,0 +1,32 @@
+package io.handoff.journey;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One customer conversation, from the first message to the closed ticket. Id: {@code journey-<conversationId>}
+ * (see {@link JourneyIds}). Events arrive through update-with-start, so the first event starts the
+ * journey and later ones join it; the conflict policy USE_EXISTING means one workflow per conversation.
+ */
+@WorkflowInterface
+public interface CustomerJourneyWorkflow {
+
+  /** Runs the journey until it is closed. */
+  @WorkflowMethod
+  void run(JourneyInput input);
+
+  /** Accepts an inbound event; it is on the timeline at once and processed in arrival order. */
+  @UpdateMethod
+  EventAck eventReceived(JourneyEvent event);
+
+  /** Refuses events for a closed journey and events without an id, before they reach the history. */
+  @UpdateValidatorMethod(updateName = "eventReceived")
+  void validateEventReceived(JourneyEvent event);
+
+  /** The journey view (public contract v1). */
+  @QueryMethod
+  JourneyView getView();
+}

@@ -1,0 +1,4 @@
+package io.handoff.journey;
+
+/** Result of delivering an event to a journey: its id and whether it was a duplicate of an earlier one. */
+public record EventAck(String journeyId, String eventId, boolean duplicate, Stage stage) {}

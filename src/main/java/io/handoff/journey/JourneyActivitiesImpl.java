@@ -1,0 +1,16 @@
+package io.handoff.journey;
+
+import io.handoff.persistence.JourneyIndex;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Writes journey projections into Handoff's journey index. */
+@ApplicationScoped
+public class JourneyActivitiesImpl implements JourneyActivities {
+  @Inject JourneyIndex index;
+
+  @Override
+  public void project(JourneyProjection projection) {
+    index.write(projection);
+  }
+}

@@ -1,0 +1,71 @@
+package io.handoff.journey;
+
+import io.handoff.config.HandoffConfig;
+import io.handoff.persistence.JourneyIndex;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.common.SearchAttributes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
+@ApplicationScoped
+public class JourneyService {
+  @Inject WorkflowClient client;
+  @Inject HandoffConfig config;
+  @Inject JourneyIndex index;
+
+  /**
+   * Delivers an event with update-with-start: the first event of a conversation starts its journey,
+   * later ones (even concurrent first ones) join the running workflow, because the conflict policy is
+   * USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
+   */
+  public EventAck deliver(JourneyEvent event) {
+    String journeyId = JourneyIds.journeyId(event.conversationId());
+    WorkflowOptions options = WorkflowOptions.newBuilder()
+        .setWorkflowId(journeyId)
+        .setTaskQueue(config.temporal().taskQueue())
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setStaticSummary("Customer journey " + event.conversationId())
+        .setStaticDetails("Conversation `" + event.conversationId() + "` on "
+            + (event.channel() == null ? "an unknown channel" : event.channel().wireName())
+            + ". Stages: MESSAGING → AI_TRIAGE → TICKETED → SOLVED → CLOSED.")
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(io.handoff.temporal.SearchAttributes.STAGE, Stage.MESSAGING.name())
+            .build())
+        .build();
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, options);
+    JourneySettings settings = new JourneySettings(config.journey().continueAsNewAfterEvents(),
+        config.journey().timelineInState());
+    WithStartWorkflowOperation<Void> start =
+        new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(event.conversationId(), settings));
+    UpdateOptions<EventAck> update = UpdateOptions.<EventAck>newBuilder()
+        .setUpdateId(event.eventId())
+        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+        .build();
+    return WorkflowClient.executeUpdateWithStart(stub::eventReceived, event, update, start);
+  }
+
+  /** The live view from the workflow, or the last projected one when the workflow is gone. */
+  public Optional<JourneyView> view(String journeyId) {
+    try {
+      CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, journeyId);
+      return Optional.of(stub.getView());
+    } catch (WorkflowNotFoundException e) {
+      return index.find(journeyId);
+    } catch (WorkflowServiceException e) {
+      if (e.getCause() instanceof io.grpc.StatusRuntimeException s
+          && s.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+        return index.find(journeyId);
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package io.handoff.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.journey.JourneyProjection;
+import io.handoff.journey.JourneyView;
+import io.handoff.journey.TimelineEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Handoff's journey index over plain JDBC. The SQL is portable between H2 2.x and PostgreSQL 15+.
+ * Writes are idempotent so that a retried projection activity never duplicates a row.
+ */
+public class JourneyIndex {
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  public JourneyIndex(DataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /** A page of journey summaries and the cursor of the next page (null on the last page). */
+  public record Page(List<JourneySummary> items, String nextCursor) {}
+
+  /** One row of the journey list. */
+  public record JourneySummary(
+      String journeyId, String conversationId, String stage, String channel, String language, String intent,
+      String ticketId, String priority, boolean slaBreached, Boolean routingAgree, Instant createdAt,
+      Instant updatedAt) {}
+
+  /** Filters of the journey list; null means "any". */
+  public record Filter(String stage, String intent, String language, String channel) {}
+
+  /** Writes a projection in one transaction: newer summary wins; timeline entries are insert-once. */
+  public void write(JourneyProjection p) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        upsertSummary(c, p);
+        for (TimelineEntry e : p.newEntries()) {
+          insertTimeline(c, p.view().journeyId(), e);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Writing the journey index failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void upsertSummary(Connection c, JourneyProjection p) throws SQLException {
+    JourneyView v = p.view();
+    String viewJson = toJson(v);
+    String intent = v.routing() == null ? null : activeIntent(v);
+    String sql = "UPDATE journeys SET stage=?, channel=?, language=?, intent=?, ticket_id=?, priority=?,"
+        + " sla_breached=?, routing_agree=?, view_json=?, version=?, updated_at=? WHERE journey_id=? AND version<?";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = bindSummary(ps, v, intent, viewJson, p.version());
+      ps.setString(i++, v.journeyId());
+      ps.setLong(i, p.version());
+      if (ps.executeUpdate() > 0) {
+        return;
+      }
+    }
+    String insert = "INSERT INTO journeys (stage, channel, language, intent, ticket_id, priority, sla_breached,"
+        + " routing_agree, view_json, version, updated_at, journey_id, conversation_id, created_at)"
+        + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM journeys WHERE journey_id=?)";
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      int i = bindSummary(ps, v, intent, viewJson, p.version());
+      ps.setString(i++, v.journeyId());
+      ps.setString(i++, v.conversationId());
+      ps.setObject(i++, odt(v.startedAt()));
+      ps.setString(i, v.journeyId());
+      ps.executeUpdate();
+    }
+  }
+
+  private int bindSummary(PreparedStatement ps, JourneyView v, String intent, String viewJson, long version)
+      throws SQLException {
+    int i = 1;
+    ps.setString(i++, v.stage().name());
+    ps.setString(i++, v.channel());
+    ps.setString(i++, v.language());
+    ps.setString(i++, intent);
+    ps.setString(i++, v.ticket() == null ? null : v.ticket().id());
+    ps.setString(i++, v.ticket() == null ? null : v.ticket().priority());
+    ps.setBoolean(i++, v.sla() != null && v.sla().values().stream().anyMatch(s -> s.breached()));
+    ps.setObject(i++, v.routing() == null ? null : v.routing().agree(), java.sql.Types.BOOLEAN);
+    ps.setString(i++, viewJson);
+    ps.setLong(i++, version);
+    ps.setObject(i++, odt(v.updatedAt()));
+    return i;
+  }
+
+  private static String activeIntent(JourneyView v) {
+    var r = v.routing();
+    var active = "rules".equals(r.active()) ? r.rules() : r.ai();
+    if (active == null) {
+      active = r.ai() != null ? r.ai() : r.rules();
+    }
+    return active == null ? null : active.intent();
+  }
+
+  private void insertTimeline(Connection c, String journeyId, TimelineEntry e) throws SQLException {
+    String sql = "INSERT INTO journey_timeline (journey_id, seq, at, step, text, trace_json)"
+        + " SELECT ?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM journey_timeline WHERE journey_id=? AND seq=?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, journeyId);
+      ps.setLong(2, e.seq());
+      ps.setObject(3, odt(e.at()));
+      ps.setString(4, e.step());
+      ps.setString(5, e.text());
+      ps.setString(6, e.trace() == null ? null : e.trace().toString());
+      ps.setString(7, journeyId);
+      ps.setLong(8, e.seq());
+      ps.executeUpdate();
+    }
+  }
+
+  /** The last projected view of a journey, with its full timeline from the index. */
+  public Optional<JourneyView> find(String journeyId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT view_json FROM journeys WHERE journey_id=?")) {
+      ps.setString(1, journeyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        JourneyView v = json.readValue(rs.getString(1), JourneyView.class);
+        List<TimelineEntry> timeline = timeline(c, journeyId);
+        return Optional.of(new JourneyView(v.journeyId(), v.conversationId(), v.stage(), v.channel(),
+            v.language(), v.tags(), v.messagesSent(), v.routing(), v.ticket(), v.sla(), v.sessionState(),
+            v.startedAt(), v.updatedAt(), v.runs(), timeline));
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every timeline entry of a journey in order. */
+  public List<TimelineEntry> timeline(String journeyId) {
+    try (Connection c = dataSource.getConnection()) {
+      return timeline(c, journeyId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journey timeline failed: " + e.getMessage(), e);
+    }
+  }
+
+  private List<TimelineEntry> timeline(Connection c, String journeyId) throws SQLException {
+    List<TimelineEntry> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, at, step, text, trace_json FROM journey_timeline WHERE journey_id=? ORDER BY seq")) {
+      ps.setString(1, journeyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String trace = rs.getString(5);
+          out.add(new TimelineEntry(rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+              trace == null ? null : readTree(trace)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A page of summaries, newest first, keyset-paged by (created_at, journey_id). */
+  public Page list(Filter f, int limit, String cursor) {
+    StringBuilder sql = new StringBuilder("SELECT journey_id, conversation_id, stage, channel, language, intent,"
+        + " ticket_id, priority, sla_breached, routing_agree, created_at, updated_at FROM journeys WHERE 1=1");
+    List<Object> args = new ArrayList<>();
+    addFilter(sql, args, "stage", f.stage());
+    addFilter(sql, args, "intent", f.intent());
+    addFilter(sql, args, "language", f.language());
+    addFilter(sql, args, "channel", f.channel());
+    Cursor after = Cursor.decode(cursor);
+    if (after != null) {
+      sql.append(" AND (created_at < ? OR (created_at = ? AND journey_id < ?))");
+      args.add(odt(after.createdAt()));
+      args.add(odt(after.createdAt()));
+      args.add(after.journeyId());
+    }
+    sql.append(" ORDER BY created_at DESC, journey_id DESC LIMIT ").append(limit + 1);
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<JourneySummary> items = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          items.add(new JourneySummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
+              (Boolean) rs.getObject(10), instant(rs, 11), instant(rs, 12)));
+        }
+      }
+      String next = null;
+      if (items.size() > limit) {
+        items = items.subList(0, limit);
+        JourneySummary last = items.get(limit - 1);
+        next = new Cursor(last.createdAt(), last.journeyId()).encode();
+      }
+      return new Page(List.copyOf(items), next);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Listing journeys failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void addFilter(StringBuilder sql, List<Object> args, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      sql.append(" AND ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  /** Opaque keyset cursor: base64url of "epochMillis|journeyId". */
+  record Cursor(Instant createdAt, String journeyId) {
+    String encode() {
+      String raw = createdAt.toEpochMilli() + "|" + journeyId;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor; null for none; IllegalArgumentException for one that was not made here. */
+    static Cursor decode(String s) {
+      if (s == null || s.isBlank()) {
+        return null;
+      }
+      String raw = new String(Base64.getUrlDecoder().decode(s), java.nio.charset.StandardCharsets.UTF_8);
+      int bar = raw.indexOf('|');
+      if (bar <= 0) {
+        throw new IllegalArgumentException("not a cursor returned by this API");
+      }
+      return new Cursor(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, bar))), raw.substring(bar + 1));
+    }
+  }
+
+  private String toJson(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode readTree(String s) {
+    try {
+      return json.readTree(s);
+    } catch (JsonProcessingException e) {
+      return json.getNodeFactory().textNode(s);
+    }
+  }
+
+  private static OffsetDateTime odt(Instant i) {
+    return i == null ? OffsetDateTime.now(ZoneOffset.UTC) : i.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, int col) throws SQLException {
+    OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+    if (t != null) {
+      return t.toInstant();
+    }
+    Timestamp ts = rs.getTimestamp(col);
+    return ts == null ? null : ts.toInstant();
+  }
+}

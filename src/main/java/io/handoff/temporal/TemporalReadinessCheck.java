@@ -1,0 +1,25 @@
+package io.handoff.temporal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness reports whether Temporal answers its gRPC health check. */
+@Readiness
+@ApplicationScoped
+public class TemporalReadinessCheck implements HealthCheck {
+  @Inject TemporalRuntime runtime;
+
+  @Override
+  public HealthCheckResponse call() {
+    boolean up = runtime.isServing(Duration.ofSeconds(2));
+    return HealthCheckResponse.named("temporal")
+        .status(up)
+        .withData("mode", runtime.embedded() ? "embedded" : "cluster")
+        .withData("taskQueue", runtime.taskQueue())
+        .build();
+  }
+}

@@ -1,0 +1,172 @@
+package io.handoff.temporal;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.handoff.config.HandoffConfig;
+import io.handoff.journey.CustomerJourneyWorkflowImpl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns Handoff's Temporal connection: the embedded test server (when no target is configured), the
+ * service stubs, the client and the worker. Started once at application start and stopped in the
+ * order the SDK needs: worker factory, then stubs, then server.
+ */
+@ApplicationScoped
+public class TemporalRuntime {
+  private static final Logger LOG = Logger.getLogger(TemporalRuntime.class);
+
+  @Inject HandoffConfig config;
+  @Inject MeterRegistry meterRegistry;
+  @Inject WorkerActivities activities;
+
+  private EmbeddedTemporalServer embedded;
+  private WorkflowServiceStubs stubs;
+  private WorkflowClient client;
+  private WorkerFactory factory;
+  private Scope metricsScope;
+
+  void onStart(@Observes @Priority(10) StartupEvent ev) {
+    start();
+  }
+
+  void onStop(@Observes ShutdownEvent ev) {
+    stop();
+  }
+
+  synchronized void start() {
+    if (client != null) {
+      return;
+    }
+    HandoffConfig.Temporal t = config.temporal();
+    String target;
+    if (t.target().isPresent()) {
+      target = t.target().get();
+      LOG.infof("Connecting to the Temporal cluster at %s (namespace %s)", target, t.namespace());
+    } else {
+      embedded = EmbeddedTemporalServer.start(t.embeddedPort());
+      target = embedded.target();
+      LOG.warnf(
+          "Embedded Temporal test server on %s: journeys are kept in memory only (a restart forgets"
+              + " running workflows) and there is no Temporal UI. Set handoff.temporal.target to use a cluster.",
+          target);
+    }
+    metricsScope = new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(meterRegistry))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(target)
+        .setMetricsScope(metricsScope);
+    if (t.tls()) {
+      options.setEnableHttps(true);
+    }
+    t.apiKey().ifPresent(key -> options.addApiKey(() -> key));
+    stubs = WorkflowServiceStubs.newServiceStubs(options.build());
+    String namespace = embedded != null ? "default" : t.namespace();
+    client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    if (embedded != null) {
+      registerSearchAttributes(namespace);
+    }
+    if (t.workerEnabled()) {
+      factory = WorkerFactory.newInstance(client);
+      Worker worker = factory.newWorker(t.taskQueue(), WorkerOptions.newBuilder().build());
+      worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
+      worker.registerActivitiesImplementations(activities.all());
+      factory.start();
+    }
+  }
+
+  /** Registers the custom search attributes on the embedded server, which starts empty every time. */
+  private void registerSearchAttributes(String namespace) {
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setChannel(stubs.getRawChannel()).validateAndBuildWithDefaults());
+    try {
+      AddSearchAttributesRequest.Builder req = AddSearchAttributesRequest.newBuilder().setNamespace(namespace);
+      SearchAttributes.all().forEach(req::putSearchAttributes);
+      operator.blockingStub().addSearchAttributes(req.build());
+    } finally {
+      operator.shutdown();
+    }
+  }
+
+  synchronized void stop() {
+    if (factory != null) {
+      factory.shutdown();
+      factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      factory = null;
+    }
+    if (stubs != null) {
+      stubs.shutdown();
+      stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+      stubs = null;
+    }
+    if (metricsScope != null) {
+      try {
+        metricsScope.close();
+      } catch (Exception e) {
+        LOG.debug("Closing the Temporal metrics scope failed", e);
+      }
+    }
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
+    client = null;
+  }
+
+  @Produces
+  @ApplicationScoped
+  WorkflowClient workflowClient() {
+    start();
+    return client;
+  }
+
+  /**
+   * True when the Temporal frontend answers within the timeout. Any gRPC answer but UNAVAILABLE or
+   * DEADLINE_EXCEEDED counts: the embedded test server answers NOT_FOUND rather than a health status.
+   */
+  public boolean isServing(Duration timeout) {
+    WorkflowServiceStubs s = stubs;
+    if (s == null) {
+      return false;
+    }
+    try {
+      s.blockingStub().withDeadlineAfter(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .describeWorkflowExecution(io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setExecution(io.temporal.api.common.v1.WorkflowExecution.newBuilder().setWorkflowId("handoff-health-probe"))
+              .build());
+      return true;
+    } catch (io.grpc.StatusRuntimeException e) {
+      io.grpc.Status.Code code = e.getStatus().getCode();
+      return code != io.grpc.Status.Code.UNAVAILABLE && code != io.grpc.Status.Code.DEADLINE_EXCEEDED;
+    }
+  }
+
+  public String taskQueue() {
+    return config.temporal().taskQueue();
+  }
+
+  public boolean embedded() {
+    return embedded != null;
+  }
+}
