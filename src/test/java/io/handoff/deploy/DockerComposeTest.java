@@ -1,0 +1,88 @@
+package io.handoff.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.handoff.temporal.SearchAttributes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** No Docker engine runs here, so the compose file is checked as YAML: services, images, wiring. */
+class DockerComposeTest {
+  static final JsonNode COMPOSE = read();
+
+  static JsonNode read() {
+    try {
+      return new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker-compose.yml").toFile());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void composeRunsTemporalPostgresTheUiAndHandoff() {
+    JsonNode services = COMPOSE.get("services");
+    assertThat(services.fieldNames()).toIterable()
+        .contains("postgresql", "temporal", "temporal-setup", "temporal-ui", "handoff");
+    assertThat(services.at("/temporal/image").asText()).startsWith("temporalio/auto-setup:");
+    assertThat(services.at("/temporal-ui/image").asText()).startsWith("temporalio/ui:");
+    assertThat(services.at("/postgresql/image").asText()).startsWith("postgres:");
+    assertThat(services.at("/temporal/environment/DB").asText()).isEqualTo("postgres12");
+  }
+
+  @Test
+  void handoffIsBuiltFromTheRepoAndUsesTheComposeTemporalAndPostgres() {
+    JsonNode handoff = COMPOSE.at("/services/handoff");
+    assertThat(Path.of(handoff.at("/build/dockerfile").asText())).exists();
+    assertThat(handoff.at("/environment/HANDOFF_TEMPORAL_TARGET").asText()).isEqualTo("temporal:7233");
+    assertThat(handoff.at("/environment/QUARKUS_PROFILE").asText()).contains("pg");
+    assertThat(handoff.at("/environment/HANDOFF_DB_URL").asText()).startsWith("jdbc:postgresql://postgresql:5432/");
+    assertThat(handoff.at("/depends_on/temporal-setup/condition").asText())
+        .isEqualTo("service_completed_successfully");
+    assertThat(handoff.get("ports").get(0).asText()).endsWith(":8080");
+  }
+
+  @Test
+  void theUiIsPublishedAndEveryMountedFileExists() {
+    assertThat(COMPOSE.at("/services/temporal-ui/ports/0").asText()).isEqualTo("127.0.0.1:8233:8080");
+    COMPOSE.get("services").forEach(service -> {
+      JsonNode volumes = service.get("volumes");
+      if (volumes != null) {
+        volumes.forEach(v -> {
+          String source = v.asText().split(":")[0];
+          if (source.startsWith("./")) {
+            assertThat(Path.of(source)).exists();
+          }
+        });
+      }
+    });
+  }
+
+  @Test
+  void theRegistrationScriptRegistersExactlyTheWorkflowsSearchAttributes() throws Exception {
+    String script = Files.readString(Path.of("deploy/temporal/register-search-attributes.sh"));
+    Matcher m = Pattern.compile("(?m)^register (\\w+) (\\w+)$").matcher(script);
+    List<String> registered = new ArrayList<>();
+    while (m.find()) {
+      registered.add(m.group(1) + ":" + m.group(2));
+    }
+    List<String> expected = new ArrayList<>();
+    SearchAttributes.all().forEach((name, type) -> expected.add(name + ":" + switch (type) {
+      case INDEXED_VALUE_TYPE_KEYWORD -> "Keyword";
+      case INDEXED_VALUE_TYPE_BOOL -> "Bool";
+      case INDEXED_VALUE_TYPE_DATETIME -> "Datetime";
+      case INDEXED_VALUE_TYPE_INT -> "Int";
+      case INDEXED_VALUE_TYPE_DOUBLE -> "Double";
+      case INDEXED_VALUE_TYPE_TEXT -> "Text";
+      default -> type.name();
+    }));
+    assertThat(registered).containsExactlyElementsOf(expected);
+  }
+}

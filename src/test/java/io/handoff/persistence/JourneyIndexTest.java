@@ -1,0 +1,93 @@
+package io.handoff.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.journey.JourneyProjection;
+import io.handoff.journey.JourneyView;
+import io.handoff.journey.RoutingView;
+import io.handoff.journey.Stage;
+import io.handoff.journey.TicketView;
+import io.handoff.journey.TimelineEntry;
+import io.handoff.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JourneyIndexTest {
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  static Stream<TestDatabases.Db> databases() {
+    return TestDatabases.all().stream();
+  }
+
+  static JourneyView view(String id, Stage stage, Instant at) {
+    return new JourneyView(id, id.substring(8), stage, "web_widget", "en", List.of("pricing"), 1,
+        RoutingView.NONE, new TicketView("7", "open", "high", "Sales", null), Map.of(), "active", at, at, 1,
+        List.of());
+  }
+
+  static TimelineEntry entry(long seq, String step) {
+    return new TimelineEntry(seq, Instant.parse("2026-11-25T10:00:00Z").plusSeconds(seq), step, "t" + seq, null);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void projectionIsIdempotentUnderActivityRetry(TestDatabases.Db db) throws Exception {
+    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    JourneyProjection p = new JourneyProjection(view("journey-r1", Stage.TICKETED, t0),
+        List.of(entry(1, "event.conversation.started"), entry(2, "event.message.received")), 2);
+    index.write(p);
+    index.write(p);
+    index.write(p);
+    assertThat(count(db, "SELECT COUNT(*) FROM journey_timeline WHERE journey_id='journey-r1'")).isEqualTo(2);
+    assertThat(count(db, "SELECT COUNT(*) FROM journeys WHERE journey_id='journey-r1'")).isEqualTo(1);
+    JourneyView found = index.find("journey-r1").orElseThrow();
+    assertThat(found.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(found.timeline()).extracting(TimelineEntry::step)
+        .containsExactly("event.conversation.started", "event.message.received");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void anOlderProjectionNeverOverwritesANewerOne(TestDatabases.Db db) {
+    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    index.write(new JourneyProjection(view("journey-r2", Stage.SOLVED, t0), List.of(entry(5, "stage.solved")), 5));
+    index.write(new JourneyProjection(view("journey-r2", Stage.MESSAGING, t0), List.of(entry(1, "event.x")), 1));
+    assertThat(index.find("journey-r2").orElseThrow().stage()).isEqualTo(Stage.SOLVED);
+    assertThat(index.timeline("journey-r2")).extracting(TimelineEntry::seq).containsExactly(1L, 5L);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void listFiltersAndPagesNewestFirst(TestDatabases.Db db) {
+    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    for (int i = 0; i < 5; i++) {
+      Stage stage = i % 2 == 0 ? Stage.TICKETED : Stage.MESSAGING;
+      index.write(new JourneyProjection(view("journey-l" + i, stage, t0.plusSeconds(i)), List.of(), 1));
+    }
+    JourneyIndex.Page page1 = index.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, null);
+    assertThat(page1.items()).extracting(JourneyIndex.JourneySummary::journeyId)
+        .containsExactly("journey-l4", "journey-l2");
+    JourneyIndex.Page page2 = index.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, page1.nextCursor());
+    assertThat(page2.items()).extracting(JourneyIndex.JourneySummary::journeyId).containsExactly("journey-l0");
+    assertThat(page2.nextCursor()).isNull();
+  }
+
+  private static long count(TestDatabases.Db db, String sql) throws Exception {
+    try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
