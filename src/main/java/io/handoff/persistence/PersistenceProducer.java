@@ -32,6 +32,12 @@ public class PersistenceProducer {
 
   @Produces
   @ApplicationScoped
+  Journal journal(DataSource dataSource) {
+    return new Journal(dataSource);
+  }
+
+  @Produces
+  @ApplicationScoped
   JourneyIndex journeyIndex(DataSource dataSource, ObjectMapper json) {
     return new JourneyIndex(dataSource, json);
   }

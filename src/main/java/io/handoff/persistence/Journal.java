@@ -1,0 +1,98 @@
+package io.handoff.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The durable journal of accepted inbound events and agent actions. An entry is written before the
+ * request is acknowledged; writing the same (journey, entry id) twice keeps the first.
+ */
+public class Journal {
+  private final DataSource dataSource;
+
+  public Journal(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** One journal entry: {@code kind} names the payload type, {@code payload} is its JSON. */
+  public record Entry(long seq, String journeyId, String entryId, String kind, String payload, Instant receivedAt) {}
+
+  /** Appends an entry unless one with the same (journey, entry id) exists. Returns true when written. */
+  public boolean append(String journeyId, String entryId, String kind, String payload, Instant receivedAt) {
+    String sql = "INSERT INTO journal (journey_id, entry_id, kind, payload, received_at) SELECT ?,?,?,?,?"
+        + " WHERE NOT EXISTS (SELECT 1 FROM journal WHERE journey_id=? AND entry_id=?)";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, journeyId);
+      ps.setString(2, entryId);
+      ps.setString(3, kind);
+      ps.setString(4, payload);
+      ps.setObject(5, receivedAt.atOffset(ZoneOffset.UTC));
+      ps.setString(6, journeyId);
+      ps.setString(7, entryId);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        return false;
+      }
+      throw new IllegalStateException("Writing the journal failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Entries of every journey that is not closed according to the journey index, grouped by journey
+   * in arrival order.
+   */
+  public Map<String, List<Entry>> openJourneys() {
+    String sql = "SELECT j.seq, j.journey_id, j.entry_id, j.kind, j.payload, j.received_at FROM journal j"
+        + " WHERE NOT EXISTS (SELECT 1 FROM journeys x WHERE x.journey_id = j.journey_id AND x.stage = 'CLOSED')"
+        + " ORDER BY j.journey_id, j.seq";
+    Map<String, List<Entry>> out = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Entry e = new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getObject(6, OffsetDateTime.class).toInstant());
+          out.computeIfAbsent(e.journeyId(), k -> new ArrayList<>()).add(e);
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many times a journey was restored (0 when never, or unknown). */
+  public int restoreCount(String journeyId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT restore_count FROM journeys WHERE journey_id=?")) {
+      ps.setString(1, journeyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the restore count failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Counts one more restore of a journey. */
+  public void countRestore(String journeyId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE journeys SET restore_count = restore_count + 1 WHERE journey_id=?")) {
+      ps.setString(1, journeyId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting the restore failed: " + e.getMessage(), e);
+    }
+  }
+}
