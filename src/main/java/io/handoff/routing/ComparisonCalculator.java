@@ -18,7 +18,21 @@ public final class ComparisonCalculator {
     return new ComparisonReport(flat.journeys(), flat.bothDecided(), flat.agreement(), flat.routers(),
         slices(rows, ComparisonRow::language), slices(rows, r -> r.ai() == null ? null : r.ai().intent()),
         slices(rows, ComparisonRow::channel),
-        slices(rows, r -> r.decidedAt() == null ? null : r.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+        slices(rows, r -> r.decidedAt() == null ? null : r.decidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()),
+        confusion(rows));
+  }
+
+  private static List<ComparisonReport.ConfusionCell> confusion(List<ComparisonRow> rows) {
+    Map<List<String>, Integer> counts = new java.util.LinkedHashMap<>();
+    for (ComparisonRow r : rows) {
+      List<String> key = java.util.Arrays.asList(r.rules() == null ? null : r.rules().group(),
+          r.ai() == null ? null : r.ai().group(), r.finalGroup());
+      counts.merge(key, 1, Integer::sum);
+    }
+    List<ComparisonReport.ConfusionCell> out = new ArrayList<>();
+    counts.forEach((k, n) -> out.add(new ComparisonReport.ConfusionCell(k.get(0), k.get(1), k.get(2), n)));
+    out.sort(java.util.Comparator.comparingInt(ComparisonReport.ConfusionCell::journeys).reversed());
+    return out;
   }
 
   static boolean agrees(ComparisonRow r) {
@@ -91,7 +105,8 @@ public final class ComparisonCalculator {
     Map<String, ComparisonReport.RouterScore> routers = new TreeMap<>();
     routers.put(RoutingAssignment.RULES, score(rows, ComparisonRow::rules, RoutingAssignment.RULES));
     routers.put(RoutingAssignment.AI, score(rows, ComparisonRow::ai, RoutingAssignment.AI));
-    return new ComparisonReport(rows.size(), both, rate(agree, both), routers, Map.of(), Map.of(), Map.of(), Map.of());
+    return new ComparisonReport(rows.size(), both, rate(agree, both), routers, Map.of(), Map.of(), Map.of(), Map.of(),
+        List.of());
   }
 
   private static Double rate(int num, int den) {

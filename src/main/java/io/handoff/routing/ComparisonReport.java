@@ -8,11 +8,15 @@ import java.util.Map;
  * @param agreement share of journeys where both routers chose the same intent and group
  * @param routers per router ("rules", "ai")
  * @param byLanguage, byIntent, byChannel, byDay the same figures split (intent = the AI's intent)
+ * @param confusion counts of (rules group, AI group, final human group) combinations
  */
 public record ComparisonReport(
     int journeys, int bothDecided, Double agreement, Map<String, RouterScore> routers,
     Map<String, Slice> byLanguage, Map<String, Slice> byIntent, Map<String, Slice> byChannel,
-    Map<String, Slice> byDay) {
+    Map<String, Slice> byDay, java.util.List<ConfusionCell> confusion) {
+
+  /** How many journeys had this combination of rules group, AI group and final human group. */
+  public record ConfusionCell(String rules, String ai, String human, int journeys) {}
 
   /**
    * One router's figures. {@code accuracy}: its group equals the final human group, over journeys with a

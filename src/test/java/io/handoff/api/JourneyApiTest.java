@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Timeout;
 class JourneyApiTest {
 
   static String post(String conversationId, String body) {
-    return given().contentType(ContentType.JSON).body(body)
-        .when().post("/api/conversations/{id}/events", conversationId)
-        .then().statusCode(202).extract().path("journeyId");
+    return io.handoff.testing.Events.post(conversationId, body);
   }
 
   @Test

@@ -75,6 +75,15 @@ class ComparisonCalculatorTest {
   }
 
   @Test
+  void confusionCountsEachCombinationOfRulesAiAndHumanGroups() {
+    ComparisonReport r = ComparisonCalculator.compute(ROWS);
+    assertThat(r.confusion()).hasSize(4);
+    assertThat(r.confusion()).contains(
+        new ComparisonReport.ConfusionCell("Technical support", "Sales", "Technical support", 1),
+        new ComparisonReport.ConfusionCell("General", null, null, 1));
+  }
+
+  @Test
   void anEmptyPeriodHasNoRatesRatherThanZeroes() {
     ComparisonReport r = ComparisonCalculator.compute(List.of());
     assertThat(r.agreement()).isNull();
