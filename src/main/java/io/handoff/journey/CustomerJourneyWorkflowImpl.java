@@ -43,6 +43,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       this.state = JourneyState.start(input.conversationId());
       this.state.startedAt = now();
       this.state.updatedAt = state.startedAt;
+      this.state.restores = input.restores();
     }
     if (input.pending() != null) {
       inbox.addAll(input.pending());
@@ -60,7 +61,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       if (shouldContinueAsNew()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         List<JourneyEvent> pending = new ArrayList<>(inbox);
-        Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, pending));
+        Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, pending, state.restores));
       }
     }
     project();
@@ -148,7 +149,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     JourneyView view = state.view();
     JourneyView summary = new JourneyView(view.journeyId(), view.conversationId(), view.stage(), view.channel(),
         view.language(), view.tags(), view.messagesSent(), view.routing(), view.ticket(), view.sla(),
-        view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), List.of());
+        view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), view.restores(), List.of());
     journeyActivities.project(new JourneyProjection(summary, fresh, state.timelineSeq));
     state.projectedSeq = state.timelineSeq;
     trimTimeline();

@@ -7,9 +7,15 @@ import java.util.List;
  * and the events that arrived but were not processed yet.
  */
 public record JourneyInput(
-    String conversationId, JourneySettings settings, JourneyState carried, List<JourneyEvent> pending) {
+    String conversationId, JourneySettings settings, JourneyState carried, List<JourneyEvent> pending,
+    int restores) {
 
   public static JourneyInput start(String conversationId, JourneySettings settings) {
-    return new JourneyInput(conversationId, settings, null, List.of());
+    return new JourneyInput(conversationId, settings, null, List.of(), 0);
+  }
+
+  /** Input of a journey re-created from the journal after a restart of the embedded default. */
+  public static JourneyInput restore(String conversationId, JourneySettings settings, int restores) {
+    return new JourneyInput(conversationId, settings, null, List.of(), restores);
   }
 }

@@ -1,6 +1,7 @@
 package io.handoff.journey;
 
 import io.handoff.config.HandoffConfig;
+import io.handoff.persistence.Journal;
 import io.handoff.persistence.JourneyIndex;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -18,9 +19,14 @@ import java.util.Optional;
 /** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
 @ApplicationScoped
 public class JourneyService {
+  /** Journal kind of an inbound conversation event. */
+  public static final String JOURNAL_EVENT = "event";
+
   @Inject WorkflowClient client;
   @Inject HandoffConfig config;
   @Inject JourneyIndex index;
+  @Inject Journal journal;
+  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
 
   /**
    * Delivers an event with update-with-start: the first event of a conversation starts its journey,
@@ -28,6 +34,29 @@ public class JourneyService {
    * USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
    */
   public EventAck deliver(JourneyEvent event) {
+    String journeyId = JourneyIds.journeyId(event.conversationId());
+    journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
+    return send(event, 0);
+  }
+
+  /** Re-delivers a journaled entry to a journey being restored (it is not journaled again). */
+  void redeliver(String journeyId, Journal.Entry entry, int restores) {
+    if (JOURNAL_EVENT.equals(entry.kind())) {
+      send(fromJson(entry.payload(), JourneyEvent.class), restores);
+    } else {
+      throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
+    }
+  }
+
+  private <T> T fromJson(String s, Class<T> type) {
+    try {
+      return json.readValue(s, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private EventAck send(JourneyEvent event, int restores) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
     WorkflowOptions options = WorkflowOptions.newBuilder()
         .setWorkflowId(journeyId)
@@ -45,12 +74,21 @@ public class JourneyService {
     JourneySettings settings = new JourneySettings(config.journey().continueAsNewAfterEvents(),
         config.journey().timelineInState());
     WithStartWorkflowOperation<Void> start =
-        new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(event.conversationId(), settings));
+        new WithStartWorkflowOperation<>(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
+            : JourneyInput.restore(event.conversationId(), settings, restores));
     UpdateOptions<EventAck> update = UpdateOptions.<EventAck>newBuilder()
         .setUpdateId(event.eventId())
         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
         .build();
     return WorkflowClient.executeUpdateWithStart(stub::eventReceived, event, update, start);
+  }
+
+  private String toJson(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The live view from the workflow, or the last projected one when the workflow is gone. */

@@ -29,6 +29,8 @@ public class JourneyState {
   public Instant startedAt;
   public Instant updatedAt;
   public int runs = 1;
+  /** How many times this journey was re-created from the journal after a restart. */
+  public int restores;
   public long timelineSeq;
   public long projectedSeq;
   public List<TimelineEntry> timeline = new ArrayList<>();
@@ -47,6 +49,6 @@ public class JourneyState {
   JourneyView view() {
     return new JourneyView(journeyId, conversationId, stage, channel == null ? null : channel.wireName(),
         language, List.copyOf(tags), messagesSent, routing, ticket, Map.copyOf(sla), sessionState, startedAt,
-        updatedAt, runs, List.copyOf(timeline));
+        updatedAt, runs, restores, List.copyOf(timeline));
   }
 }

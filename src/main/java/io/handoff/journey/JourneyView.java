@@ -20,4 +20,5 @@ public record JourneyView(
     Instant startedAt,
     Instant updatedAt,
     int runs,
+    int restores,
     List<TimelineEntry> timeline) {}

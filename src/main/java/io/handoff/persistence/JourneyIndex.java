@@ -146,7 +146,7 @@ public class JourneyIndex {
         List<TimelineEntry> timeline = timeline(c, journeyId);
         return Optional.of(new JourneyView(v.journeyId(), v.conversationId(), v.stage(), v.channel(),
             v.language(), v.tags(), v.messagesSent(), v.routing(), v.ticket(), v.sla(), v.sessionState(),
-            v.startedAt(), v.updatedAt(), v.runs(), timeline));
+            v.startedAt(), v.updatedAt(), v.runs(), v.restores(), timeline));
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);
