@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ComparisonCalculatorTest {
+public class ComparisonCalculatorTest {
   static final Instant DAY1 = Instant.parse("2026-11-20T10:00:00Z");
   static final Instant DAY2 = Instant.parse("2026-11-21T10:00:00Z");
   static final Decision PRICING_SALES = new Decision("pricing_sales", "Sales", "HANDOFF_TO_HUMAN");
@@ -20,7 +20,7 @@ class ComparisonCalculatorTest {
   // j2 en web: rules=tech, ai=sales (disagree); final Technical support (rules right); ai acts; reply 300 s; breach.
   // j3 es whatsapp: rules=sales, ai=tech (disagree); final Technical support (ai right); rules acts; reply 120 s.
   // j4 es whatsapp: rules only (ai missing), other; no final group; rules acts; no reply.
-  static final List<ComparisonRow> ROWS = List.of(
+  public static final List<ComparisonRow> ROWS = List.of(
       new ComparisonRow("j1", "en", "web_widget", DAY1, "ai", PRICING_SALES, PRICING_SALES, "Sales", true, 60L, false),
       new ComparisonRow("j2", "en", "web_widget", DAY1, "ai", TECH, PRICING_SALES, "Technical support", true, 300L, true),
       new ComparisonRow("j3", "es", "whatsapp", DAY2, "rules", PRICING_SALES, TECH, "Technical support", true, 120L, false),
