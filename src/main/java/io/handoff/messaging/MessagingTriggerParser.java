@@ -72,13 +72,13 @@ public final class MessagingTriggerParser {
 
   private MessagingTrigger trigger(Node node) {
     int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, TRIGGER_KEYS, problems, null, "trigger");
+    int before = problems.all().size();
+    Map<String, Node> e = YamlNodes.entries(node, TRIGGER_KEYS, problems, YamlNodes.peek(node, "title"), "trigger");
     String title = YamlNodes.scalar(e.get("title"));
     if (title == null || title.isBlank()) {
       problems.error(line, null, "trigger has no title");
       return null;
     }
-    int before = problems.all().size();
     String eventName = YamlNodes.scalar(e.get("run_trigger"));
     MessagingEvent event = MessagingEvent.fromWire(eventName);
     if (event == null) {

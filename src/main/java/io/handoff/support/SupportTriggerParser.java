@@ -70,13 +70,13 @@ public final class SupportTriggerParser {
 
   private SupportTrigger trigger(Node node, List<String> categories, Map<String, Webhook> webhooks) {
     int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, TRIGGER_KEYS, problems, null, "trigger");
+    int before = problems.all().size();
+    Map<String, Node> e = YamlNodes.entries(node, TRIGGER_KEYS, problems, YamlNodes.peek(node, "title"), "trigger");
     String title = YamlNodes.scalar(e.get("title"));
     if (title == null || title.isBlank()) {
       problems.error(line, null, "trigger has no title");
       return null;
     }
-    int before = problems.all().size();
     String category = YamlNodes.scalar(e.get("category"));
     if (category != null && !categories.contains(category)) {
       problems.error(line, title, "unknown category \"" + category + "\" (declare it under categories)");

@@ -68,6 +68,18 @@ public final class YamlNodes {
     return map;
   }
 
+  /** The scalar value under {@code key} of a mapping node without reporting anything; null if absent. */
+  public static String peek(Node node, String key) {
+    if (node instanceof MappingNode mapping) {
+      for (NodeTuple t : mapping.getValue()) {
+        if (key.equals(scalar(t.getKeyNode()))) {
+          return scalar(t.getValueNode());
+        }
+      }
+    }
+    return null;
+  }
+
   /** The text of a scalar node, or null for anything else (or an explicit YAML null). */
   public static String scalar(Node node) {
     if (node instanceof ScalarNode s && !"tag:yaml.org,2002:null".equals(s.getTag().getValue())) {
