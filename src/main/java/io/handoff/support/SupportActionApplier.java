@@ -3,6 +3,7 @@ package io.handoff.support;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.ConditionGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,14 +40,33 @@ final class SupportActionApplier {
     for (int i = 0; i < trigger.actions().size(); i++) {
       SupportAction a = trigger.actions().get(i);
       String before = read(a);
+      Set<String> tagsBefore = a.tags().isEmpty() && a.type() != SupportActionType.SET_TAGS
+          ? null : Set.copyOf(ticket.tags);
       write(a, trigger, i);
       String after = a.writes() == null ? describeEffect(a) : read(a);
-      if (a.writes() != null && !Objects.equals(before, after)) {
+      if (tagsBefore != null) {
+        ticket.tagsChanged();
+        changedTags(tagsBefore, changedFields);
+      } else if (a.writes() != null && !Objects.equals(before, after)) {
         changedFields.add(a.writes());
       }
       traces.add(new ActionTrace(i, a.type().wireName(), a.field(), before, after));
     }
     return traces;
+  }
+
+  /** Tag changes are indexed per tag: only conditions on that tag can change their result. */
+  private void changedTags(Set<String> before, Set<String> changedFields) {
+    for (String t : ticket.tags) {
+      if (!before.contains(t)) {
+        changedFields.add(ConditionGroup.tagKey("current_tags", t));
+      }
+    }
+    for (String t : before) {
+      if (!ticket.tags.contains(t)) {
+        changedFields.add(ConditionGroup.tagKey("current_tags", t));
+      }
+    }
   }
 
   private String read(SupportAction a) {

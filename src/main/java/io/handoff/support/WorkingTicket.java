@@ -27,6 +27,8 @@ final class WorkingTicket implements Facts<SupportField> {
   String assignee;
   final Set<String> tags = new HashSet<>();
   final Map<String, String> customFields;
+  /** Sorted tag text for traces; reset by {@link #tagsChanged()}. */
+  private String tagsText;
 
   WorkingTicket(TicketUpdate update, boolean inBusinessHours) {
     this.update = update;
@@ -70,6 +72,21 @@ final class WorkingTicket implements Facts<SupportField> {
       case REQUESTER_FIELD -> update.requesterFields().get(f.key());
       case ORGANIZATION_FIELD -> update.organizationFields().get(f.key());
     };
+  }
+
+  @Override
+  public String render(FieldRef<SupportField> f) {
+    if (f.kind() != SupportField.TAGS) {
+      return Facts.super.render(f);
+    }
+    if (tagsText == null) {
+      tagsText = String.join(" ", new java.util.TreeSet<>(tags));
+    }
+    return tagsText;
+  }
+
+  void tagsChanged() {
+    tagsText = null;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.handoff.trigger;
 
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,16 +15,7 @@ public record ConditionFailure(String group, String condition, String actual, St
 
   static <F> ConditionFailure of(String group, Condition<F> c, Facts<F> facts) {
     String previous = c.operator().readsPrevious() ? render(c.field(), facts.previous(c.field())) : null;
-    return new ConditionFailure(group, c.describe(), render(c.field(), facts.current(c.field())), previous,
-        c.line());
-  }
-
-  static <F> ConditionFailure noneOfAny(List<Condition<F>> any, Facts<F> facts) {
-    StringBuilder text = new StringBuilder();
-    for (Condition<F> c : any) {
-      text.append(text.length() == 0 ? "" : " | ").append(c.describe());
-    }
-    return new ConditionFailure("any", text.toString(), "none held", null, any.get(0).line());
+    return new ConditionFailure(group, c.describe(), facts.render(c.field()), previous, c.line());
   }
 
   /** Renders a normalised value back to rule-file words (ORDERED index → its name). */
