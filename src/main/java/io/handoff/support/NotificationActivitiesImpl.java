@@ -1,0 +1,48 @@
+package io.handoff.support;
+
+import io.temporal.failure.ApplicationFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+/** Delivers notifications through the client chosen by {@code handoff.notifications.delivery}. */
+@ApplicationScoped
+public class NotificationActivitiesImpl implements NotificationActivities {
+
+  private NotificationClient client;
+
+  @Inject
+  public NotificationActivitiesImpl(NotificationClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public NotificationClient.DeliveryResult send(Notification notification) {
+    try {
+      return client.deliver(notification);
+    } catch (NotificationClient.DeliveryException e) {
+      if (e.retryable()) {
+        throw e;
+      }
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), "NotificationRejected", e);
+    }
+  }
+
+  /** Produces the notification client from configuration. */
+  @ApplicationScoped
+  public static class ClientProducer {
+
+    @Produces
+    @ApplicationScoped
+    NotificationClient notificationClient(NotificationsConfig config, DataSource dataSource) {
+      NotificationOutboxStore store = new NotificationOutboxStore(dataSource);
+      return switch (config.delivery()) {
+        case "outbox" -> new RecordedNotificationOutbox(store);
+        case "http" -> new WebhookNotificationClient(store, config.timeout());
+        default -> throw new IllegalStateException(
+            "handoff.notifications.delivery must be outbox or http, not \"" + config.delivery() + "\"");
+      };
+    }
+  }
+}

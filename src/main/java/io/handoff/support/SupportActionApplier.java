@@ -1,0 +1,140 @@
+package io.handoff.support;
+
+import io.handoff.ticket.TicketPriority;
+import io.handoff.ticket.TicketStatus;
+import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.ConditionGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies one trigger's actions to the working ticket at once. Field actions change the ticket now (so
+ * later triggers see them); comments and notifications are queued and rendered once the loop ends,
+ * because Zendesk sends them after the update is saved, with the final values.
+ */
+final class SupportActionApplier {
+
+  /** A comment or notification waiting for the final ticket values. */
+  record Queued(SupportTrigger trigger, int index, SupportAction action) {}
+
+  private final WorkingTicket ticket;
+  private final List<Queued> queued = new ArrayList<>();
+
+  SupportActionApplier(WorkingTicket ticket) {
+    this.ticket = ticket;
+  }
+
+  List<Queued> queued() {
+    return queued;
+  }
+
+  /**
+   * Applies every action of {@code trigger}; adds a trace per action and the names of the fields whose
+   * value really changed to {@code changedFields}.
+   */
+  List<ActionTrace> apply(SupportTrigger trigger, Set<String> changedFields) {
+    List<ActionTrace> traces = new ArrayList<>(trigger.actions().size());
+    for (int i = 0; i < trigger.actions().size(); i++) {
+      SupportAction a = trigger.actions().get(i);
+      String before = read(a);
+      Set<String> tagsBefore = a.tags().isEmpty() && a.type() != SupportActionType.SET_TAGS
+          ? null : Set.copyOf(ticket.tags);
+      write(a, trigger, i);
+      String after = a.writes() == null ? describeEffect(a) : read(a);
+      if (tagsBefore != null) {
+        ticket.tagsChanged();
+        changedTags(tagsBefore, changedFields);
+      } else if (a.writes() != null && !Objects.equals(before, after)) {
+        changedFields.add(a.writes());
+      }
+      traces.add(new ActionTrace(i, a.type().wireName(), a.field(), before, after));
+    }
+    return traces;
+  }
+
+  /** Tag changes are indexed per tag: only conditions on that tag can change their result. */
+  private void changedTags(Set<String> before, Set<String> changedFields) {
+    for (String t : ticket.tags) {
+      if (!before.contains(t)) {
+        changedFields.add(ConditionGroup.tagKey("current_tags", t));
+      }
+    }
+    for (String t : before) {
+      if (!ticket.tags.contains(t)) {
+        changedFields.add(ConditionGroup.tagKey("current_tags", t));
+      }
+    }
+  }
+
+  private String read(SupportAction a) {
+    return switch (a.type()) {
+      case STATUS -> ticket.status == null ? "" : ticket.status.wireName();
+      case PRIORITY -> ticket.priority == null ? "" : ticket.priority.wireName();
+      case TYPE -> nz(ticket.type);
+      case GROUP -> nz(ticket.group);
+      case ASSIGNEE -> nz(ticket.assignee);
+      case CUSTOM_FIELD -> nz(ticket.customFields.get(a.field().substring("custom_fields_".length())));
+      case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> String.join(" ", new TreeSet<>(ticket.tags));
+      default -> null;
+    };
+  }
+
+  private void write(SupportAction a, SupportTrigger trigger, int index) {
+    switch (a.type()) {
+      case STATUS -> ticket.status = TicketStatus.fromWire(a.value());
+      case PRIORITY -> ticket.priority = TicketPriority.fromWire(a.value());
+      case TYPE -> ticket.type = blankToNull(a.value());
+      case GROUP -> ticket.group = blankToNull(a.value());
+      case ASSIGNEE -> ticket.assignee = assignee(a.value());
+      case CUSTOM_FIELD -> customField(a);
+      case ADD_TAGS -> ticket.tags.addAll(a.tags());
+      case REMOVE_TAGS -> ticket.tags.removeAll(a.tags());
+      case SET_TAGS -> {
+        ticket.tags.clear();
+        ticket.tags.addAll(a.tags());
+      }
+      default -> queued.add(new Queued(trigger, index, a));
+    }
+  }
+
+  private void customField(SupportAction a) {
+    String key = a.field().substring("custom_fields_".length());
+    if (a.value().isEmpty()) {
+      ticket.customFields.remove(key);
+    } else {
+      ticket.customFields.put(key, a.value());
+    }
+  }
+
+  /** Zendesk's special assignee values: {@code current_user} and {@code requester_id}. */
+  private String assignee(String value) {
+    TicketUpdate u = ticket.update();
+    if ("current_user".equals(value)) {
+      return u.actor() == null ? null : u.actor().id();
+    }
+    if ("requester_id".equals(value)) {
+      return u.after().requesterId();
+    }
+    return blankToNull(value);
+  }
+
+  private static String describeEffect(SupportAction a) {
+    return switch (a.type()) {
+      case REPLY_PUBLIC -> "public reply queued";
+      case REPLY_INTERNAL -> "internal note queued";
+      case NOTIFY_WEBHOOK -> "webhook " + a.args().get(0) + " queued";
+      default -> "e-mail to " + a.args().get(0) + " queued";
+    };
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,135 @@
+package io.handoff.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.ticket.TicketPriority;
+import io.handoff.ticket.TicketStatus;
+import io.handoff.trigger.Placeholders;
+import io.handoff.trigger.Problems;
+import io.handoff.trigger.YamlNodes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Parses and checks a support trigger's {@code actions: [{field, value}]}. */
+final class SupportActionParser {
+
+  private static final Set<String> KEYS = Set.of("field", "value");
+  private static final List<String> TYPES = List.of("question", "incident", "problem", "task");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Problems problems;
+  private final String rule;
+  private final Map<String, Webhook> webhooks;
+
+  SupportActionParser(Problems problems, String rule, Map<String, Webhook> webhooks) {
+    this.problems = problems;
+    this.rule = rule;
+    this.webhooks = webhooks;
+  }
+
+  List<SupportAction> parse(Node node) {
+    List<SupportAction> out = new ArrayList<>();
+    for (Node item : YamlNodes.items(node, problems, rule, "actions")) {
+      SupportAction a = one(item);
+      if (a != null) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private SupportAction one(Node node) {
+    int line = YamlNodes.line(node);
+    Map<String, Node> e = YamlNodes.entries(node, KEYS, problems, rule, "action");
+    String field = YamlNodes.scalar(e.get("field"));
+    SupportActionType type = field == null ? null : SupportActionType.fromWire(field);
+    if (type == null) {
+      problems.error(line, rule, "unknown action \"" + field + "\"");
+      return null;
+    }
+    Node value = e.get("value");
+    String text = YamlNodes.scalar(value);
+    return switch (type) {
+      case STATUS -> choice(type, field, text, line, TicketStatus.fromWire(text) != null, "new, open, pending, hold, solved, closed");
+      case PRIORITY -> choice(type, field, text, line, text != null && (text.isEmpty() || TicketPriority.fromWire(text) != null), "low, normal, high, urgent");
+      case TYPE -> choice(type, field, text, line, text != null && (text.isEmpty() || TYPES.contains(text)), String.join(", ", TYPES));
+      case GROUP, ASSIGNEE, CUSTOM_FIELD -> choice(type, field, text, line, text != null, "a name, or \"\" to clear");
+      case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(type, field, value, line);
+      case REPLY_PUBLIC, REPLY_INTERNAL -> text == null || text.isBlank() ? fail(line, "\"" + field + "\" needs a comment body")
+          : placeholders(line, List.of(text)) ? new SupportAction(type, field, text, null, null, line) : null;
+      case NOTIFY_USER, NOTIFY_GROUP -> email(type, field, value, line);
+      case NOTIFY_WEBHOOK -> webhook(type, field, value, line);
+    };
+  }
+
+  private SupportAction choice(SupportActionType type, String field, String text, int line, boolean ok, String allowed) {
+    if (!ok) {
+      return fail(line, "value \"" + text + "\" is not valid for action \"" + field + "\" (allowed: " + allowed + ")");
+    }
+    boolean enumValue = type == SupportActionType.STATUS || type == SupportActionType.PRIORITY
+        || type == SupportActionType.TYPE;
+    return new SupportAction(type, field, enumValue ? text.toLowerCase(Locale.ROOT) : text, null, null, line);
+  }
+
+  private SupportAction tags(SupportActionType type, String field, Node value, int line) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (String s : YamlNodes.scalarList(value)) {
+      for (String t : s.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
+        if (!t.isEmpty()) {
+          tags.add(t);
+        }
+      }
+    }
+    if (tags.isEmpty() && type != SupportActionType.SET_TAGS) {
+      return fail(line, "\"" + field + "\" needs at least one tag");
+    }
+    return new SupportAction(type, field, null, tags, null, line);
+  }
+
+  private SupportAction email(SupportActionType type, String field, Node value, int line) {
+    List<String> args = YamlNodes.scalarList(value);
+    if (args.size() != 3) {
+      return fail(line, "\"" + field + "\" needs [recipient, subject, body]");
+    }
+    return placeholders(line, args) ? new SupportAction(type, field, null, null, args, line) : null;
+  }
+
+  private SupportAction webhook(SupportActionType type, String field, Node value, int line) {
+    List<String> args = YamlNodes.scalarList(value);
+    if (args.size() != 2) {
+      return fail(line, "\"" + field + "\" needs [webhook id, JSON body]");
+    }
+    if (!webhooks.containsKey(args.get(0))) {
+      return fail(line, "unknown webhook \"" + args.get(0) + "\" (declare it under webhooks)");
+    }
+    if (!placeholders(line, args)) {
+      return null;
+    }
+    try {
+      JSON.readTree(Placeholders.renderJson(args.get(1), name -> "x"));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return fail(line, "webhook body is not valid JSON: " + e.getOriginalMessage());
+    }
+    return new SupportAction(type, field, null, null, args, line);
+  }
+
+  private boolean placeholders(int line, List<String> texts) {
+    boolean ok = true;
+    for (String t : texts) {
+      for (String name : Placeholders.unknown(t, SupportVocabulary.PLACEHOLDERS)) {
+        problems.error(line, rule, "unknown placeholder {{" + name + "}}");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  private SupportAction fail(int line, String message) {
+    problems.error(line, rule, message);
+    return null;
+  }
+}

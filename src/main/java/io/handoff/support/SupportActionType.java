@@ -1,0 +1,50 @@
+package io.handoff.support;
+
+/**
+ * Support-trigger actions, named as Zendesk's trigger API names them ({@code field} of an action).
+ * Comment actions use Zendesk's newer {@code reply_public} / {@code reply_internal}.
+ */
+public enum SupportActionType {
+  STATUS("status", "status"),
+  PRIORITY("priority", "priority"),
+  TYPE("type", "type"),
+  GROUP("group_id", "group_id"),
+  ASSIGNEE("assignee_id", "assignee_id"),
+  CUSTOM_FIELD("custom_fields_", null),
+  ADD_TAGS("current_tags", "current_tags"),
+  REMOVE_TAGS("remove_tags", "current_tags"),
+  SET_TAGS("set_tags", "current_tags"),
+  REPLY_PUBLIC("reply_public", null),
+  REPLY_INTERNAL("reply_internal", null),
+  NOTIFY_USER("notification_user", null),
+  NOTIFY_GROUP("notification_group", null),
+  NOTIFY_WEBHOOK("notification_webhook", null);
+
+  private final String wireName;
+  private final String writes;
+
+  SupportActionType(String wireName, String writes) {
+    this.wireName = wireName;
+    this.writes = writes;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The condition field this action writes (custom fields: per key), or null for effects. */
+  String writes() {
+    return writes;
+  }
+
+  /** Resolves an action name; {@code custom_fields_<id>} resolves to CUSTOM_FIELD. Null if unknown. */
+  public static SupportActionType fromWire(String name) {
+    for (SupportActionType t : values()) {
+      if (t == CUSTOM_FIELD ? name.startsWith(t.wireName) && name.length() > t.wireName.length()
+          : t.wireName.equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+package io.handoff.support;
+
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketComment;
+import io.handoff.ticket.TicketPriority;
+import io.handoff.ticket.TicketStatus;
+import io.handoff.trigger.Facts;
+import io.handoff.trigger.FieldRef;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ticket while the triggers run: the writable fields change as actions apply; the update's deltas
+ * (ticket before, comment, actor, session state) stay fixed. Conditions read it through {@link Facts}.
+ */
+final class WorkingTicket implements Facts<SupportField> {
+
+  private final TicketUpdate update;
+  private final boolean inBusinessHours;
+  TicketStatus status;
+  TicketPriority priority;
+  String type;
+  String group;
+  String assignee;
+  final Set<String> tags = new HashSet<>();
+  final Map<String, String> customFields;
+  /** Sorted tag text for traces; reset by {@link #tagsChanged()}. */
+  private String tagsText;
+
+  WorkingTicket(TicketUpdate update, boolean inBusinessHours) {
+    this.update = update;
+    this.inBusinessHours = inBusinessHours;
+    Ticket t = update.after();
+    status = t.status();
+    priority = t.priority();
+    type = t.type();
+    group = t.group();
+    assignee = t.assignee();
+    t.tags().forEach(tag -> tags.add(tag.toLowerCase(Locale.ROOT)));
+    customFields = new HashMap<>(t.customFields());
+  }
+
+  TicketUpdate update() {
+    return update;
+  }
+
+  @Override
+  public Object current(FieldRef<SupportField> f) {
+    Ticket after = update.after();
+    TicketComment comment = update.comment();
+    return switch (f.kind()) {
+      case UPDATE_TYPE -> update.before() == null ? "Create" : "Change";
+      case STATUS -> status == null ? null : status.ordinal();
+      case PRIORITY -> priority == null ? null : priority.ordinal();
+      case TYPE -> type;
+      case GROUP -> group;
+      case ASSIGNEE -> assignee;
+      case REQUESTER -> after.requesterId();
+      case ORGANIZATION -> after.organization();
+      case TAGS -> tags;
+      case VIA -> Via.normalise(after.via());
+      case COMMENT_IS_PUBLIC -> comment == null ? null : Boolean.toString(comment.isPublic());
+      case COMMENT_TEXT -> comment == null ? null : comment.body();
+      case SUBJECT_TEXT -> after.subject();
+      case ROLE -> update.actor() == null ? null : update.actor().roleName();
+      case IN_BUSINESS_HOURS -> inBusinessHours;
+      case SESSION_STATE -> update.sessionState();
+      case CUSTOM_FIELD -> customFields.get(f.key());
+      case REQUESTER_FIELD -> update.requesterFields().get(f.key());
+      case ORGANIZATION_FIELD -> update.organizationFields().get(f.key());
+    };
+  }
+
+  @Override
+  public String render(FieldRef<SupportField> f) {
+    if (f.kind() != SupportField.TAGS) {
+      return Facts.super.render(f);
+    }
+    if (tagsText == null) {
+      tagsText = String.join(" ", new java.util.TreeSet<>(tags));
+    }
+    return tagsText;
+  }
+
+  void tagsChanged() {
+    tagsText = null;
+  }
+
+  @Override
+  public Object previous(FieldRef<SupportField> f) {
+    Ticket b = update.before();
+    if (f.kind() == SupportField.SESSION_STATE) {
+      return update.previousSessionState();
+    }
+    if (b == null) {
+      return null;
+    }
+    return switch (f.kind()) {
+      case STATUS -> b.status() == null ? null : b.status().ordinal();
+      case PRIORITY -> b.priority() == null ? null : b.priority().ordinal();
+      case TYPE -> b.type();
+      case GROUP -> b.group();
+      case ASSIGNEE -> b.assignee();
+      case REQUESTER -> b.requesterId();
+      case ORGANIZATION -> b.organization();
+      case CUSTOM_FIELD -> b.customFields().get(f.key());
+      default -> current(f);
+    };
+  }
+
+  /** The update's ticket with every trigger change applied. */
+  Ticket toTicket() {
+    Ticket a = update.after();
+    return new Ticket(a.id(), a.externalId(), a.subject(), a.description(), status, priority, type, group,
+        assignee, a.requesterId(), a.requesterName(), a.requesterEmail(), a.organization(), Set.copyOf(tags),
+        customFields, a.comments(), a.via(), a.createdAt(), a.updatedAt());
+  }
+}

@@ -1,0 +1,18 @@
+package io.handoff.trigger;
+
+/**
+ * What conditions read. Values are normalised as {@link ValueType} describes; null means empty.
+ */
+public interface Facts<F> {
+
+  /** The current value of a field (after the actions applied so far). */
+  Object current(FieldRef<F> field);
+
+  /** The value before the update (null on ticket creation); engines without deltas return current. */
+  Object previous(FieldRef<F> field);
+
+  /** The current value as trace text; implementations may cache costly renderings (tag sets). */
+  default String render(FieldRef<F> field) {
+    return ConditionFailure.render(field, current(field));
+  }
+}

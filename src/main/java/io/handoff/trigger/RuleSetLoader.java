@@ -1,0 +1,66 @@
+package io.handoff.trigger;
+
+import io.handoff.messaging.MessagingTriggerParser;
+import io.handoff.messaging.MessagingTriggerSet;
+import io.handoff.messaging.MessagingValidator;
+import io.handoff.support.SupportTriggerParser;
+import io.handoff.support.SupportTriggerSet;
+import io.handoff.support.SupportValidator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads the trigger rule files of a {@code workflows/} directory in plain Java (no CDI), for the
+ * application at start-up and for the {@code validate} and {@code dry-run} commands. A missing file
+ * means no triggers of that kind.
+ */
+public final class RuleSetLoader {
+
+  public static final String MESSAGING_FILE = "messaging-triggers.yaml";
+  public static final String SUPPORT_FILE = "support-triggers.yaml";
+
+  private RuleSetLoader() {}
+
+  /** Loads and validates both files, reporting every error and warning at once. */
+  public static RuleSetLoad load(Path workflowsDir) {
+    String messagingText = read(workflowsDir.resolve(MESSAGING_FILE));
+    String supportText = read(workflowsDir.resolve(SUPPORT_FILE));
+    String version = version(messagingText, supportText);
+    List<io.handoff.rules.RuleFileError> problems = new ArrayList<>();
+
+    Problems mp = new Problems(workflowsDir.resolve(MESSAGING_FILE).toString());
+    MessagingTriggerSet messaging = messagingText == null ? MessagingTriggerSet.empty(version)
+        : new MessagingTriggerParser(mp).parse(messagingText, version);
+    MessagingValidator.warn(messaging, mp);
+    problems.addAll(mp.all());
+
+    Problems sp = new Problems(workflowsDir.resolve(SUPPORT_FILE).toString());
+    SupportTriggerSet support = supportText == null ? SupportTriggerSet.empty(version)
+        : new SupportTriggerParser(sp).parse(supportText, version);
+    SupportValidator.warn(support, sp);
+    problems.addAll(sp.all());
+    return new RuleSetLoad(new RuleSet(messaging, support, version), problems);
+  }
+
+  /** The first 12 hex digits of SHA-256 over both files' contents. */
+  static String version(String messagingText, String supportText) {
+    String joined = MESSAGING_FILE + "\0" + (messagingText == null ? "" : messagingText) + "\0"
+        + SUPPORT_FILE + "\0" + (supportText == null ? "" : supportText);
+    return IdempotencyKeys.sha256(joined.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+  }
+
+  private static String read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}
