@@ -1,5 +1,8 @@
 package io.handoff.intent;
 
+import io.handoff.intent.llm.LlmIntentClassifier;
+import io.handoff.intent.llm.LlmSettings;
+import io.handoff.intent.llm.PromptTemplates;
 import io.handoff.intent.offline.OfflineIntentClassifier;
 import io.handoff.intent.rules.RoutingRulesLoader;
 import io.handoff.intent.rules.RulesIntentClassifier;
@@ -17,17 +20,17 @@ import java.util.List;
 public final class ClassifierFactory {
   private final Path promptsDir;
   private final Path workflowsDir;
-  private final Object llm;
+  private final LlmSettings llm;
 
-  public ClassifierFactory(Path promptsDir, Path workflowsDir, Object llm) {
+  public ClassifierFactory(Path promptsDir, Path workflowsDir, LlmSettings llm) {
     this.promptsDir = promptsDir;
     this.workflowsDir = workflowsDir;
     this.llm = llm;
   }
 
   /** LLM settings from {@code HANDOFF_AI_*} environment variables, for the CLI. */
-  public static Object settingsFromEnv() {
-    return null;
+  public static LlmSettings settingsFromEnv() {
+    return LlmSettings.fromEnv(System.getenv());
   }
 
   public Taxonomy taxonomy() {
@@ -41,6 +44,8 @@ public final class ClassifierFactory {
   public IntentClassifier create(String name, List<Exemplar> exemplars) {
     return switch (name) {
       case "offline" -> offline(exemplars);
+      case "llm" -> new LlmIntentClassifier(llm, taxonomyWith(exemplars), PromptTemplates.load(promptsDir).orThrow(),
+          offline(exemplars));
       case "rules" -> new RulesIntentClassifier(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).orThrow());
       default -> throw new IllegalArgumentException("unknown classifier \"" + name + "\" (offline, llm, rules)");
     };
