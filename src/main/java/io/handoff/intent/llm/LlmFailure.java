@@ -15,6 +15,9 @@ record LlmFailure(String reason, boolean retryable, int statusCode, Duration ret
         // A timeout is not retried: a slow model is likely slow again and the journey should move on.
         return new LlmFailure("timeout after " + timeout, false, 0, null);
       }
+      if (t instanceof dev.langchain4j.exception.ContentFilteredException) {
+        return new LlmFailure("refusal: " + t.getMessage(), false, 0, null);
+      }
       if (t instanceof HttpException h) {
         int status = h.statusCode();
         Duration retryAfter = h instanceof RetryAfterHttpException r ? r.retryAfter() : null;
