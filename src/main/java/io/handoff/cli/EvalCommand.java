@@ -1,0 +1,117 @@
+package io.handoff.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.intent.ClassifierFactory;
+import io.handoff.intent.IntentClassifier;
+import io.handoff.intent.eval.EvalReport;
+import io.handoff.intent.eval.EvalRunner;
+import io.handoff.intent.eval.LabeledExample;
+import io.handoff.intent.eval.LabeledFile;
+import io.handoff.intent.policy.HandoffPolicy;
+import io.handoff.intent.policy.HandoffPolicyLoader;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code eval}: scores a classifier on labelled JSONL (see DESIGN.md). Plain Java: it builds the
+ * classifier from the files and the {@code HANDOFF_AI_*} environment, with no CDI container.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Evaluate an intent classifier on labelled JSONL ({\"text\",\"language\",\"intent\"} or \"intents\": [...]).")
+public final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--test", required = true, description = "Labelled JSONL to evaluate on.")
+  Path test;
+
+  @Option(names = "--exemplars", description = "Labelled JSONL that replaces the taxonomy's exemplars.")
+  Path exemplars;
+
+  @Option(names = "--classifier", defaultValue = "offline", description = "offline | llm | rules (default: ${DEFAULT-VALUE}).")
+  String classifier;
+
+  @Option(names = "--handoff-label", description = "Label that means 'hand off to a human'; enables handoff precision/recall.")
+  String handoffLabel;
+
+  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  boolean json;
+
+  @Option(names = "--prompts-dir", defaultValue = "prompts", description = "Taxonomy and prompt templates (default: ${DEFAULT-VALUE}).")
+  Path promptsDir;
+
+  @Option(names = "--workflows-dir", defaultValue = "workflows", description = "Routing rules and handoff policy (default: ${DEFAULT-VALUE}).")
+  Path workflowsDir;
+
+  @Option(names = "--no-policy", description = "Score the classifier's own handoff decision, without workflows/handoff-policy.yaml.")
+  boolean noPolicy;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() throws Exception {
+    List<LabeledExample> examples = LabeledFile.read(test);
+    IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv())
+        .create(classifier, exemplars == null ? null : LabeledFile.readExemplars(exemplars));
+    HandoffPolicy policy = null;
+    Path policyFile = workflowsDir.resolve("handoff-policy.yaml");
+    if (!noPolicy && Files.exists(policyFile)) {
+      policy = HandoffPolicyLoader.load(policyFile).orThrow();
+    }
+    EvalReport report = new EvalRunner(c, policy, handoffLabel).run(examples, progressBar(examples.size()));
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(report));
+    } else {
+      printTables(report);
+    }
+    return 0;
+  }
+
+  /** A progress bar on stderr, only when a person is watching a terminal. */
+  private IntConsumer progressBar(int total) {
+    if (System.console() == null) {
+      return i -> { };
+    }
+    return i -> {
+      if (i % 50 == 0 || i == total) {
+        int width = 40;
+        int filled = (int) ((long) width * i / Math.max(1, total));
+        err.printf("\r[%s%s] %d/%d", "#".repeat(filled), " ".repeat(width - filled), i, total);
+        if (i == total) {
+          err.println();
+        }
+      }
+    };
+  }
+
+  private void printTables(EvalReport r) {
+    out.printf("classifier  %s%nexamples    %d%naccuracy    %s%nmacro-F1    %s%nmicro-F1    %s%n",
+        r.classifier(), r.examples(), fmt(r.accuracy()), fmt(r.macroF1()), fmt(r.microF1()));
+    out.printf("handoff     precision %s  recall %s%n", fmt(r.handoff().precision()), fmt(r.handoff().recall()));
+    out.printf("latency ms  p50 %s  p95 %s%n%n", fmt(r.latencyMs().p50()), fmt(r.latencyMs().p95()));
+    out.printf("%-8s %8s %9s %9s %9s %14s%n", "language", "examples", "accuracy", "macro-F1", "micro-F1", "handoff-recall");
+    for (Map.Entry<String, EvalReport.LanguageScores> e : r.perLanguage().entrySet()) {
+      EvalReport.LanguageScores s = e.getValue();
+      out.printf("%-8s %8d %9s %9s %9s %14s%n", e.getKey(), s.examples(), fmt(s.accuracy()), fmt(s.macroF1()),
+          fmt(s.microF1()), fmt(s.handoffRecall()));
+    }
+    out.println();
+    out.println("most frequent confusions (count  gold -> predicted | missed/spurious label):");
+    r.confusions().forEach(c -> out.println("  " + c));
+  }
+
+  private static String fmt(Double d) {
+    return d == null ? "-" : String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EvalCommand()).execute(args));
+  }
+}

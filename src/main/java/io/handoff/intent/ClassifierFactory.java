@@ -1,0 +1,62 @@
+package io.handoff.intent;
+
+import io.handoff.intent.llm.LlmIntentClassifier;
+import io.handoff.intent.llm.LlmSettings;
+import io.handoff.intent.llm.PromptTemplates;
+import io.handoff.intent.offline.OfflineIntentClassifier;
+import io.handoff.intent.rules.RoutingRulesLoader;
+import io.handoff.intent.rules.RulesIntentClassifier;
+import io.handoff.intent.taxonomy.Exemplar;
+import io.handoff.intent.taxonomy.Taxonomy;
+import io.handoff.intent.taxonomy.TaxonomyLoader;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds classifiers from {@code prompts/} and {@code workflows/}; used by the CLI (no CDI) and by
+ * the activity implementation. Every file is loaded and validated here, once; invalid files throw
+ * {@link LoadResult.InvalidFileException} listing every error.
+ */
+public final class ClassifierFactory {
+  private final Path promptsDir;
+  private final Path workflowsDir;
+  private final LlmSettings llm;
+
+  public ClassifierFactory(Path promptsDir, Path workflowsDir, LlmSettings llm) {
+    this.promptsDir = promptsDir;
+    this.workflowsDir = workflowsDir;
+    this.llm = llm;
+  }
+
+  /** LLM settings from {@code HANDOFF_AI_*} environment variables, for the CLI. */
+  public static LlmSettings settingsFromEnv() {
+    return LlmSettings.fromEnv(System.getenv());
+  }
+
+  public Taxonomy taxonomy() {
+    return TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
+  }
+
+  /**
+   * @param name offline, llm or rules
+   * @param exemplars replaces the taxonomy's exemplars when not null (eval's {@code --exemplars})
+   */
+  public IntentClassifier create(String name, List<Exemplar> exemplars) {
+    return switch (name) {
+      case "offline" -> offline(exemplars);
+      case "llm" -> new LlmIntentClassifier(llm, taxonomyWith(exemplars), PromptTemplates.load(promptsDir).orThrow(),
+          offline(exemplars));
+      case "rules" -> new RulesIntentClassifier(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).orThrow());
+      default -> throw new IllegalArgumentException("unknown classifier \"" + name + "\" (offline, llm, rules)");
+    };
+  }
+
+  public OfflineIntentClassifier offline(List<Exemplar> exemplars) {
+    return new OfflineIntentClassifier(taxonomyWith(exemplars));
+  }
+
+  private Taxonomy taxonomyWith(List<Exemplar> exemplars) {
+    Taxonomy t = taxonomy();
+    return exemplars == null ? t : t.withExemplars(exemplars, "exemplars-" + Integer.toHexString(exemplars.hashCode()));
+  }
+}

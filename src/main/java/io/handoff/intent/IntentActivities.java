@@ -1,0 +1,43 @@
+package io.handoff.intent;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import java.time.Duration;
+
+/**
+ * The AI-triage step of a journey: classifiers plus the handoff policy, as named activities whose
+ * results (the full {@link RoutingDecision}, including any fallback reason) land in the history.
+ * Both methods are read-only, so retries are safe without an idempotency key.
+ */
+@ActivityInterface(namePrefix = "Intent")
+public interface IntentActivities {
+
+  /**
+   * Classifies with the configured AI classifier ({@code handoff.ai.classifier}: offline or llm).
+   * An LLM 429 or 5xx fails the attempt (honouring Retry-After) until the last attempt of the retry
+   * policy, which falls back to the offline classifier instead; other LLM failures fall back at once.
+   */
+  @ActivityMethod
+  RoutingDecision classifyAi(ClassificationRequest request);
+
+  /** Classifies with the rules router of {@code workflows/routing.yaml} (the baseline). */
+  @ActivityMethod
+  RoutingDecision classifyRules(ClassificationRequest request);
+
+  /**
+   * Options the workflow should use for these activities: a start-to-close timeout above the LLM
+   * timeout, and a bounded retry policy, whose last attempt always returns a (fallback) decision.
+   */
+  static ActivityOptions defaultOptions() {
+    return ActivityOptions.newBuilder()
+        .setStartToCloseTimeout(Duration.ofSeconds(60))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumAttempts(3)
+            .build())
+        .build();
+  }
+}

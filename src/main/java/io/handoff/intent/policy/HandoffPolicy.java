@@ -1,0 +1,106 @@
+package io.handoff.intent.policy;
+
+import io.handoff.intent.Classification;
+import io.handoff.intent.ClassificationRequest;
+import io.handoff.intent.HandoffDecision;
+import io.handoff.intent.RoutingDecision;
+import io.handoff.intent.Urgency;
+import io.handoff.ticket.TicketPriority;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The team's handoff policy from {@code workflows/handoff-policy.yaml}: who owns each intent, when
+ * a human must take over and how urgency becomes ticket priority. Pure and deterministic, so it
+ * gives the same decision for every classifier and may run anywhere.
+ *
+ * @param handoffBelow confidence under which a human takes over
+ * @param clarifyBelow confidence under which (and at or above {@code handoffBelow}) the AI asks a
+ *     clarifying question
+ * @param legalPatterns case-insensitive patterns that mark a legal threat (always human)
+ * @param alwaysHumanMinScore an always-human intent scoring at least this hands off even when it is
+ *     not the top intent: missing a request for a human costs more than an unneeded handoff
+ */
+public record HandoffPolicy(
+    String version,
+    String defaultGroup,
+    Map<String, String> groups,
+    double handoffBelow,
+    double clarifyBelow,
+    Set<String> alwaysHumanIntents,
+    double alwaysHumanMinScore,
+    Set<String> alwaysHumanTiers,
+    List<Pattern> legalPatterns,
+    Map<Urgency, TicketPriority> priorities) {
+
+  public HandoffPolicy {
+    groups = Map.copyOf(groups);
+    alwaysHumanIntents = Set.copyOf(alwaysHumanIntents);
+    alwaysHumanTiers = Set.copyOf(alwaysHumanTiers);
+    legalPatterns = List.copyOf(legalPatterns);
+    priorities = Map.copyOf(priorities);
+  }
+
+  /** Applies the policy to one classification of the given request. */
+  public RoutingDecision decide(ClassificationRequest request, Classification c) {
+    String group = groups.getOrDefault(c.intent(), defaultGroup);
+    TicketPriority priority = priorities.getOrDefault(c.urgency(), TicketPriority.NORMAL);
+    String text = request.customerText();
+    String tier = request.customerTier();
+    if (c.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, "classifier: " + c.reason());
+    }
+    if (tier != null && alwaysHumanTiers.contains(tier.toLowerCase(Locale.ROOT))) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, "always-human tier " + tier);
+    }
+    String human = alwaysHumanIntent(c);
+    if (human != null) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
+          "always-human intent " + human);
+    }
+    for (Pattern p : legalPatterns) {
+      if (p.matcher(text).find()) {
+        return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority.raised(),
+            "legal threat matched /" + p.pattern() + "/");
+      }
+    }
+    if (c.confidence() < handoffBelow) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority,
+          String.format(Locale.ROOT, "confidence %.2f below %.2f", c.confidence(), handoffBelow));
+    }
+    if (c.confidence() < clarifyBelow || c.handoff() == HandoffDecision.ASK_CLARIFICATION) {
+      return decision(c, HandoffDecision.ASK_CLARIFICATION, group, priority,
+          String.format(Locale.ROOT, "confidence %.2f below %.2f", c.confidence(), clarifyBelow));
+    }
+    return decision(c, HandoffDecision.AI_RESOLVES, group, priority, "confident, AI may answer");
+  }
+
+  private String alwaysHumanIntent(Classification c) {
+    if (alwaysHumanIntents.contains(c.intent())) {
+      return c.intent();
+    }
+    String predicted = c.intents().stream().filter(alwaysHumanIntents::contains).findFirst().orElse(null);
+    if (predicted != null) {
+      return predicted;
+    }
+    return c.topIntents().stream()
+        .filter(s -> alwaysHumanIntents.contains(s.intent()) && s.score() >= alwaysHumanMinScore)
+        .map(s -> s.intent()).findFirst().orElse(null);
+  }
+
+  /** The same policy with one more always-human intent (eval's {@code --handoff-label}). */
+  public HandoffPolicy withAlwaysHumanIntent(String intent) {
+    Set<String> intents = new java.util.HashSet<>(alwaysHumanIntents);
+    intents.add(intent);
+    return new HandoffPolicy(version, defaultGroup, groups, handoffBelow, clarifyBelow, intents,
+        alwaysHumanMinScore, alwaysHumanTiers, legalPatterns, priorities);
+  }
+
+  private RoutingDecision decision(Classification c, HandoffDecision d, String group, TicketPriority p,
+      String why) {
+    return new RoutingDecision(c, d, group, p, why, version);
+  }
+}

@@ -1,0 +1,103 @@
+package io.handoff.intent.policy;
+
+import io.handoff.intent.LoadResult;
+import io.handoff.intent.Urgency;
+import io.handoff.intent.YamlDoc;
+import io.handoff.ticket.TicketPriority;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Loads and validates {@code workflows/handoff-policy.yaml}, every problem with its line. */
+public final class HandoffPolicyLoader {
+  private HandoffPolicyLoader() {}
+
+  public static LoadResult<HandoffPolicy> load(Path file) {
+    return load(YamlDoc.read(file));
+  }
+
+  public static LoadResult<HandoffPolicy> load(YamlDoc doc) {
+    MappingNode root = doc.rootMap().orElse(null);
+    if (root == null) {
+      return new LoadResult<>(null, doc.errors());
+    }
+    String defaultGroup = YamlDoc.get(root, "defaultGroup")
+        .flatMap(n -> doc.scalar(n, null, "defaultGroup")).orElse("general");
+    Map<String, String> groups = new LinkedHashMap<>();
+    YamlDoc.get(root, "groups").flatMap(n -> doc.map(n, null, "groups")).ifPresent(m -> doc.forEachEntry(m,
+        (k, v) -> doc.scalar(v, null, "group of " + k.getValue()).ifPresent(g -> groups.put(k.getValue(), g))));
+    Optional<MappingNode> thresholds = YamlDoc.get(root, "thresholds").flatMap(n -> doc.map(n, null, "thresholds"));
+    double handoffBelow = threshold(doc, thresholds, "handoffBelow", 0.35);
+    double clarifyBelow = threshold(doc, thresholds, "clarifyBelow", handoffBelow);
+    if (clarifyBelow < handoffBelow) {
+      doc.error(thresholds.map(n -> (Node) n).orElse(root), null, "clarifyBelow must be >= handoffBelow");
+    }
+    Set<String> intents = new HashSet<>();
+    Set<String> tiers = new HashSet<>();
+    List<Pattern> legal = new ArrayList<>();
+    double[] minScore = {1.0};
+    YamlDoc.get(root, "alwaysHuman").flatMap(n -> doc.map(n, null, "alwaysHuman")).ifPresent(m -> {
+      YamlDoc.get(m, "intents").ifPresent(n -> intents.addAll(doc.strings(n, null, "alwaysHuman.intents")));
+      YamlDoc.get(m, "tiers").ifPresent(n -> doc.strings(n, null, "alwaysHuman.tiers")
+          .forEach(t -> tiers.add(t.toLowerCase(Locale.ROOT))));
+      YamlDoc.get(m, "legalPatterns").ifPresent(n -> readPatterns(doc, n, legal));
+      YamlDoc.get(m, "minScore").flatMap(n -> doc.number(n, null, "alwaysHuman.minScore", 0, 1))
+          .ifPresent(v -> minScore[0] = v);
+    });
+    Map<Urgency, TicketPriority> priorities = readPriorities(doc, root);
+    HandoffPolicy policy = new HandoffPolicy(doc.version(), defaultGroup, groups, handoffBelow, clarifyBelow,
+        intents, minScore[0], tiers, legal, priorities);
+    return new LoadResult<>(doc.errors().isEmpty() ? policy : null, doc.errors());
+  }
+
+  private static double threshold(YamlDoc doc, Optional<MappingNode> m, String key, double dflt) {
+    return m.flatMap(t -> YamlDoc.get(t, key)).flatMap(n -> doc.number(n, null, "thresholds." + key, 0, 1))
+        .orElse(dflt);
+  }
+
+  private static void readPatterns(YamlDoc doc, Node list, List<Pattern> out) {
+    doc.forEachItem(list, null, "alwaysHuman.legalPatterns", item -> doc.scalar(item, null, "pattern").ifPresent(p -> {
+      try {
+        out.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+      } catch (PatternSyntaxException e) {
+        doc.error(item, null, "invalid regex \"" + p + "\": " + e.getDescription());
+      }
+    }));
+  }
+
+  private static Map<Urgency, TicketPriority> readPriorities(YamlDoc doc, MappingNode root) {
+    Map<Urgency, TicketPriority> out = new EnumMap<>(Urgency.class);
+    YamlDoc.get(root, "urgencyPriority").flatMap(n -> doc.map(n, null, "urgencyPriority")).ifPresent(
+        m -> doc.forEachEntry(m, (k, v) -> {
+          Urgency u = parse(k.getValue());
+          TicketPriority p = doc.scalar(v, null, "priority").map(TicketPriority::fromWire).orElse(null);
+          if (u == null) {
+            doc.error(k, null, "unknown urgency \"" + k.getValue() + "\" (low, normal, high, urgent)");
+          } else if (p == null) {
+            doc.error(v, null, "unknown priority for " + k.getValue() + " (low, normal, high, urgent)");
+          } else {
+            out.put(u, p);
+          }
+        }));
+    return out;
+  }
+
+  private static Urgency parse(String s) {
+    try {
+      return Urgency.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.handoff.intent.rules;
+
+import io.handoff.intent.LoadResult;
+import io.handoff.intent.YamlDoc;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Loads and validates {@code workflows/routing.yaml}, every problem with its line. */
+public final class RoutingRulesLoader {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  private RoutingRulesLoader() {}
+
+  public static LoadResult<RoutingRules> load(Path file) {
+    return load(YamlDoc.read(file));
+  }
+
+  public static LoadResult<RoutingRules> load(YamlDoc doc) {
+    MappingNode root = doc.rootMap().orElse(null);
+    if (root == null) {
+      return new LoadResult<>(null, doc.errors());
+    }
+    Set<String> languages = new HashSet<>(YamlDoc.get(root, "languages")
+        .map(n -> doc.strings(n, null, "languages")).orElse(List.of()));
+    String fallback = YamlDoc.get(root, "fallbackIntent").flatMap(n -> doc.scalar(n, null, "fallbackIntent"))
+        .orElse("other");
+    List<RoutingRule> rules = new ArrayList<>();
+    YamlDoc.get(root, "rules").ifPresentOrElse(
+        n -> doc.forEachItem(n, null, "rules", item -> readRule(doc, item, rules)),
+        () -> doc.error(root, null, "missing \"rules\""));
+    RoutingRules value = new RoutingRules(doc.version(), languages, fallback, rules);
+    return new LoadResult<>(doc.errors().isEmpty() ? value : null, doc.errors());
+  }
+
+  private static void readRule(YamlDoc doc, Node item, List<RoutingRule> out) {
+    MappingNode m = doc.map(item, null, "a rule").orElse(null);
+    if (m == null) {
+      return;
+    }
+    String name = YamlDoc.get(m, "name").flatMap(n -> doc.scalar(n, null, "name")).orElse(null);
+    if (name == null) {
+      doc.error(m, null, "rule needs a \"name\"");
+      return;
+    }
+    if (out.stream().anyMatch(r -> r.name().equals(name))) {
+      doc.error(m, name, "duplicate rule name");
+    }
+    String intent = YamlDoc.get(m, "intent").flatMap(n -> doc.scalar(n, name, "intent")).orElse(null);
+    if (intent == null) {
+      doc.error(m, name, "missing \"intent\"");
+    }
+    List<Pattern> keywords = new ArrayList<>();
+    YamlDoc.get(m, "keywords").ifPresent(n -> doc.strings(n, name, "keywords").forEach(k -> keywords.add(
+        Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(k) + "(?![\\p{L}\\p{N}])", FLAGS))));
+    List<Pattern> regexes = new ArrayList<>();
+    YamlDoc.get(m, "regex").ifPresent(n -> doc.forEachItem(n, name, "regex",
+        r -> doc.scalar(r, name, "regex").ifPresent(s -> compile(doc, r, name, s, regexes))));
+    List<String> tags = YamlDoc.get(m, "tags").map(n -> doc.strings(n, name, "tags")).orElse(List.of());
+    if (keywords.isEmpty() && regexes.isEmpty() && tags.isEmpty()) {
+      doc.error(m, name, "rule needs at least one of \"keywords\", \"regex\", \"tags\"");
+    }
+    out.add(new RoutingRule(name, intent, keywords, regexes, tags));
+  }
+
+  private static void compile(YamlDoc doc, Node at, String rule, String regex, List<Pattern> out) {
+    try {
+      out.add(Pattern.compile(regex, FLAGS));
+    } catch (PatternSyntaxException e) {
+      doc.error(at, rule, "invalid regex \"" + regex + "\": " + e.getDescription());
+    }
+  }
+}
