@@ -1,0 +1,30 @@
+package io.handoff.sla.yaml;
+
+import io.handoff.rules.RuleFileError;
+import java.util.List;
+
+/**
+ * The result of loading one file under {@code workflows/}: the parsed value, or null when any
+ * {@link RuleFileError.Severity#ERROR} was found, plus every problem found (all at once, in file order).
+ */
+public record Loaded<T>(T value, List<RuleFileError> errors) {
+
+  public Loaded {
+    errors = List.copyOf(errors);
+  }
+
+  /** True when the file loaded (warnings allowed). */
+  public boolean ok() {
+    return value != null;
+  }
+
+  /** The value, or an exception listing every error when the file did not load. */
+  public T orThrow() {
+    if (value == null) {
+      StringBuilder sb = new StringBuilder("invalid rule file:");
+      errors.forEach(e -> sb.append(System.lineSeparator()).append(e));
+      throw new IllegalArgumentException(sb.toString());
+    }
+    return value;
+  }
+}
