@@ -36,18 +36,35 @@ public final class TicketChangeValidator {
       return errors;
     }
     checkStatus(current, change.status(), actor, errors);
+    checkValues(change, current, errors);
+    return errors;
+  }
+
+  /**
+   * Errors in the values alone (unknown status, priority, type, group, assignee; bad tags), for a
+   * helpdesk that enforces transitions itself (Zendesk answers 422).
+   */
+  public List<FieldError> validateValues(TicketChange change) {
+    List<FieldError> errors = new ArrayList<>();
+    if (change.status() != null && TicketStatus.fromWire(change.status()) == null) {
+      errors.add(unknown("status", change.status(), TicketStatus.values()));
+    }
+    checkValues(change, null, errors);
+    return errors;
+  }
+
+  private void checkValues(TicketChange change, Ticket current, List<FieldError> errors) {
     checkEnum("priority", change.priority(), TicketPriority.values(), true, errors);
     checkEnum("type", change.type(), TicketType.values(), true, errors);
     boolean groupKnown = checkGroup(change.group(), errors);
     boolean assigneeKnown = checkAssignee(change.assignee(), errors);
-    if (groupKnown && assigneeKnown) {
+    if (groupKnown && assigneeKnown && current != null) {
       checkMembership(current, change, errors);
     }
     checkTags("tags", change.setTags(), errors);
     checkTags("tags", change.addTags(), errors);
     checkTags("tags", change.removeTags(), errors);
     checkCustomFields(change.customFields(), errors);
-    return errors;
   }
 
   /** Errors for creating a ticket from {@code draft}. */

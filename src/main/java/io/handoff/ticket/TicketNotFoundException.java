@@ -9,6 +9,12 @@ public class TicketNotFoundException extends RuntimeException {
     this.ticketId = ticketId;
   }
 
+  /** Not found by a remote helpdesk; {@code cause} carries its answer. */
+  public TicketNotFoundException(String ticketId, Throwable cause) {
+    super("ticket " + ticketId + " not found", cause);
+    this.ticketId = ticketId;
+  }
+
   public String ticketId() {
     return ticketId;
   }
