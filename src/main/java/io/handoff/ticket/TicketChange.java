@@ -1,5 +1,6 @@
 package io.handoff.ticket;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public record TicketChange(
   }
 
   /** The wire names of the fields this change touches, in a stable order. */
+  @JsonIgnore
   public List<String> touchedFields() {
     List<String> fields = new ArrayList<>();
     addIf(fields, status != null, "status");
@@ -58,6 +60,7 @@ public record TicketChange(
   }
 
   /** True when the change touches no field at all. */
+  @JsonIgnore
   public boolean isEmpty() {
     return touchedFields().isEmpty();
   }

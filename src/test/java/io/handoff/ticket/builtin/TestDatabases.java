@@ -10,13 +10,13 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Fresh, migrated databases for repository tests: H2 in memory, or a new PostgreSQL schema. */
-final class TestDatabases {
+public final class TestDatabases {
 
-  static final String PG_URL_ENV = "HANDOFF_TEST_PG_URL";
+  public static final String PG_URL_ENV = "HANDOFF_TEST_PG_URL";
 
   private TestDatabases() {}
 
-  static DataSource h2() {
+  public static DataSource h2() {
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:tickets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     migrate(ds, null);
@@ -24,7 +24,7 @@ final class TestDatabases {
   }
 
   /** A schema of its own per call, so test runs never see each other's rows. */
-  static DataSource postgres() throws SQLException {
+  public static DataSource postgres() throws SQLException {
     String schema = "tickets_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(System.getenv(PG_URL_ENV));
