@@ -45,7 +45,7 @@ public class HelpdeskProducer {
   @Produces
   @Singleton
   HelpdeskGateway gateway(HelpdeskConfig config, HelpdeskDirectory directory,
-      TicketChangeValidator validator, Instance<DataSource> dataSource,
+      TicketChangeValidator validator, DataSource dataSource,
       Instance<ZendeskConfig> zendesk, ObjectMapper json) {
     if (config.kind() == HelpdeskConfig.Kind.ZENDESK) {
       ZendeskSettings settings = ZendeskSettings.from(zendesk.get());
@@ -53,6 +53,6 @@ public class HelpdeskProducer {
       return new ZendeskHelpdesk(settings, directory, json);
     }
     LOG.info("helpdesk: built-in (tickets in Handoff's database)");
-    return new BuiltInHelpdesk(dataSource.get(), validator, Clock.systemUTC());
+    return new BuiltInHelpdesk(dataSource, validator, Clock.systemUTC());
   }
 }
