@@ -2,6 +2,7 @@ package io.handoff.ticket;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Which helpdesk holds the tickets, and where its groups and agents are defined. */
 @ConfigMapping(prefix = "handoff.helpdesk")
@@ -13,6 +14,13 @@ public interface HelpdeskConfig {
   /** {@code builtin} (tickets in Handoff's database) or {@code zendesk} (the Zendesk API). */
   @WithDefault("builtin")
   Kind kind();
+
+  /**
+   * How long a solved ticket stays solved before the system closes it (Zendesk's standard
+   * automation closes after 4 days). Passed to the journey workflow as input, never read by it.
+   */
+  @WithDefault("4d")
+  Duration autoCloseAfter();
 
   /** The groups-and-agents file ({@code workflows/helpdesk.yaml}); invalid → start-up fails. */
   @WithDefault("workflows/helpdesk.yaml")

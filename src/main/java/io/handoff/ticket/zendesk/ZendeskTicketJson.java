@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.ticket.CustomerReplyEffect;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskException.Kind;
@@ -66,7 +67,13 @@ final class ZendeskTicketJson {
     ArrayNode tags = t.putArray("tags");
     d.tags().forEach(tags::add);
     t.put("external_id", d.conversationId());
-    putCustomFields(t, d.customFields());
+    Map<String, String> fields = new LinkedHashMap<>(d.customFields());
+    String followUpOf = fields.remove(CustomerReplyEffect.FOLLOW_UP_OF);
+    if (isNumeric(followUpOf)) {
+      // Zendesk links a follow-up to its closed ticket through this field (via "closed_ticket").
+      t.put("via_followup_source_id", Long.parseLong(followUpOf));
+    }
+    putCustomFields(t, fields);
     return wrap(t);
   }
 

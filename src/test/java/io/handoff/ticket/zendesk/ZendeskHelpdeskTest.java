@@ -121,6 +121,21 @@ class ZendeskHelpdeskTest {
   }
 
   @Test
+  void linksAFollowUpToItsClosedTicket() {
+    zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody(fixture("ticket-created.json"))));
+    Ticket closed = new Ticket("35000", "conv-1", "Refund please", "d", TicketStatus.CLOSED,
+        TicketPriority.HIGH, null, "billing", null, null, "Jo Doe", "jo@example.com", null,
+        Set.of("refund"), Map.of(), List.of(), "api", null, null);
+
+    helpdesk.create(io.handoff.ticket.CustomerReplyEffect.followUp(closed, "charged again"), "k-follow");
+
+    zendesk.verify(postRequestedFor(urlEqualTo("/api/v2/tickets.json"))
+        .withRequestBody(matchingJsonPath("$.ticket.via_followup_source_id", equalTo("35000")))
+        .withRequestBody(matchingJsonPath("$.ticket.comment.body", equalTo("charged again"))));
+  }
+
+  @Test
   void updatesFieldsWithZendeskIdsAndTagDeltas() {
     zendesk.stubFor(put(urlEqualTo("/api/v2/tickets/35436.json")).willReturn(aResponse()
         .withHeader("Content-Type", "application/json").withBody(fixture("ticket-updated.json"))));
