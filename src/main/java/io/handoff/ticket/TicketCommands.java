@@ -1,0 +1,31 @@
+package io.handoff.ticket;
+
+import io.handoff.journey.JourneyEvent;
+
+/**
+ * Agent actions and inbound helpdesk events, applied to the journey that owns the ticket. The lead's
+ * implementation sends each as a Temporal update to the journey workflow, so every change runs the
+ * support triggers and updates the journey view and SLA clocks. REST and webhook resources call only
+ * this interface, after validating their input.
+ */
+public interface TicketCommands {
+
+  /**
+   * Applies an agent's change and returns the ticket after it (and after the triggers it fired).
+   *
+   * @throws TicketNotFoundException when no journey owns this ticket
+   * @throws TicketRefusedException when the change is refused; nothing changed
+   */
+  Ticket change(String ticketId, TicketChange change);
+
+  /**
+   * Adds a comment (public reply or internal note) and returns it.
+   *
+   * @throws TicketNotFoundException when no journey owns this ticket
+   * @throws TicketRefusedException when the comment is refused; nothing changed
+   */
+  TicketComment comment(String ticketId, NewComment comment);
+
+  /** Delivers a messaging event mapped from an inbound webhook (e.g. Sunshine Conversations). */
+  void inboundEvent(JourneyEvent event);
+}

@@ -1,0 +1,33 @@
+package io.handoff.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Secrets and replay window of the inbound webhooks. Without a secret, a webhook refuses all calls. */
+@ConfigMapping(prefix = "handoff.webhooks")
+public interface WebhookConfig {
+
+  /** Zendesk event and trigger webhooks ({@code POST /api/webhooks/zendesk}). */
+  ZendeskHook zendesk();
+
+  /** Sunshine Conversations webhooks ({@code POST /api/webhooks/sunshine}). */
+  SunshineHook sunshine();
+
+  /** Zendesk webhook settings. */
+  interface ZendeskHook {
+    /** The webhook's signing secret (Zendesk: GET /api/v2/webhooks/{id}/signing_secret). */
+    Optional<String> signingSecret();
+
+    /** How far the signature timestamp may be from now, either way; older calls are refused. */
+    @WithDefault("5m")
+    Duration tolerance();
+  }
+
+  /** Sunshine Conversations webhook settings. */
+  interface SunshineHook {
+    /** The webhook secret that Sunshine Conversations sends in the X-API-Key header. */
+    Optional<String> secret();
+  }
+}

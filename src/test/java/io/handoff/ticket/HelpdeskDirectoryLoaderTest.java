@@ -1,0 +1,87 @@
+package io.handoff.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handoff.rules.RuleFileError;
+import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelpdeskDirectoryLoaderTest {
+
+  @Test
+  void loadsTheRealHelpdeskFile() {
+    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml"));
+
+    assertTrue(r.ok(), r.errors().toString());
+    assertTrue(r.directory().group("billing").isPresent());
+    assertTrue(r.directory().isMember("ana.souza", "billing"));
+  }
+
+  @Test
+  void defaultsStatusToOfflineAndComputesGroupStatus() {
+    HelpdeskDirectory d = TicketFixtures.directory();
+
+    assertEquals(OnlineStatus.OFFLINE, d.agent("ben").orElseThrow().status());
+    assertEquals(OnlineStatus.ONLINE, d.groupStatus("billing"));
+    assertEquals(OnlineStatus.OFFLINE, d.groupStatus("technical"));
+    assertEquals("ana", d.agentByZendeskId("9001").orElseThrow().id());
+  }
+
+  @Test
+  void reportsEveryErrorWithItsLine() {
+    String yaml = """
+        groups:
+          - id: billing
+            name: Billing
+          - id: billing
+            name: Again
+          - id: Bad Id
+            name: X
+        agents:
+          - id: ana
+            name: Ana
+            email: not-an-email
+            groups: [billing, sales]
+            status: busy
+          - id: ben
+            email: ben@example.com
+            groups: [billing]
+            colour: blue
+        """;
+
+    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("helpdesk.yaml", yaml);
+
+    assertFalse(r.ok());
+    assertNull(r.directory());
+    assertEquals(List.of(
+        "helpdesk.yaml:4: duplicate group id 'billing'",
+        "helpdesk.yaml:6: group id 'Bad Id' must be lower-case letters, digits, '.', '_' or '-'",
+        "helpdesk.yaml:11: agent \"ana\": invalid e-mail address 'not-an-email'",
+        "helpdesk.yaml:12: agent \"ana\": unknown group 'sales' (known: billing)",
+        "helpdesk.yaml:13: agent \"ana\": status must be online, away or offline, not 'busy'",
+        "helpdesk.yaml:17: agent: unknown key 'colour' (allowed: email, groups, id, name, status, zendeskId)",
+        "helpdesk.yaml:14: agent: 'name' is required"),
+        r.errors().stream().map(RuleFileError::toString).toList());
+  }
+
+  @Test
+  void reportsInvalidYamlWithItsLine() {
+    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: [x\n");
+
+    assertFalse(r.ok());
+    assertTrue(r.errors().get(0).toString().startsWith("h.yaml:"), r.errors().toString());
+  }
+
+  @Test
+  void requiresGroups() {
+    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", "agents: []\n");
+
+    assertEquals("h.yaml:1: 'groups' is required: list at least one group",
+        r.errors().get(0).toString());
+  }
+}
