@@ -26,6 +26,18 @@ public interface CustomerJourneyWorkflow {
   @UpdateValidatorMethod(updateName = "eventReceived")
   void validateEventReceived(JourneyEvent event);
 
+  /**
+   * Applies an agent's change or comment to the journey's ticket, runs the support triggers and moves
+   * the SLA clocks; returns the ticket after all of it. Failures (a helpdesk refusal) fail the update
+   * and change nothing.
+   */
+  @UpdateMethod
+  TicketCommandResult ticketCommand(TicketCommand command);
+
+  /** Refuses commands for another ticket, a journey without a ticket, or a closed journey. */
+  @UpdateValidatorMethod(updateName = "ticketCommand")
+  void validateTicketCommand(TicketCommand command);
+
   /** The journey view (public contract v1). */
   @QueryMethod
   JourneyView getView();

@@ -1,37 +1,51 @@
 package io.handoff.journey;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.intent.ConversationMessage;
+import io.handoff.messaging.MessagingEvent;
+import io.handoff.sla.inactivity.InactivityTracker;
+import io.handoff.support.Actor;
 import io.handoff.temporal.SearchAttributes;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import io.handoff.ticket.NewComment;
+import io.handoff.ticket.TicketComment;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The journey state machine. Deterministic: no I/O, no clock but {@link Workflow#currentTimeMillis()},
  * no injection; every side effect is an activity, so each step is a named entry in the history.
+ *
+ * <p>Time: each command is processed at its arrival time (the original one when a journey is restored
+ * from the journal), and every clock that fell due before it fires first, so a restored journey
+ * replays its clocks as they were and fires overdue ones once, at once.
  */
 public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
-  private static final int RECENT_EVENT_IDS = 500;
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-
-  private final JourneyActivities journeyActivities = Workflow.newActivityStub(JourneyActivities.class,
-      ActivityOptions.newBuilder()
-          .setStartToCloseTimeout(Duration.ofSeconds(15))
-          .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
-          .build());
+  private static final int RECENT_IDS = 500;
+  private static final int MESSAGES_KEPT = 20;
 
   private final JourneySettings settings;
   private final JourneyState state;
-  private final Deque<JourneyEvent> inbox = new ArrayDeque<>();
+  private final JourneyContext ctx;
+  private final SlaStep clocks;
+  private final TicketStep tickets;
+  private final MessagingStep messaging;
+  private final TriageStep triage;
+  private final Deque<JourneyCommand> inbox = new ArrayDeque<>();
+  private final Map<String, Object> results = new HashMap<>();
 
   @WorkflowInit
   public CustomerJourneyWorkflowImpl(JourneyInput input) {
@@ -41,44 +55,57 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       this.state.runs++;
     } else {
       this.state = JourneyState.start(input.conversationId());
-      this.state.startedAt = now();
+      this.state.startedAt = JourneyContext.now();
       this.state.updatedAt = state.startedAt;
       this.state.restores = input.restores();
     }
     if (input.pending() != null) {
       inbox.addAll(input.pending());
     }
+    this.ctx = new JourneyContext(state, settings, new JourneyStubs());
+    this.clocks = new SlaStep(ctx);
+    this.tickets = new TicketStep(ctx, clocks);
+    this.messaging = new MessagingStep(ctx);
+    this.triage = new TriageStep(ctx, tickets);
   }
 
   @Override
   public void run(JourneyInput input) {
-    publishSearchAttributes();
+    publish();
     while (state.stage != Stage.CLOSED) {
-      Workflow.await(() -> !inbox.isEmpty());
-      JourneyEvent event = inbox.poll();
-      handle(event);
+      waitForWork();
+      if (!inbox.isEmpty()) {
+        JourneyCommand command = inbox.poll();
+        Instant at = command.at(JourneyContext.now());
+        fireDue(at);
+        if (state.stage != Stage.CLOSED) {
+          process(command, at);
+        } else {
+          results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
+        }
+      } else {
+        fireDue(JourneyContext.now());
+      }
       project();
-      if (shouldContinueAsNew()) {
+      if (state.stage != Stage.CLOSED && shouldContinueAsNew()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
-        List<JourneyEvent> pending = new ArrayList<>(inbox);
-        Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, pending, state.restores));
+        Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, new ArrayList<>(inbox),
+            state.restores));
       }
     }
-    project();
+    Workflow.await(Workflow::isEveryHandlerFinished);
   }
 
   @Override
   public EventAck eventReceived(JourneyEvent event) {
-    if (state.recentEventIds.contains(event.eventId())) {
+    if (state.recentIds.contains(event.eventId())) {
       return new EventAck(state.journeyId, event.eventId(), true, state.stage);
     }
-    state.recentEventIds.add(event.eventId());
-    if (state.recentEventIds.size() > RECENT_EVENT_IDS) {
-      state.recentEventIds.remove(0);
-    }
-    Instant at = event.occurredAt() != null ? event.occurredAt() : now();
-    addTimeline(at, "event." + event.type().wireName(), event.text(), eventTrace(event));
-    inbox.add(event);
+    remember(event.eventId());
+    Instant at = event.occurredAt() != null ? event.occurredAt() : event.receivedAt() != null ? event.receivedAt()
+        : JourneyContext.now();
+    ctx.timeline(at, "event." + event.type().wireName(), event.text(), eventTrace(event));
+    inbox.add(new JourneyCommand(event, null));
     return new EventAck(state.journeyId, event.eventId(), false, state.stage);
   }
 
@@ -93,49 +120,165 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   }
 
   @Override
+  public TicketCommandResult ticketCommand(TicketCommand command) {
+    if (!state.recentIds.contains(command.commandId())) {
+      remember(command.commandId());
+      inbox.add(new JourneyCommand(null, command));
+    }
+    Workflow.await(() -> results.containsKey(command.commandId()));
+    Object result = results.get(command.commandId());
+    if (result instanceof ApplicationFailure failure) {
+      throw failure;
+    }
+    return (TicketCommandResult) result;
+  }
+
+  @Override
+  public void validateTicketCommand(TicketCommand command) {
+    if (command == null || command.commandId() == null) {
+      throw new IllegalArgumentException("a ticket command needs a commandId");
+    }
+    if (state.ticket == null || !state.ticket.id().equals(command.ticketId())) {
+      throw new IllegalArgumentException("journey " + state.journeyId + " has no ticket " + command.ticketId());
+    }
+    if (state.stage == Stage.CLOSED) {
+      throw new IllegalStateException("journey " + state.journeyId + " is closed");
+    }
+  }
+
+  @Override
   public JourneyView getView() {
     return state.view();
   }
 
-  private void handle(JourneyEvent event) {
-    state.updatedAt = now();
-    if (event.channel() != null && state.channel == null) {
-      state.channel = event.channel();
+  private void remember(String id) {
+    state.recentIds.add(id);
+    if (state.recentIds.size() > RECENT_IDS) {
+      state.recentIds.remove(0);
     }
-    if (event.customer() != null) {
-      state.customer = event.customer();
-    }
-    switch (event.type()) {
-      case MESSAGE_RECEIVED, CUSTOMER_REPLIED -> {
-        state.customerMessages++;
-        if (event.text() != null) {
-          state.customerTexts.add(event.text());
-        }
-        if (state.stage == Stage.MESSAGING) {
-          enterStage(Stage.AI_TRIAGE, "customer message awaiting triage");
-        }
-      }
-      case CONVERSATION_ENDED -> state.sessionState = "ended";
-      default -> { }
-    }
-    publishSearchAttributes();
   }
 
-  private void enterStage(Stage next, String why) {
-    if (state.stage == next) {
+  /** Waits for a command or for the next clock, whichever comes first. */
+  private void waitForWork() {
+    if (!inbox.isEmpty()) {
       return;
     }
-    Stage previous = state.stage;
-    state.stage = next;
-    addTimeline(now(), "stage." + next.name().toLowerCase(java.util.Locale.ROOT),
-        previous + " → " + next + ": " + why, null);
-    publishSearchAttributes();
+    Optional<SlaStep.Due> due = clocks.next();
+    if (due.isEmpty()) {
+      Workflow.await(() -> !inbox.isEmpty());
+      return;
+    }
+    Duration wait = Duration.between(JourneyContext.now(), due.get().at());
+    if (wait.isNegative() || wait.isZero()) {
+      return;
+    }
+    List<Promise<Void>> timer = new ArrayList<>(1);
+    CancellationScope scope = Workflow.newCancellationScope(() -> timer.add(
+        Workflow.newTimer(wait, TimerOptions.newBuilder().setSummary(due.get().summary()).build())));
+    scope.run();
+    Workflow.await(() -> !inbox.isEmpty() || timer.get(0).isCompleted());
+    if (!timer.get(0).isCompleted()) {
+      scope.cancel();
+    }
   }
 
-  private void addTimeline(Instant at, String step, String text, JsonNode trace) {
-    state.timelineSeq++;
-    state.timeline.add(new TimelineEntry(state.timelineSeq, at, step, text, trace));
-    state.updatedAt = now();
+  private void process(JourneyCommand command, Instant at) {
+    state.updatedAt = at;
+    if (command.event() != null) {
+      handleEvent(command.event(), at);
+      return;
+    }
+    TicketCommand t = command.ticket();
+    try {
+      results.put(t.commandId(), tickets.update(t.change(), t.comment(), t.actor(), "command/" + t.commandId(), at));
+    } catch (ActivityFailure f) {
+      results.put(t.commandId(), refusal(f));
+    }
+    publish();
+  }
+
+  private static ApplicationFailure refusal(ActivityFailure f) {
+    if (f.getCause() instanceof ApplicationFailure a) {
+      return ApplicationFailure.newNonRetryableFailureWithCause(a.getOriginalMessage(), a.getType(), a);
+    }
+    return ApplicationFailure.newNonRetryableFailure(String.valueOf(f.getMessage()), "TicketUpdateFailed");
+  }
+
+  private void handleEvent(JourneyEvent e, Instant at) {
+    if (e.channel() != null && state.channel == null) {
+      state.channel = e.channel();
+    }
+    if (e.customer() != null) {
+      state.customer = e.customer();
+    }
+    if (e.pageUrl() != null) {
+      state.pageUrl = e.pageUrl();
+    }
+    if (e.group() != null) {
+      state.group = e.group();
+    }
+    if (state.inactivity == null) {
+      state.inactivity = InactivityTracker.start(ctx.stubs.sla.inactivityPolicy(), at).snapshot();
+    }
+    String step = "event/" + e.eventId();
+    switch (e.type()) {
+      case MESSAGE_RECEIVED, CUSTOMER_REPLIED -> customerMessage(e, step, at);
+      case AGENT_REPLIED -> agentReply(e, step, at);
+      case CONVERSATION_ENDED -> {
+        state.sessionState = "ended";
+        messaging.run(MessagingEvent.CONVERSATION_ENDED, e, step, at);
+      }
+      default -> messaging.run(MessagingEvent.of(e.type()), e, step, at);
+    }
+    publish();
+  }
+
+  private void customerMessage(JourneyEvent e, String step, Instant at) {
+    state.customerMessages++;
+    addMessage(e.text(), ConversationMessage.Author.CUSTOMER, at);
+    clocks.customerMessage(at);
+    if (state.ticket == null) {
+      messaging.run(MessagingEvent.MESSAGE_SENT, e, step, at);
+      if (!state.userSuspended) {
+        triage.run(at);
+      }
+    } else {
+      NewComment c = new NewComment(e.text(), true, state.customer == null ? null : state.customer.id(),
+          state.customer == null ? null : state.customer.name(), TicketComment.AuthorRole.END_USER);
+      Actor requester = new Actor(c.authorId(), c.authorName(), TicketComment.AuthorRole.END_USER);
+      tickets.update(null, c, requester, step, at);
+    }
+  }
+
+  private void agentReply(JourneyEvent e, String step, Instant at) {
+    addMessage(e.text(), ConversationMessage.Author.AGENT, at);
+    if (state.ticket == null) {
+      messaging.run(MessagingEvent.MESSAGE_SENT, e, step, at);
+      return;
+    }
+    Actor agent = new Actor(e.agent().id(), e.agent().name(), TicketComment.AuthorRole.AGENT);
+    tickets.update(null, NewComment.publicReply(e.text(), agent.id(), agent.name()), agent, step, at);
+  }
+
+  private void addMessage(String text, ConversationMessage.Author author, Instant at) {
+    state.messages.add(new ConversationMessage(text, author, at));
+    if (state.messages.size() > MESSAGES_KEPT) {
+      state.messages.remove(0);
+    }
+  }
+
+  /** Fires, in time order, every clock due at or before {@code at}. */
+  private void fireDue(Instant at) {
+    for (int guard = 0; guard < 100; guard++) {
+      Optional<SlaStep.Due> due = clocks.next();
+      if (due.isEmpty() || due.get().at().isAfter(at) || state.stage == Stage.CLOSED) {
+        break;
+      }
+      Instant when = due.get().at();
+      new ClockActions(ctx, clocks, tickets, messaging).fire(when);
+    }
+    clocks.refreshView(at);
+    publish();
   }
 
   /** Writes the view and the timeline entries not yet projected to the journey index. */
@@ -146,16 +289,15 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         fresh.add(e);
       }
     }
+    if (fresh.isEmpty() && state.projectedSeq > 0) {
+      return;
+    }
     JourneyView view = state.view();
     JourneyView summary = new JourneyView(view.journeyId(), view.conversationId(), view.stage(), view.channel(),
         view.language(), view.tags(), view.messagesSent(), view.routing(), view.ticket(), view.sla(),
         view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), view.restores(), List.of());
-    journeyActivities.project(new JourneyProjection(summary, fresh, state.timelineSeq));
+    ctx.stubs.journey.project(new JourneyProjection(summary, fresh, state.timelineSeq));
     state.projectedSeq = state.timelineSeq;
-    trimTimeline();
-  }
-
-  private void trimTimeline() {
     int excess = state.timeline.size() - settings.timelineInState();
     if (excess > 0) {
       state.timeline.subList(0, excess).clear();
@@ -167,48 +309,61 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
-  private void publishSearchAttributes() {
+  private void publish() {
+    Optional<SlaStep.Due> due = clocks.next();
     Workflow.upsertTypedSearchAttributes(
         SearchAttributes.STAGE.valueSet(state.stage.name()),
         state.channel == null ? SearchAttributes.CHANNEL.valueUnset()
             : SearchAttributes.CHANNEL.valueSet(state.channel.wireName()),
         state.language == null ? SearchAttributes.LANGUAGE.valueUnset()
-            : SearchAttributes.LANGUAGE.valueSet(state.language));
-    Workflow.setCurrentDetails(currentDetails());
+            : SearchAttributes.LANGUAGE.valueSet(state.language),
+        state.ticket == null ? SearchAttributes.TICKET_ID.valueUnset()
+            : SearchAttributes.TICKET_ID.valueSet(state.ticket.id()),
+        state.ticket == null || state.ticket.priority() == null ? SearchAttributes.PRIORITY.valueUnset()
+            : SearchAttributes.PRIORITY.valueSet(state.ticket.priority().wireName()),
+        SearchAttributes.SLA_BREACHED.valueSet(state.slaBreached),
+        due.isEmpty() ? SearchAttributes.SLA_NEXT_DUE.valueUnset()
+            : SearchAttributes.SLA_NEXT_DUE.valueSet(due.get().at().atOffset(ZoneOffset.UTC)));
+    Workflow.setCurrentDetails(details(due));
   }
 
-  private String currentDetails() {
+  private String details(Optional<SlaStep.Due> due) {
     StringBuilder sb = new StringBuilder();
     sb.append("**Stage:** ").append(state.stage).append("  \n");
-    sb.append("**Messages:** ").append(state.customerMessages).append(" in, ")
-        .append(state.messagesSent).append(" out  \n");
+    sb.append("**Messages:** ").append(state.customerMessages).append(" in, ").append(state.messagesSent)
+        .append(" out  \n");
+    if (state.routing.active() != null) {
+      sb.append("**Routing:** ").append(state.routing.active()).append(" acts; rules and AI ")
+          .append(Boolean.TRUE.equals(state.routing.agree()) ? "agree" : "disagree").append("  \n");
+    }
     if (!state.tags.isEmpty()) {
       sb.append("**Tags:** ").append(String.join(", ", state.tags)).append("  \n");
     }
     if (state.ticket != null) {
-      sb.append("**Ticket:** #").append(state.ticket.id()).append(' ').append(state.ticket.status())
-          .append(' ').append(state.ticket.priority()).append("  \n");
+      sb.append("**Ticket:** #").append(state.ticket.id()).append(' ').append(state.ticket.status().wireName())
+          .append(", ").append(state.ticket.priority() == null ? "no priority" : state.ticket.priority().wireName())
+          .append(", ").append(state.ticket.group()).append("  \n");
+    }
+    due.ifPresent(d -> sb.append("**Next:** ").append(d.summary()).append(" at ").append(d.at()).append("  \n"));
+    if (state.slaBreached) {
+      sb.append("**SLA breached**  \n");
     }
     return sb.toString();
   }
 
-  private static JsonNode eventTrace(JourneyEvent e) {
-    var node = JSON.createObjectNode();
-    node.put("eventId", e.eventId());
-    node.put("type", e.type().wireName());
+  private static Map<String, Object> eventTrace(JourneyEvent e) {
+    Map<String, Object> m = new java.util.TreeMap<>();
+    m.put("eventId", e.eventId());
+    m.put("type", e.type().wireName());
     if (e.channel() != null) {
-      node.put("channel", e.channel().wireName());
+      m.put("channel", e.channel().wireName());
     }
     if (e.pageUrl() != null) {
-      node.put("pageUrl", e.pageUrl());
+      m.put("pageUrl", e.pageUrl());
     }
     if (e.agent() != null) {
-      node.put("agent", e.agent().id());
+      m.put("agent", e.agent().id());
     }
-    return node;
-  }
-
-  private static Instant now() {
-    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    return m;
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * and the events that arrived but were not processed yet.
  */
 public record JourneyInput(
-    String conversationId, JourneySettings settings, JourneyState carried, List<JourneyEvent> pending,
+    String conversationId, JourneySettings settings, JourneyState carried, List<JourneyCommand> pending,
     int restores) {
 
   public static JourneyInput start(String conversationId, JourneySettings settings) {

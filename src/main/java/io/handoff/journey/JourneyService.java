@@ -21,12 +21,37 @@ import java.util.Optional;
 public class JourneyService {
   /** Journal kind of an inbound conversation event. */
   public static final String JOURNAL_EVENT = "event";
+  /** Journal kind of an agent action on a ticket. */
+  public static final String JOURNAL_TICKET = "ticket";
+
+  /** A ticket command the journey refused; {@code field} names what was wrong. */
+  public static class CommandRefused extends RuntimeException {
+    private final String field;
+
+    CommandRefused(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
 
   @Inject WorkflowClient client;
   @Inject HandoffConfig config;
   @Inject JourneyIndex index;
   @Inject Journal journal;
   @Inject com.fasterxml.jackson.databind.ObjectMapper json;
+  @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
+  @Inject io.handoff.config.RoutingConfig routing;
+
+  /** The settings new journeys run with, from configuration. */
+  JourneySettings settings() {
+    return new JourneySettings(config.journey().continueAsNewAfterEvents(), config.journey().timelineInState(),
+        helpdesk.autoCloseAfter(), new io.handoff.routing.RoutingAssignment(routing.active(), routing.channels(),
+            routing.aiPercent().orElse(-1)));
+  }
 
   /**
    * Delivers an event with update-with-start: the first event of a conversation starts its journey,
@@ -43,6 +68,12 @@ public class JourneyService {
   void redeliver(String journeyId, Journal.Entry entry, int restores) {
     if (JOURNAL_EVENT.equals(entry.kind())) {
       send(fromJson(entry.payload(), JourneyEvent.class), restores);
+    } else if (JOURNAL_TICKET.equals(entry.kind())) {
+      try {
+        update(journeyId, fromJson(entry.payload(), TicketCommand.class));
+      } catch (CommandRefused e) {
+        // It was refused before the restart too: refusals change nothing, so replaying one is harmless.
+      }
     } else {
       throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
     }
@@ -71,8 +102,7 @@ public class JourneyService {
             .build())
         .build();
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, options);
-    JourneySettings settings = new JourneySettings(config.journey().continueAsNewAfterEvents(),
-        config.journey().timelineInState());
+    JourneySettings settings = settings();
     WithStartWorkflowOperation<Void> start =
         new WithStartWorkflowOperation<>(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
             : JourneyInput.restore(event.conversationId(), settings, restores));
@@ -88,6 +118,37 @@ public class JourneyService {
       return json.writeValueAsString(o);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The journey that owns a ticket, from the journey index. */
+  public Optional<String> journeyOfTicket(String ticketId) {
+    return index.journeyOfTicket(ticketId);
+  }
+
+  /**
+   * Journals an agent action and applies it to the journey as an update; returns the ticket after the
+   * support triggers. Throws {@link CommandRefused} when the journey or the helpdesk refuses it.
+   */
+  public TicketCommandResult command(String journeyId, TicketCommand command) {
+    journal.append(journeyId, command.commandId(), JOURNAL_TICKET, toJson(command), command.receivedAt());
+    return update(journeyId, command);
+  }
+
+  private TicketCommandResult update(String journeyId, TicketCommand command) {
+    io.temporal.client.WorkflowStub stub = client.newUntypedWorkflowStub(journeyId);
+    try {
+      return stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder()
+          .setUpdateName("ticketCommand")
+          .setUpdateId(command.commandId())
+          .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+          .setResultClass(TicketCommandResult.class)
+          .build(), command).getResult();
+    } catch (io.temporal.client.WorkflowUpdateException e) {
+      Throwable cause = e.getCause();
+      String message = cause instanceof io.temporal.failure.ApplicationFailure a ? a.getOriginalMessage()
+          : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
+      throw new CommandRefused("ticket", message);
     }
   }
 

@@ -1,5 +1,10 @@
 package io.handoff.journey;
 
+import io.handoff.intent.ConversationMessage;
+import io.handoff.sla.clock.SlaClockView;
+import io.handoff.sla.clock.SlaClocksState;
+import io.handoff.sla.inactivity.InactivityState;
+import io.handoff.ticket.Ticket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +24,37 @@ public class JourneyState {
   public Channel channel;
   public String language;
   public Customer customer;
+  public String pageUrl;
+  /** The conversation's group (messaging) before a ticket exists. */
+  public String group;
+  /** Conversation tags before the ticket; the ticket's tags after. */
   public Set<String> tags = new LinkedHashSet<>();
   public int messagesSent;
   public int customerMessages;
+  public boolean customerTriggered;
+  public boolean userSuspended;
+  public Set<String> triggersRun = new LinkedHashSet<>();
+  /** The conversation so far (bounded), for the classifiers. */
+  public List<ConversationMessage> messages = new ArrayList<>();
+
   public RoutingView routing = RoutingView.NONE;
-  public TicketView ticket;
+  public int routingDecisions;
+  public String initialGroup;
+  public boolean rerouted;
+  public boolean reopened;
+  public Instant ticketCreatedAt;
+  public Instant firstHumanReplyAt;
+
+  /** The journey's ticket without its comments (they live in the helpdesk). */
+  public Ticket ticket;
+  public SlaClocksState slaClocks;
   public Map<String, SlaClockView> sla = new LinkedHashMap<>();
+  public boolean slaBreached;
+  public InactivityState inactivity;
   public String sessionState = "active";
+  public Instant solvedAt;
+  public Instant closeAt;
+
   public Instant startedAt;
   public Instant updatedAt;
   public int runs = 1;
@@ -34,10 +63,8 @@ public class JourneyState {
   public long timelineSeq;
   public long projectedSeq;
   public List<TimelineEntry> timeline = new ArrayList<>();
-  /** Recent event ids, so an event re-sent after a continue-as-new is still recognised. */
-  public List<String> recentEventIds = new ArrayList<>();
-  /** Customer messages of the conversation so far (text only), for the classifiers. */
-  public List<String> customerTexts = new ArrayList<>();
+  /** Recent command ids, so a command re-sent after a continue-as-new is still recognised. */
+  public List<String> recentIds = new ArrayList<>();
 
   static JourneyState start(String conversationId) {
     JourneyState s = new JourneyState();
@@ -47,8 +74,17 @@ public class JourneyState {
   }
 
   JourneyView view() {
+    TicketView t = ticket == null ? null : new TicketView(ticket.id(), wire(ticket.status()), wire(ticket.priority()),
+        ticket.group(), ticket.assignee());
     return new JourneyView(journeyId, conversationId, stage, channel == null ? null : channel.wireName(),
-        language, List.copyOf(tags), messagesSent, routing, ticket, Map.copyOf(sla), sessionState, startedAt,
+        language, List.copyOf(tags), messagesSent, routing, t, Map.copyOf(sla), sessionState, startedAt,
         updatedAt, runs, restores, List.copyOf(timeline));
+  }
+
+  private static String wire(Object e) {
+    if (e == null) {
+      return null;
+    }
+    return e instanceof io.handoff.ticket.TicketStatus s ? s.wireName() : ((io.handoff.ticket.TicketPriority) e).wireName();
   }
 }

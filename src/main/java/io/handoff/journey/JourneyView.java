@@ -15,7 +15,7 @@ public record JourneyView(
     int messagesSent,
     RoutingView routing,
     TicketView ticket,
-    Map<String, SlaClockView> sla,
+    Map<String, io.handoff.sla.clock.SlaClockView> sla,
     String sessionState,
     Instant startedAt,
     Instant updatedAt,

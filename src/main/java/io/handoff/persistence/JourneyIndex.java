@@ -153,6 +153,19 @@ public class JourneyIndex {
     }
   }
 
+  /** The journey whose ticket this is, if the index knows it. */
+  public Optional<String> journeyOfTicket(String ticketId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT journey_id FROM journeys WHERE ticket_id=?")) {
+      ps.setString(1, ticketId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Every timeline entry of a journey in order. */
   public List<TimelineEntry> timeline(String journeyId) {
     try (Connection c = dataSource.getConnection()) {

@@ -87,6 +87,7 @@ public class TemporalRuntime {
       registerSearchAttributes(namespace);
     }
     if (t.workerEnabled()) {
+      io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(t.taskQueue(), WorkerOptions.newBuilder().build());
       worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);

@@ -1,0 +1,123 @@
+package io.handoff.journey;
+
+import io.handoff.messaging.MessagingEvent;
+import io.handoff.sla.clock.SlaFiring;
+import io.handoff.sla.inactivity.InactivityEvent;
+import io.handoff.sla.policy.EscalationAction;
+import io.handoff.support.Notification;
+import io.handoff.ticket.NewComment;
+import io.handoff.ticket.TicketChange;
+import io.handoff.ticket.TicketComment;
+import io.handoff.ticket.TicketStatus;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What happens when a clock fires: SLA warnings and breaches run their escalation actions; inactivity
+ * steps send reminders and move the ticket; the close timer closes the solved ticket. Every side
+ * effect is keyed by the clock (metric, cycle, kind, percent; reminder number), so it happens once.
+ */
+final class ClockActions {
+  private final JourneyContext ctx;
+  private final SlaStep clocks;
+  private final TicketStep tickets;
+  private final MessagingStep messaging;
+
+  ClockActions(JourneyContext ctx, SlaStep clocks, TicketStep tickets, MessagingStep messaging) {
+    this.ctx = ctx;
+    this.clocks = clocks;
+    this.tickets = tickets;
+    this.messaging = messaging;
+  }
+
+  void fire(Instant at) {
+    for (SlaFiring f : clocks.fireSla(at)) {
+      sla(f, at);
+    }
+    for (InactivityEvent e : clocks.fireInactivity(at)) {
+      inactivity(e, at);
+    }
+    if (ctx.state.closeAt != null && !ctx.state.closeAt.isAfter(at)) {
+      ctx.state.closeAt = null;
+      if (ctx.state.ticket != null && ctx.state.ticket.status() == TicketStatus.SOLVED) {
+        tickets.update(TicketChange.status(TicketStatus.CLOSED), null, TicketStep.SYSTEM, "close", at);
+      } else {
+        ctx.enterStage(Stage.CLOSED, at, "closed");
+      }
+    }
+  }
+
+  private void sla(SlaFiring f, Instant at) {
+    var d = f.deadline();
+    String clock = d.metric().wireName() + "/" + d.cycle() + "/" + d.kind().name().toLowerCase(Locale.ROOT)
+        + (d.kind() == io.handoff.sla.clock.SlaDeadline.Kind.WARNING ? "-" + d.percent() : "");
+    ctx.timeline(at, "sla." + d.kind().name().toLowerCase(Locale.ROOT), d.timerSummary() + " (policy " + f.policy()
+        + ", target " + f.target() + ")", Map.of("metric", d.metric().wireName(), "dueAt", d.at().toString(),
+        "actions", f.actions()));
+    TicketChange.Builder change = TicketChange.builder();
+    boolean changed = false;
+    int i = 0;
+    for (EscalationAction a : f.actions()) {
+      String key = ctx.key("sla/" + clock + "/" + i++);
+      switch (a.kind()) {
+        case RAISE_PRIORITY -> {
+          var current = ctx.state.ticket.priority();
+          change.priority((current == null ? io.handoff.ticket.TicketPriority.NORMAL : current.raised()).wireName());
+          changed = true;
+        }
+        case SET_PRIORITY -> {
+          change.priority(a.value());
+          changed = true;
+        }
+        case SET_GROUP -> {
+          change.group(a.value());
+          changed = true;
+        }
+        case ADD_TAG -> {
+          change.addTag(a.value());
+          changed = true;
+        }
+        case INTERNAL_NOTE -> ctx.stubs.tickets.addComment(ctx.state.ticket.id(), new NewComment(a.body(), false,
+            TicketStep.SYSTEM.id(), TicketStep.SYSTEM.name(), TicketComment.AuthorRole.SYSTEM), key);
+        case NOTIFY_EMAIL -> ctx.stubs.notifications.send(new Notification(Notification.Kind.EMAIL, "SLA " + clock, i,
+            "user", a.value(), a.subject(), a.body(), null, key));
+        case NOTIFY_WEBHOOK -> ctx.stubs.notifications.send(new Notification(Notification.Kind.WEBHOOK, "SLA " + clock,
+            i, "webhook", a.value(), a.subject(), a.body(), a.value(), key));
+        default -> { }
+      }
+    }
+    if (changed && ctx.state.ticket != null) {
+      tickets.update(change.build(), null, TicketStep.SYSTEM, "sla/" + clock, at);
+    }
+  }
+
+  private void inactivity(InactivityEvent e, Instant at) {
+    String step = "inactivity/" + e.kind().name().toLowerCase(Locale.ROOT) + "/" + e.reminder();
+    ctx.timeline(at, "inactivity." + e.kind().name().toLowerCase(Locale.ROOT), e.timerSummary(), null);
+    if (e.kind() == InactivityEvent.Kind.SESSION_INACTIVE) {
+      messaging.run(MessagingEvent.SESSION_INACTIVE, null, step, at);
+    }
+    if (e.message() != null && !e.message().isBlank()) {
+      ctx.stubs.messaging.sendMessage(ctx.state.conversationId, e.message(), ctx.key(step + "/message"));
+      ctx.state.messagesSent++;
+      ctx.timeline(at, "message.sent", e.message(), Map.of("reminder", e.reminder()));
+    }
+    if (ctx.state.ticket != null && (e.setStatus() != null || e.tag() != null)) {
+      TicketChange.Builder change = TicketChange.builder();
+      if (e.setStatus() != null && e.setStatus() != ctx.state.ticket.status()) {
+        change.status(e.setStatus().wireName());
+      }
+      if (e.tag() != null) {
+        change.addTag(e.tag());
+      }
+      TicketChange c = change.build();
+      if (!c.isEmpty()) {
+        tickets.update(c, null, TicketStep.SYSTEM, step, at);
+      }
+    }
+    if (e.kind() == InactivityEvent.Kind.SESSION_ENDED && ctx.state.ticket == null) {
+      messaging.run(MessagingEvent.CONVERSATION_ENDED, null, step + "/ended", at);
+    }
+  }
+}

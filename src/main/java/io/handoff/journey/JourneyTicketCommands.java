@@ -1,0 +1,58 @@
+package io.handoff.journey;
+
+import io.handoff.support.Actor;
+import io.handoff.ticket.FieldError;
+import io.handoff.ticket.NewComment;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketChange;
+import io.handoff.ticket.TicketCommands;
+import io.handoff.ticket.TicketComment;
+import io.handoff.ticket.TicketNotFoundException;
+import io.handoff.ticket.TicketRefusedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Agent actions on tickets become Temporal updates of the ticket's journey, so every change runs the
+ * support triggers, moves the SLA clocks and shows in the journey's history.
+ */
+@ApplicationScoped
+public class JourneyTicketCommands implements TicketCommands {
+  /** Who a REST change is attributed to when the request names nobody. */
+  static final Actor API_AGENT = new Actor("api", "API agent", TicketComment.AuthorRole.AGENT);
+
+  @Inject JourneyService journeys;
+
+  @Override
+  public Ticket change(String ticketId, TicketChange change) {
+    return run(new TicketCommand(UUID.randomUUID().toString(), ticketId, change, null, API_AGENT, Instant.now()))
+        .ticket();
+  }
+
+  @Override
+  public TicketComment comment(String ticketId, NewComment comment) {
+    TicketComment.AuthorRole role = comment.authorRole() == null ? TicketComment.AuthorRole.AGENT : comment.authorRole();
+    Actor actor = new Actor(comment.authorId() == null ? API_AGENT.id() : comment.authorId(),
+        comment.authorName() == null ? API_AGENT.name() : comment.authorName(), role);
+    return run(new TicketCommand(UUID.randomUUID().toString(), ticketId, null, comment, actor, Instant.now()))
+        .comment();
+  }
+
+  @Override
+  public void inboundEvent(JourneyEvent event) {
+    journeys.deliver(event);
+  }
+
+  private TicketCommandResult run(TicketCommand command) {
+    String journeyId = journeys.journeyOfTicket(command.ticketId())
+        .orElseThrow(() -> new TicketNotFoundException(command.ticketId()));
+    try {
+      return journeys.command(journeyId, command);
+    } catch (JourneyService.CommandRefused e) {
+      throw new TicketRefusedException(List.of(new FieldError(e.field(), e.getMessage())));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.handoff.journey;
+
+import io.handoff.sla.clock.SlaClockView;
+import io.handoff.sla.clock.SlaClocks;
+import io.handoff.sla.clock.SlaDeadline;
+import io.handoff.sla.clock.SlaFiring;
+import io.handoff.sla.inactivity.InactivityEvent;
+import io.handoff.sla.inactivity.InactivityTracker;
+import io.handoff.sla.policy.SlaTargets;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketComment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The journey's clocks: SLA metrics, the inactivity ladder and the close timer. Their state lives in
+ * {@link JourneyState}; this class answers "what is due next" and feeds ticket updates to the clocks.
+ */
+final class SlaStep {
+  /** The next thing due and the timer summary that names it. */
+  record Due(Instant at, String summary) {}
+
+  private final JourneyContext ctx;
+
+  SlaStep(JourneyContext ctx) {
+    this.ctx = ctx;
+  }
+
+  Optional<SlaClocks> clocks() {
+    return ctx.state.slaClocks == null ? Optional.empty() : Optional.of(SlaClocks.restore(ctx.state.slaClocks));
+  }
+
+  Optional<InactivityTracker> inactivity() {
+    return ctx.state.inactivity == null ? Optional.empty()
+        : Optional.of(InactivityTracker.restore(ctx.state.inactivity));
+  }
+
+  void started(SlaClocks clocks, Instant at) {
+    save(clocks, at);
+  }
+
+  /** Feeds one ticket update to the SLA clocks; new targets when priority, group or tags changed. */
+  void ticketUpdated(Ticket before, Ticket after, TicketComment comment, Instant at) {
+    Optional<SlaClocks> maybe = clocks();
+    if (maybe.isEmpty()) {
+      return;
+    }
+    SlaClocks clocks = maybe.get();
+    if (comment != null) {
+      if (comment.authorRole() == TicketComment.AuthorRole.END_USER) {
+        clocks.customerComment(at);
+      } else if (comment.authorRole() == TicketComment.AuthorRole.AGENT) {
+        if (comment.isPublic()) {
+          clocks.publicAgentComment(at);
+        } else {
+          clocks.privateComment(at);
+        }
+      }
+    }
+    if (before.status() != after.status()) {
+      clocks.statusChanged(at, after.status());
+    }
+    if (before.priority() != after.priority() || !Objects.equals(before.group(), after.group())
+        || !before.tags().equals(after.tags())) {
+      SlaTargets targets = ctx.stubs.sla.targetsFor(after);
+      clocks.targetsChanged(at, targets);
+    }
+    save(clocks, at);
+  }
+
+  /** The earliest of the next SLA deadline, the next inactivity step and the close time. */
+  Optional<Due> next() {
+    Due best = null;
+    Optional<SlaDeadline> d = clocks().flatMap(SlaClocks::nextDeadline);
+    if (d.isPresent()) {
+      best = new Due(d.get().at(), d.get().timerSummary());
+    }
+    Optional<InactivityEvent> i = inactivity().flatMap(InactivityTracker::nextDeadline);
+    if (i.isPresent() && (best == null || i.get().at().isBefore(best.at()))) {
+      best = new Due(i.get().at(), i.get().timerSummary());
+    }
+    Instant close = ctx.state.closeAt;
+    if (close != null && (best == null || close.isBefore(best.at()))) {
+      best = new Due(close, "Close solved ticket");
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Marks SLA deadlines due at {@code now} as fired (each once) and returns their escalations. */
+  List<SlaFiring> fireSla(Instant now) {
+    Optional<SlaClocks> maybe = clocks();
+    if (maybe.isEmpty()) {
+      return List.of();
+    }
+    List<SlaFiring> fired = maybe.get().fire(now);
+    save(maybe.get(), now);
+    return fired;
+  }
+
+  List<InactivityEvent> fireInactivity(Instant now) {
+    Optional<InactivityTracker> maybe = inactivity();
+    if (maybe.isEmpty()) {
+      return List.of();
+    }
+    List<InactivityEvent> fired = maybe.get().fire(now);
+    ctx.state.inactivity = maybe.get().snapshot();
+    ctx.state.sessionState = maybe.get().session().wireName();
+    return fired;
+  }
+
+  void customerMessage(Instant at) {
+    inactivity().ifPresent(t -> {
+      t.customerMessage(at);
+      ctx.state.inactivity = t.snapshot();
+      ctx.state.sessionState = t.session().wireName();
+    });
+  }
+
+  /** Refreshes the clock views (time left is measured at {@code now}). */
+  void refreshView(Instant now) {
+    clocks().ifPresent(c -> save(c, now));
+  }
+
+  private void save(SlaClocks clocks, Instant now) {
+    JourneyState s = ctx.state;
+    s.slaClocks = clocks.snapshot();
+    s.slaBreached = clocks.anyBreached();
+    s.sla.clear();
+    for (SlaClockView v : clocks.view(now)) {
+      s.sla.put(v.metric().wireName(), v);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.handoff.journey;
+
+import io.handoff.routing.RoutingStore;
+import io.handoff.sla.clock.SlaClocks;
+import io.handoff.sla.policy.SlaTargets;
+import io.handoff.support.Actor;
+import io.handoff.support.CommentToAdd;
+import io.handoff.support.Notification;
+import io.handoff.support.SupportDecision;
+import io.handoff.support.TicketUpdate;
+import io.handoff.ticket.NewComment;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketChange;
+import io.handoff.ticket.TicketComment;
+import io.handoff.ticket.TicketDraft;
+import io.handoff.ticket.TicketStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every change to the journey's ticket goes through here: the helpdesk write, the support triggers
+ * (Zendesk's loop, in an activity), the trigger changes written back, comments and notifications,
+ * then the SLA clocks, the stage and the routing outcome.
+ */
+final class TicketStep {
+  static final Actor SYSTEM = new Actor("handoff", "Handoff", TicketComment.AuthorRole.SYSTEM);
+
+  private final JourneyContext ctx;
+  private final SlaStep sla;
+
+  TicketStep(JourneyContext ctx, SlaStep sla) {
+    this.ctx = ctx;
+    this.sla = sla;
+  }
+
+  /** Creates the journey's ticket (exactly once: the key is the journey's) and runs the create triggers. */
+  Ticket create(TicketDraft draft, Instant at) {
+    Ticket created = ctx.stubs.tickets.createTicket(draft, ctx.key("ticket"));
+    ctx.state.ticketCreatedAt = at;
+    ctx.state.initialGroup = created.group();
+    ctx.timeline(at, "ticket.created", "ticket #" + created.id() + " in " + created.group(), null);
+    Ticket result = afterWrite(null, created, null, SYSTEM, "ticket-create", at);
+    SlaTargets targets = ctx.stubs.sla.targetsFor(result);
+    SlaClocks clocks = SlaClocks.ticketCreated(at, result.status(), targets);
+    sla.started(clocks, at);
+    return result;
+  }
+
+  /**
+   * Applies a change and/or a comment by {@code actor}, then runs the support triggers on the update.
+   * {@code stepKey} must be unique and stable for this update (the command or event id).
+   */
+  TicketCommandResult update(TicketChange change, NewComment comment, Actor actor, String stepKey, Instant at) {
+    Ticket before = ctx.state.ticket;
+    Ticket after = before;
+    if (change != null && !change.isEmpty()) {
+      after = withoutComments(ctx.stubs.tickets.applyChange(before.id(), change, ctx.key(stepKey + "/change")));
+    }
+    TicketComment added = null;
+    if (comment != null) {
+      added = ctx.stubs.tickets.addComment(before.id(), comment, ctx.key(stepKey + "/comment"));
+      after = withoutComments(after);
+    }
+    Ticket result = afterWrite(before, after, added, actor, stepKey, at);
+    sla.ticketUpdated(before, result, added, at);
+    if (actor.role() == TicketComment.AuthorRole.AGENT) {
+      humanActed(before, result, added, at);
+    }
+    return new TicketCommandResult(result, added);
+  }
+
+  private Ticket afterWrite(Ticket before, Ticket after, TicketComment comment, Actor actor, String stepKey,
+      Instant at) {
+    JourneyState s = ctx.state;
+    TicketUpdate update = new TicketUpdate(ctx.key(stepKey + "/triggers"), before, after, comment, actor,
+        s.sessionState, s.sessionState, requesterFields(), Map.of(), at);
+    SupportDecision d = ctx.stubs.support.evaluate(update);
+    Ticket result = after;
+    TicketChange triggered = diff(after, d.ticket());
+    if (!triggered.isEmpty()) {
+      result = withoutComments(ctx.stubs.tickets.applyChange(after.id(), triggered, ctx.key(stepKey + "/trigger-changes")));
+    }
+    ctx.timeline(at, "support.triggers", (before == null ? "created" : "updated") + ": "
+        + String.join(", ", triggered.touchedFields()), d.trace());
+    for (CommentToAdd c : d.comments()) {
+      ctx.stubs.tickets.addComment(after.id(), new NewComment(c.body(), c.isPublic(), SYSTEM.id(), SYSTEM.name(),
+          TicketComment.AuthorRole.SYSTEM), c.idempotencyKey());
+      ctx.timeline(at, c.isPublic() ? "ticket.public_reply" : "ticket.internal_note", c.body(),
+          Map.of("trigger", c.trigger()));
+    }
+    for (Notification n : d.notifications()) {
+      ctx.stubs.notifications.send(n);
+      ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
+          n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("trigger", n.trigger()));
+    }
+    s.ticket = result;
+    s.tags = new java.util.LinkedHashSet<>(result.tags());
+    followStatus(before, result, at);
+    return result;
+  }
+
+  /** Moves the stage with the ticket's status: solved starts the close timer; closed ends the journey. */
+  private void followStatus(Ticket before, Ticket after, Instant at) {
+    JourneyState s = ctx.state;
+    TicketStatus previous = before == null ? null : before.status();
+    if (after.status() == previous) {
+      return;
+    }
+    switch (after.status()) {
+      case SOLVED -> {
+        s.solvedAt = at;
+        s.closeAt = at.plus(ctx.settings.closeAfter());
+        ctx.enterStage(Stage.SOLVED, at, "ticket solved; closes at " + s.closeAt);
+      }
+      case CLOSED -> ctx.enterStage(Stage.CLOSED, at, "ticket closed");
+      default -> {
+        if (previous == TicketStatus.SOLVED) {
+          s.reopened = true;
+          s.solvedAt = null;
+          s.closeAt = null;
+          ctx.enterStage(Stage.TICKETED, at, "ticket reopened");
+        }
+      }
+    }
+  }
+
+  /** Records the humans' routing (the ground truth of the comparison) after an agent's action. */
+  private void humanActed(Ticket before, Ticket after, TicketComment comment, Instant at) {
+    JourneyState s = ctx.state;
+    if (!Objects.equals(before.group(), after.group()) || !Objects.equals(before.assignee(), after.assignee())) {
+      s.rerouted = s.rerouted || !Objects.equals(before.group(), after.group());
+    }
+    if (comment != null && comment.isPublic() && s.firstHumanReplyAt == null) {
+      s.firstHumanReplyAt = at;
+    }
+    recordOutcome(at);
+  }
+
+  void recordOutcome(Instant at) {
+    JourneyState s = ctx.state;
+    if (s.ticket == null) {
+      return;
+    }
+    ctx.stubs.routing.recordOutcome(new RoutingStore.Outcome(s.journeyId, s.routing.active(), s.initialGroup,
+        s.ticket.group(), s.ticket.priority() == null ? null : s.ticket.priority().wireName(), s.rerouted,
+        s.reopened, true, s.ticketCreatedAt, s.firstHumanReplyAt, s.slaBreached, at));
+  }
+
+  private Map<String, String> requesterFields() {
+    Map<String, String> fields = new HashMap<>();
+    if (ctx.state.customer != null) {
+      fields.putAll(ctx.state.customer.attributes());
+      if (ctx.state.customer.tier() != null) {
+        fields.put("tier", ctx.state.customer.tier());
+      }
+    }
+    return fields;
+  }
+
+  static Ticket withoutComments(Ticket t) {
+    return new Ticket(t.id(), t.externalId(), t.subject(), t.description(), t.status(), t.priority(), t.type(),
+        t.group(), t.assignee(), t.requesterId(), t.requesterName(), t.requesterEmail(), t.organization(), t.tags(),
+        t.customFields(), List.of(), t.via(), t.createdAt(), t.updatedAt());
+  }
+
+  /** The change that turns {@code from} into {@code to}, field by field. */
+  static TicketChange diff(Ticket from, Ticket to) {
+    TicketChange.Builder b = TicketChange.builder();
+    if (to.status() != from.status()) {
+      b.status(to.status().wireName());
+    }
+    if (to.priority() != from.priority() && to.priority() != null) {
+      b.priority(to.priority().wireName());
+    }
+    if (!Objects.equals(to.type(), from.type()) && to.type() != null) {
+      b.type(to.type());
+    }
+    if (!Objects.equals(to.group(), from.group()) && to.group() != null) {
+      b.group(to.group());
+    }
+    if (!Objects.equals(to.assignee(), from.assignee()) && to.assignee() != null) {
+      b.assignee(to.assignee());
+    }
+    if (!to.tags().equals(from.tags())) {
+      b.setTags(to.tags());
+    }
+    to.customFields().forEach((k, v) -> {
+      if (!Objects.equals(from.customFields().get(k), v)) {
+        b.customField(k, v);
+      }
+    });
+    return b.build();
+  }
+}

@@ -1,0 +1,99 @@
+package io.handoff.journey;
+
+import io.handoff.intent.ClassificationRequest;
+import io.handoff.intent.HandoffDecision;
+import io.handoff.intent.RoutingDecision;
+import io.handoff.routing.RoutingAssignment;
+import io.handoff.temporal.SearchAttributes;
+import io.handoff.ticket.TicketDraft;
+import io.temporal.workflow.Async;
+import io.temporal.workflow.Promise;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The AI stage: both routers classify the conversation in parallel; the configured one acts, the other
+ * shadows. A handoff creates the ticket; otherwise the journey goes back to messaging.
+ */
+final class TriageStep {
+  private static final int SUBJECT_LENGTH = 80;
+
+  private final JourneyContext ctx;
+  private final TicketStep tickets;
+
+  TriageStep(JourneyContext ctx, TicketStep tickets) {
+    this.ctx = ctx;
+    this.tickets = tickets;
+  }
+
+  void run(Instant at) {
+    JourneyState s = ctx.state;
+    ctx.enterStage(Stage.AI_TRIAGE, at, "customer message awaiting triage");
+    ClassificationRequest request = new ClassificationRequest(s.conversationId, s.messages, s.channel, s.customer,
+        s.tags.stream().toList());
+    Promise<RoutingDecision> rules = Async.function(ctx.stubs.intent::classifyRules, request);
+    Promise<RoutingDecision> ai = Async.function(ctx.stubs.intent::classifyAi, request);
+    RoutingDecision r = rules.get();
+    RoutingDecision a = ai.get();
+    String active = ctx.settings.routing().activeFor(s.conversationId, s.channel == null ? null : s.channel.wireName());
+    RoutingDecision acting = RoutingAssignment.AI.equals(active) ? a : r;
+    s.language = a.classification().language() != null ? a.classification().language() : r.classification().language();
+    boolean agree = Objects.equals(r.intent(), a.intent()) && Objects.equals(r.group(), a.group());
+    s.routing = new RoutingView(view(r), view(a), active, agree);
+    s.routingDecisions++;
+    ctx.stubs.routing.recordDecisions(s.journeyId, s.routingDecisions, s.routing,
+        s.channel == null ? null : s.channel.wireName(), at);
+    ctx.timeline(at, "ai.triage", active + " acts: " + acting.intent() + " → " + acting.group() + " ("
+        + acting.handoff() + "); rules and AI " + (agree ? "agree" : "disagree"), Map.of("rules", r, "ai", a));
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.INTENT.valueSet(String.valueOf(acting.intent())),
+        SearchAttributes.ROUTING_AGREEMENT.valueSet(agree ? "agree" : "disagree"));
+    if (acting.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
+      tickets.create(draft(acting), at);
+      ctx.enterStage(Stage.TICKETED, at, "handed off to " + acting.group());
+    } else {
+      ctx.enterStage(Stage.MESSAGING, at, acting.handoff() == HandoffDecision.AI_RESOLVES
+          ? "the AI answers (" + acting.intent() + ")" : "the AI asks the customer to clarify");
+    }
+  }
+
+  private TicketDraft draft(RoutingDecision d) {
+    JourneyState s = ctx.state;
+    StringBuilder transcript = new StringBuilder();
+    s.messages.forEach(m -> transcript.append(m.author().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
+        .append(m.text()).append('\n'));
+    String first = s.messages.isEmpty() ? "Conversation " + s.conversationId : s.messages.get(0).text();
+    String subject = first.length() > SUBJECT_LENGTH ? first.substring(0, SUBJECT_LENGTH - 1) + "…" : first;
+    Set<String> tags = new LinkedHashSet<>(s.tags);
+    if (d.intent() != null) {
+      tags.add(d.intent());
+    }
+    Map<String, String> fields = new HashMap<>();
+    if (d.intent() != null) {
+      fields.put("intent", d.intent());
+    }
+    if (s.language != null) {
+      fields.put("language", s.language);
+    }
+    if (s.customer != null && s.customer.tier() != null) {
+      fields.put("tier", s.customer.tier());
+    }
+    return new TicketDraft(subject, transcript.toString().trim(),
+        s.customer == null ? null : s.customer.id(), s.customer == null ? null : s.customer.name(),
+        s.customer == null ? null : s.customer.email(), d.priority() == null ? null : d.priority().wireName(),
+        d.group(), tags, s.channel == null ? "api" : s.channel.wireName(), fields, s.conversationId);
+  }
+
+  private static RoutingView.RouterDecision view(RoutingDecision d) {
+    var c = d.classification();
+    return new RoutingView.RouterDecision(d.intent(), d.group(), d.handoff().name(), d.confidence(), c.language(),
+        d.priority() == null ? null : d.priority().wireName(), c.classifier(),
+        c.fallbackReason() != null ? c.reason() + " (fallback: " + c.fallbackReason() + ")" : c.reason(),
+        c.latencyMs(), c.costUsd());
+  }
+}

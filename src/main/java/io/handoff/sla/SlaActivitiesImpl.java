@@ -1,0 +1,63 @@
+package io.handoff.sla;
+
+import io.handoff.config.HandoffConfig;
+import io.handoff.rules.RuleFileError;
+import io.handoff.sla.hours.BusinessHours;
+import io.handoff.sla.inactivity.InactivityPolicy;
+import io.handoff.sla.inactivity.InactivityPolicyLoader;
+import io.handoff.sla.policy.SlaPolicies;
+import io.handoff.sla.policy.SlaPolicyLoader;
+import io.handoff.sla.policy.SlaPolicyMatcher;
+import io.handoff.sla.policy.SlaTargets;
+import io.handoff.sla.yaml.Loaded;
+import io.handoff.ticket.Ticket;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads business hours, SLA policies and the inactivity policy once at start; fails fast on errors. */
+@ApplicationScoped
+public class SlaActivitiesImpl implements SlaActivities {
+  @Inject HandoffConfig config;
+  @Inject BusinessHours hours;
+  private SlaPolicyMatcher matcher;
+
+  private static final Ticket SAMPLE = new Ticket("0", null, "", "", io.handoff.ticket.TicketStatus.NEW,
+      io.handoff.ticket.TicketPriority.NORMAL, null, null, null, null, null, null, null, null, null, null, "api",
+      null, null);
+
+  private SlaPolicies policies;
+  private InactivityPolicy inactivity;
+
+  @PostConstruct
+  void load() {
+    Path dir = Path.of(config.workflowsDir());
+    policies = orFail(SlaPolicyLoader.load(dir.resolve("sla-policies.yaml"), hours));
+    matcher = new io.handoff.support.SupportFilterMatcher(hours);
+    // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
+    policies.policies().forEach(p -> matcher.matches(SAMPLE, p.filter()));
+    inactivity = orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml")));
+  }
+
+  private static <T> T orFail(Loaded<T> loaded) {
+    List<RuleFileError> errors = loaded.errors().stream()
+        .filter(e -> e.severity() == RuleFileError.Severity.ERROR).toList();
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("Invalid rule file:\n" + String.join("\n",
+          errors.stream().map(RuleFileError::toString).toList()));
+    }
+    return loaded.value();
+  }
+
+  @Override
+  public SlaTargets targetsFor(Ticket ticket) {
+    return policies.targetsFor(ticket, matcher);
+  }
+
+  @Override
+  public InactivityPolicy inactivityPolicy() {
+    return inactivity;
+  }
+}
