@@ -31,9 +31,21 @@ public class SlaActivitiesImpl implements SlaActivities {
   private SlaPolicies policies;
   private InactivityPolicy inactivity;
 
+  /** For CDI. */
+  public SlaActivitiesImpl() {}
+
+  /** Outside CDI (tests, CLI): loads the policies from {@code workflowsDir} with the given schedules. */
+  public SlaActivitiesImpl(Path workflowsDir, BusinessHours hours) {
+    this.hours = hours;
+    load(workflowsDir);
+  }
+
   @PostConstruct
   void load() {
-    Path dir = Path.of(config.workflowsDir());
+    load(Path.of(config.workflowsDir()));
+  }
+
+  private void load(Path dir) {
     policies = orFail(SlaPolicyLoader.load(dir.resolve("sla-policies.yaml"), hours));
     matcher = new io.handoff.support.SupportFilterMatcher(hours);
     // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
