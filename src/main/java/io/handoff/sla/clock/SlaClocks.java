@@ -47,14 +47,12 @@ public final class SlaClocks {
 
   private TicketStatus status;
   private SlaTargets targets;
-  private Instant firstReplyAt;
   private Instant lastEventAt;
   private final Map<SlaMetric, MetricClock> clocks = new EnumMap<>(SlaMetric.class);
 
   private SlaClocks(SlaClocksState s) {
     status = s.status();
     targets = s.targets();
-    firstReplyAt = s.firstReplyAt();
     lastEventAt = s.lastEventAt();
     for (SlaMetric m : SlaMetric.values()) {
       clocks.put(m, MetricClock.idle(m));
@@ -68,7 +66,7 @@ public final class SlaClocks {
    * agent work time and total resolution time, each running or paused according to {@code status}.
    */
   public static SlaClocks ticketCreated(Instant at, TicketStatus status, SlaTargets targets) {
-    SlaClocks c = new SlaClocks(new SlaClocksState(status, targets, null, at, List.of()));
+    SlaClocks c = new SlaClocks(new SlaClocksState(status, targets, at, List.of()));
     c.start(SlaMetric.FIRST_REPLY_TIME, at);
     c.start(SlaMetric.NEXT_REPLY_TIME, at);
     c.start(SlaMetric.REQUESTER_WAIT_TIME, at);
@@ -82,7 +80,7 @@ public final class SlaClocks {
   }
 
   public SlaClocksState snapshot() {
-    return new SlaClocksState(status, targets, firstReplyAt, lastEventAt, List.copyOf(clocks.values()));
+    return new SlaClocksState(status, targets, lastEventAt, List.copyOf(clocks.values()));
   }
 
   /** The policy or priority changed: new targets apply to the time already spent. */
@@ -128,9 +126,6 @@ public final class SlaClocks {
    */
   public void publicAgentComment(Instant at) {
     Instant t = advance(at);
-    if (firstReplyAt == null) {
-      firstReplyAt = t;
-    }
     fulfil(SlaMetric.FIRST_REPLY_TIME, t);
     fulfil(SlaMetric.NEXT_REPLY_TIME, t);
     if (!isSolved(status)) {
@@ -226,15 +221,17 @@ public final class SlaClocks {
   }
 
   /**
-   * The target that applies to a metric's current cycle. Next reply time is not applied to a cycle
-   * that began before the first reply when first reply time has a target: that one covers it.
+   * The target that applies to a metric's current cycle. When first reply time has a target, next
+   * reply time does not apply to a cycle that began before first reply time ended (by the first
+   * public reply, or by a solve): first reply time covers it.
    */
   SlaTarget applicableTarget(MetricClock c) {
     SlaTarget t = targets.target(c.metric()).orElse(null);
-    if (t != null && c.metric() == SlaMetric.NEXT_REPLY_TIME
-        && targets.target(SlaMetric.FIRST_REPLY_TIME).isPresent()
-        && (firstReplyAt == null || c.startedAt().isBefore(firstReplyAt))) {
-      return null;
+    if (t != null && c.metric() == SlaMetric.NEXT_REPLY_TIME && targets.target(SlaMetric.FIRST_REPLY_TIME).isPresent()) {
+      Instant firstReplyEnded = clocks.get(SlaMetric.FIRST_REPLY_TIME).fulfilledAt();
+      if (firstReplyEnded == null || c.startedAt().isBefore(firstReplyEnded)) {
+        return null;
+      }
     }
     return t;
   }

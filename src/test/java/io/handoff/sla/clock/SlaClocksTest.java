@@ -110,6 +110,15 @@ class SlaClocksTest {
   }
 
   @Test
+  void nextReplyAppliesAfterATicketSolvedWithoutReplyIsReopened() {
+    SlaClocks c = created(targets(target(FIRST_REPLY_TIME, Duration.ofHours(1)), target(NEXT_REPLY_TIME, Duration.ofMinutes(30))));
+    c.solved(min(10));
+    c.reopened(min(100), OPEN);
+    c.customerComment(min(100));
+    assertEquals(Optional.of(deadline(NEXT_REPLY_TIME, Kind.BREACH, 100, min(130), 2)), c.nextDeadline());
+  }
+
+  @Test
   void periodicUpdateRestartsAtEachPublicAgentComment() {
     SlaClocks c = created(targets(target(PERIODIC_UPDATE_TIME, Duration.ofHours(1))));
     assertEquals(Optional.empty(), c.nextDeadline());
