@@ -15,7 +15,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
 import io.temporal.testing.TestWorkflowExtension;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -54,7 +56,8 @@ class SlaTimerWorkflowTest {
   }
 
   @Test
-  void breachFiresExactlyOnceAtTheVirtualSecond(TestWorkflowEnvironment env, WorkflowClient client, WorkflowOptions options) {
+  void breachFiresExactlyOnceAtTheVirtualSecond(TestWorkflowEnvironment env, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
     SlaTimerWorkflow wf = client.newWorkflowStub(SlaTimerWorkflow.class, options);
     String workflowId = WorkflowClient.start(wf::run, firstReply(Duration.ofHours(1), 75), null).getWorkflowId();
     env.sleep(Duration.ofHours(5));
@@ -64,7 +67,10 @@ class SlaTimerWorkflowTest {
     assertTrue(wf.getWakeLagsMillis().stream().allMatch(lag -> lag >= 0 && lag < 1000), wf.getWakeLagsMillis()::toString);
     assertEquals(List.of("SLA first_reply_time warning 75% +PT45M", "SLA first_reply_time breach +PT1H"), closeAndGet(wf));
 
-    List<String> summaries = client.fetchHistory(workflowId).getEvents().stream()
+    WorkflowExecutionHistory history = client.fetchHistory(workflowId);
+    // Replaying the recorded history proves the clocks are deterministic workflow code.
+    WorkflowReplayer.replayWorkflowExecution(history, SlaTimerWorkflowImpl.class);
+    List<String> summaries = history.getEvents().stream()
         .filter(HistoryEvent::hasTimerStartedEventAttributes)
         .map(e -> DefaultDataConverter.STANDARD_INSTANCE.fromPayload(e.getUserMetadata().getSummary(), String.class, String.class))
         .toList();
