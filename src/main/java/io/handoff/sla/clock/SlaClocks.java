@@ -26,9 +26,10 @@ import java.util.Optional;
  *   <li>On ticket creation: {@code clocks = SlaClocks.ticketCreated(now, status, targets)}, where
  *       {@code now = Instant.ofEpochMilli(Workflow.currentTimeMillis())}.
  *   <li>On every ticket event, call the matching input with {@code now}: {@link #statusChanged},
- *       {@link #publicAgentComment}, {@link #privateComment}, {@link #customerComment}; after a
- *       change of priority, group or tags, resolve targets again and call {@link #targetsChanged}
- *       (due times move; warnings and the breach already fired in a cycle stay fired).
+ *       {@link #publicAgentComment}, {@link #privateComment}, {@link #customerComment}; after every
+ *       ticket update (at least when priority, group or tags change) resolve targets again and call
+ *       {@link #targetsChanged} (due times move; warnings and the breach already fired in a cycle
+ *       stay fired).
  *   <li>Timer loop: {@code d = clocks.nextDeadline()}; if present, start
  *       {@code Workflow.newTimer(max(0, d.at() - now), TimerOptions.newBuilder().setSummary(d.timerSummary()))}
  *       and await it or the next signal/update. On waking (either way) call {@code clocks.fire(now)}
@@ -83,10 +84,16 @@ public final class SlaClocks {
     return new SlaClocksState(status, targets, lastEventAt, List.copyOf(clocks.values()));
   }
 
-  /** The policy or priority changed: new targets apply to the time already spent. */
-  public void targetsChanged(Instant at, SlaTargets newTargets) {
+  /**
+   * Applies freshly resolved targets (policy or priority may have changed): they apply to the time
+   * already spent. Cheap to call after every ticket update; returns whether the targets differ, i.e.
+   * whether the timer must be rescheduled.
+   */
+  public boolean targetsChanged(Instant at, SlaTargets newTargets) {
     advance(at);
+    boolean changed = !newTargets.equals(targets);
     targets = newTargets;
+    return changed;
   }
 
   /**
