@@ -26,9 +26,10 @@ import java.util.Optional;
  *   <li>On ticket creation: {@code clocks = SlaClocks.ticketCreated(now, status, targets)}, where
  *       {@code now = Instant.ofEpochMilli(Workflow.currentTimeMillis())}.
  *   <li>On every ticket event, call the matching input with {@code now}: {@link #statusChanged},
- *       {@link #publicAgentComment}, {@link #privateComment}, {@link #customerComment}; after a
- *       change of priority, group or tags, resolve targets again and call {@link #targetsChanged}
- *       (due times move; warnings and the breach already fired in a cycle stay fired).
+ *       {@link #publicAgentComment}, {@link #privateComment}, {@link #customerComment}; after every
+ *       ticket update (at least when priority, group or tags change) resolve targets again and call
+ *       {@link #targetsChanged} (due times move; warnings and the breach already fired in a cycle
+ *       stay fired).
  *   <li>Timer loop: {@code d = clocks.nextDeadline()}; if present, start
  *       {@code Workflow.newTimer(max(0, d.at() - now), TimerOptions.newBuilder().setSummary(d.timerSummary()))}
  *       and await it or the next signal/update. On waking (either way) call {@code clocks.fire(now)}
@@ -47,14 +48,12 @@ public final class SlaClocks {
 
   private TicketStatus status;
   private SlaTargets targets;
-  private Instant firstReplyAt;
   private Instant lastEventAt;
   private final Map<SlaMetric, MetricClock> clocks = new EnumMap<>(SlaMetric.class);
 
   private SlaClocks(SlaClocksState s) {
     status = s.status();
     targets = s.targets();
-    firstReplyAt = s.firstReplyAt();
     lastEventAt = s.lastEventAt();
     for (SlaMetric m : SlaMetric.values()) {
       clocks.put(m, MetricClock.idle(m));
@@ -68,7 +67,7 @@ public final class SlaClocks {
    * agent work time and total resolution time, each running or paused according to {@code status}.
    */
   public static SlaClocks ticketCreated(Instant at, TicketStatus status, SlaTargets targets) {
-    SlaClocks c = new SlaClocks(new SlaClocksState(status, targets, null, at, List.of()));
+    SlaClocks c = new SlaClocks(new SlaClocksState(status, targets, at, List.of()));
     c.start(SlaMetric.FIRST_REPLY_TIME, at);
     c.start(SlaMetric.NEXT_REPLY_TIME, at);
     c.start(SlaMetric.REQUESTER_WAIT_TIME, at);
@@ -82,13 +81,19 @@ public final class SlaClocks {
   }
 
   public SlaClocksState snapshot() {
-    return new SlaClocksState(status, targets, firstReplyAt, lastEventAt, List.copyOf(clocks.values()));
+    return new SlaClocksState(status, targets, lastEventAt, List.copyOf(clocks.values()));
   }
 
-  /** The policy or priority changed: new targets apply to the time already spent. */
-  public void targetsChanged(Instant at, SlaTargets newTargets) {
+  /**
+   * Applies freshly resolved targets (policy or priority may have changed): they apply to the time
+   * already spent. Cheap to call after every ticket update; returns whether the targets differ, i.e.
+   * whether the timer must be rescheduled.
+   */
+  public boolean targetsChanged(Instant at, SlaTargets newTargets) {
     advance(at);
+    boolean changed = !newTargets.equals(targets);
     targets = newTargets;
+    return changed;
   }
 
   /**
@@ -128,9 +133,6 @@ public final class SlaClocks {
    */
   public void publicAgentComment(Instant at) {
     Instant t = advance(at);
-    if (firstReplyAt == null) {
-      firstReplyAt = t;
-    }
     fulfil(SlaMetric.FIRST_REPLY_TIME, t);
     fulfil(SlaMetric.NEXT_REPLY_TIME, t);
     if (!isSolved(status)) {
@@ -226,15 +228,17 @@ public final class SlaClocks {
   }
 
   /**
-   * The target that applies to a metric's current cycle. Next reply time is not applied to a cycle
-   * that began before the first reply when first reply time has a target: that one covers it.
+   * The target that applies to a metric's current cycle. When first reply time has a target, next
+   * reply time does not apply to a cycle that began before first reply time ended (by the first
+   * public reply, or by a solve): first reply time covers it.
    */
   SlaTarget applicableTarget(MetricClock c) {
     SlaTarget t = targets.target(c.metric()).orElse(null);
-    if (t != null && c.metric() == SlaMetric.NEXT_REPLY_TIME
-        && targets.target(SlaMetric.FIRST_REPLY_TIME).isPresent()
-        && (firstReplyAt == null || c.startedAt().isBefore(firstReplyAt))) {
-      return null;
+    if (t != null && c.metric() == SlaMetric.NEXT_REPLY_TIME && targets.target(SlaMetric.FIRST_REPLY_TIME).isPresent()) {
+      Instant firstReplyEnded = clocks.get(SlaMetric.FIRST_REPLY_TIME).fulfilledAt();
+      if (firstReplyEnded == null || c.startedAt().isBefore(firstReplyEnded)) {
+        return null;
+      }
     }
     return t;
   }

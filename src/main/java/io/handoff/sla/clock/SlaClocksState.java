@@ -10,7 +10,7 @@ import java.util.List;
  * {@link SlaClocks#restore} it. Serialisable with Temporal's default Jackson converter.
  */
 public record SlaClocksState(
-    TicketStatus status, SlaTargets targets, Instant firstReplyAt, Instant lastEventAt, List<MetricClock> clocks) {
+    TicketStatus status, SlaTargets targets, Instant lastEventAt, List<MetricClock> clocks) {
 
   public SlaClocksState {
     clocks = List.copyOf(clocks);

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A named business-hours schedule: a time zone, weekly open intervals and holidays. Arithmetic is
@@ -21,6 +23,8 @@ public record BusinessSchedule(String name, String timeZone, List<WeeklyInterval
 
   /** Ten years: a schedule with no open hours in that span is treated as broken rather than looped on. */
   private static final int MAX_DAYS = 3660;
+  /** Parsed zones; parsing on every calculation dominated the cost of SLA deadline computations. */
+  private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
   public BusinessSchedule {
     ZoneId.of(timeZone);
@@ -34,7 +38,7 @@ public record BusinessSchedule(String name, String timeZone, List<WeeklyInterval
 
   @JsonIgnore
   public ZoneId zone() {
-    return ZoneId.of(timeZone);
+    return ZONES.computeIfAbsent(timeZone, ZoneId::of);
   }
 
   /** True when {@code at} is inside an open interval (not on a holiday). */
@@ -105,8 +109,10 @@ public record BusinessSchedule(String name, String timeZone, List<WeeklyInterval
   /** Open intervals of a local date as [start, end) instants, in order; empty on a holiday. */
   private List<Instant[]> openOn(LocalDate date) {
     List<Instant[]> out = new ArrayList<>(2);
-    if (holidays.stream().anyMatch(h -> h.covers(date))) {
-      return out;
+    for (Holiday h : holidays) {
+      if (h.covers(date)) {
+        return out;
+      }
     }
     ZoneId zone = zone();
     for (WeeklyInterval iv : hours) {

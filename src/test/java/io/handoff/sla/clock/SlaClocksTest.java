@@ -110,6 +110,15 @@ class SlaClocksTest {
   }
 
   @Test
+  void nextReplyAppliesAfterATicketSolvedWithoutReplyIsReopened() {
+    SlaClocks c = created(targets(target(FIRST_REPLY_TIME, Duration.ofHours(1)), target(NEXT_REPLY_TIME, Duration.ofMinutes(30))));
+    c.solved(min(10));
+    c.reopened(min(100), OPEN);
+    c.customerComment(min(100));
+    assertEquals(Optional.of(deadline(NEXT_REPLY_TIME, Kind.BREACH, 100, min(130), 2)), c.nextDeadline());
+  }
+
+  @Test
   void periodicUpdateRestartsAtEachPublicAgentComment() {
     SlaClocks c = created(targets(target(PERIODIC_UPDATE_TIME, Duration.ofHours(1))));
     assertEquals(Optional.empty(), c.nextDeadline());
@@ -189,7 +198,8 @@ class SlaClocksTest {
   void priorityChangeReschedulesDueTimesAndKeepsFiredMarks() {
     SlaClocks c = created(targets(target(FIRST_REPLY_TIME, Duration.ofHours(4), 50)));
     assertEquals(min(120), c.nextDeadline().orElseThrow().at());
-    c.targetsChanged(min(60), targets(target(FIRST_REPLY_TIME, Duration.ofMinutes(90), 50)));
+    assertFalse(c.targetsChanged(min(30), targets(target(FIRST_REPLY_TIME, Duration.ofHours(4), 50))));
+    assertTrue(c.targetsChanged(min(60), targets(target(FIRST_REPLY_TIME, Duration.ofMinutes(90), 50))));
     assertEquals(Optional.of(deadline(FIRST_REPLY_TIME, Kind.WARNING, 50, min(45), 1)), c.nextDeadline());
     assertEquals(List.of(deadline(FIRST_REPLY_TIME, Kind.WARNING, 50, min(45), 1)), fired(c, min(60)));
     assertEquals(min(90), c.nextDeadline().orElseThrow().at());

@@ -1,5 +1,6 @@
 package io.handoff.sla.temporal;
 
+import io.handoff.sla.inactivity.InactivityPolicy;
 import io.handoff.sla.policy.SlaTargets;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -11,9 +12,15 @@ import java.util.List;
 @WorkflowInterface
 public interface SlaTimerWorkflow {
 
-  /** Runs the clocks of a ticket created at start; returns "summary +offset" for each firing. */
+  /**
+   * Runs the SLA clocks of a ticket created at start and, when {@code inactivity} is not null, the
+   * inactivity ladder of its messaging session; returns "summary +offset" for each firing.
+   */
   @WorkflowMethod
-  List<String> run(SlaTargets targets);
+  List<String> run(SlaTargets targets, InactivityPolicy inactivity);
+
+  @SignalMethod
+  void customerMessage();
 
   @SignalMethod
   void publicAgentComment();
