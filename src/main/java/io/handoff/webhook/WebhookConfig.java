@@ -3,8 +3,8 @@ package io.handoff.webhook;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /** Secrets and replay window of the inbound webhooks. Without a secret, a webhook refuses all calls. */
 @ConfigMapping(prefix = "handoff.webhooks")
