@@ -279,6 +279,30 @@ class ZendeskHelpdeskTest {
   }
 
   @Test
+  void reusingAKeyWithOtherParametersIsAConflict() {
+    zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"error": "IdempotentRequestError",
+             "description": "Request parameters do not match the original request"}""")));
+
+    HelpdeskException e = assertThrows(HelpdeskException.class, () -> helpdesk.create(draft(), KEY));
+
+    assertEquals(Kind.IDEMPOTENCY_CONFLICT, e.kind());
+    assertFalse(e.retryable());
+  }
+
+  @Test
+  void aMalformedSuccessIsRetryable() {
+    zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("<html>proxy error</html>")));
+
+    HelpdeskException e = assertThrows(HelpdeskException.class, () -> helpdesk.create(draft(), KEY));
+
+    assertEquals(Kind.UNAVAILABLE, e.kind());
+    assertTrue(e.retryable());
+  }
+
+  @Test
   void serverErrorIsRetryable() {
     zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(500)
         .withBody("<html>Internal Server Error</html>")));
