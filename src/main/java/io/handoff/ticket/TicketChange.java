@@ -74,7 +74,7 @@ public record TicketChange(
         t.id(), t.externalId(), t.subject(), t.description(),
         status == null ? t.status() : TicketStatus.fromWire(status),
         priority == null ? t.priority() : TicketPriority.fromWire(priority),
-        type == null ? t.type() : blankToNull(type),
+        type == null ? t.type() : typeOrNull(type),
         group == null ? t.group() : blankToNull(group),
         assignee == null ? t.assignee() : blankToNull(assignee),
         t.requesterId(), t.requesterName(), t.requesterEmail(), t.organization(),
@@ -100,6 +100,11 @@ public record TicketChange(
       }
     });
     return fields;
+  }
+
+  private static String typeOrNull(String s) {
+    TicketType parsed = TicketType.fromWire(s);
+    return parsed == null ? null : parsed.wireName();
   }
 
   private static String blankToNull(String s) {

@@ -3,6 +3,7 @@ package io.handoff.webhook;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Secrets and replay window of the inbound webhooks. Without a secret, a webhook refuses all calls. */
@@ -23,6 +24,12 @@ public interface WebhookConfig {
     /** How far the signature timestamp may be from now, either way; older calls are refused. */
     @WithDefault("5m")
     Duration tolerance();
+
+    /**
+     * Zendesk user ids whose changes are Handoff's own API writes (the API token's user); their
+     * events are ignored so the journey does not see its own changes twice.
+     */
+    Optional<List<String>> ownActorIds();
   }
 
   /** Sunshine Conversations webhook settings. */

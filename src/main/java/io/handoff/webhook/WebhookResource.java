@@ -33,7 +33,8 @@ public class WebhookResource {
     WebhookConfig.ZendeskHook z = config.zendesk();
     ZendeskSignature signature = z.signingSecret().filter(s -> !s.isBlank())
         .map(s -> new ZendeskSignature(s, z.tolerance())).orElse(null);
-    this.zendesk = new ZendeskWebhookHandler(signature, new ZendeskEventMapper(directory), commands,
+    this.zendesk = new ZendeskWebhookHandler(signature, new ZendeskEventMapper(directory,
+        java.util.Set.copyOf(z.ownActorIds().orElse(java.util.List.of()))), commands,
         new ReplayGuard(z.tolerance().multipliedBy(2)), json, clock);
     this.sunshine = new SunshineWebhookHandler(config.sunshine().secret().orElse(null),
         new SunshineEventMapper(), commands, json, clock);

@@ -25,7 +25,7 @@ import java.util.function.Function;
  *   <li>A trigger webhook whose JSON body is Handoff's "ticket updated" shape: {@code {"type":
  *       "ticket.updated", "ticket": {"id": "{{ticket.id}}", "status": "{{ticket.status}}",
  *       "priority": "{{ticket.priority}}", "group_id": "{{ticket.group.id}}", "assignee_id":
- *       "{{ticket.assignee.id}}", "tags": "{{ticket.tags}}"}}}.
+ *       "{{ticket.assignee.id}}", "tags": "{{ticket.tags}}", "actor_id": "{{current_user.id}}"}}}.
  * </ul>
  *
  * Zendesk group and user ids become directory ids through their {@code zendeskId}.
@@ -35,14 +35,29 @@ public final class ZendeskEventMapper {
   private static final String PREFIX = "zen:event-type:";
 
   private final HelpdeskDirectory directory;
+  private final Set<String> ownActorIds;
+
+  /**
+   * @param ownActorIds Zendesk user ids whose changes are Handoff's own writes through the API
+   *     (the API token's user): their events are echoes of what the journey already knows.
+   */
+  public ZendeskEventMapper(HelpdeskDirectory directory, Set<String> ownActorIds) {
+    this.directory = directory;
+    this.ownActorIds = Set.copyOf(ownActorIds);
+  }
 
   public ZendeskEventMapper(HelpdeskDirectory directory) {
-    this.directory = directory;
+    this(directory, Set.of());
   }
 
   /** The command an event body asks for; {@link ZendeskCommand.Ignored} when none. */
   public ZendeskCommand map(JsonNode body) {
     String type = body.path("type").asText("");
+    String actor = first(text(body.path("detail").path("actor_id")),
+        text(body.path("ticket").path("actor_id")));
+    if (actor != null && ownActorIds.contains(actor)) {
+      return new ZendeskCommand.Ignored("change made by Handoff itself (actor " + actor + ")");
+    }
     if (type.equals("ticket.updated")) {
       return triggerUpdate(body.path("ticket"));
     }
@@ -175,6 +190,10 @@ public final class ZendeskEventMapper {
 
   private static String blankToEmpty(String s) {
     return s == null || s.isBlank() || s.equals("null") ? "" : s.trim();
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
   }
 
   private static String text(JsonNode n) {

@@ -127,6 +127,15 @@ class TicketChangeValidatorTest {
   }
 
   @Test
+  void normalisesTheTypeAndClearsItWithAnEmptyString() {
+    Ticket incident = TicketChange.builder().type("INCIDENT").build()
+        .applyTo(ticket(TicketStatus.OPEN, null, null), TicketFixtures.T0);
+
+    assertEquals("incident", incident.type());
+    assertEquals(null, TicketChange.builder().type("").build().applyTo(incident, TicketFixtures.T0).type());
+  }
+
+  @Test
   void appliesTagSetThenAddThenRemove() {
     TicketChange change = TicketChange.builder().setTags(Set.of("a", "b")).addTag("c")
         .removeTag("a").build();

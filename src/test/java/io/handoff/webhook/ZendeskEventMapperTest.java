@@ -17,7 +17,7 @@ class ZendeskEventMapperTest {
             - {id: billing, name: Billing, zendeskId: "360001"}
           agents:
             - {id: ana, name: Ana, email: ana@example.com, groups: [billing], zendeskId: "9001"}
-          """).directory());
+          """).directory(), Set.of("76872"));
   private final ObjectMapper json = new ObjectMapper();
 
   private ZendeskCommand map(String body) throws Exception {
@@ -54,6 +54,16 @@ class ZendeskEventMapperTest {
         map(event("ticket.status_changed", "{\"current\": \"DELETED\"}")));
     assertInstanceOf(ZendeskCommand.Ignored.class,
         map("{\"type\": \"zen:event-type:user.created\", \"detail\": {\"id\": \"1\"}}"));
+  }
+
+  @Test
+  void ignoresEchoesOfHandoffsOwnApiWrites() throws Exception {
+    String echo = "{\"type\": \"zen:event-type:ticket.status_changed\", \"detail\": {\"id\": \"5158\","
+        + " \"actor_id\": \"76872\"}, \"event\": {\"current\": \"OPEN\"}}";
+    String byAgent = echo.replace("76872", "9001");
+
+    assertInstanceOf(ZendeskCommand.Ignored.class, map(echo));
+    assertInstanceOf(ZendeskCommand.Change.class, map(byAgent));
   }
 
   @Test

@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,6 +51,14 @@ abstract class BuiltInHelpdeskContract {
   private BuiltInHelpdesk helpdesk;
 
   abstract DataSource newDatabase() throws SQLException;
+
+  /** Releases the database after a test (PostgreSQL schemas are dropped). */
+  void dropDatabase(DataSource ds) throws SQLException {}
+
+  @AfterEach
+  void tearDown() throws SQLException {
+    dropDatabase(dataSource);
+  }
 
   @BeforeEach
   void setUp() throws SQLException {

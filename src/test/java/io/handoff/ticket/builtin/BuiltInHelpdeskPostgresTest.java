@@ -11,4 +11,9 @@ class BuiltInHelpdeskPostgresTest extends BuiltInHelpdeskContract {
   DataSource newDatabase() throws SQLException {
     return TestDatabases.postgres();
   }
+
+  @Override
+  void dropDatabase(DataSource ds) throws SQLException {
+    TestDatabases.dropPostgres(ds);
+  }
 }

@@ -36,6 +36,14 @@ public final class TestDatabases {
     return ds;
   }
 
+  /** Drops a schema made by {@link #postgres()}, with everything in it. */
+  public static void dropPostgres(DataSource ds) throws SQLException {
+    String schema = ((PGSimpleDataSource) ds).getCurrentSchema();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
   private static void migrate(DataSource ds, String schema) {
     var config = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
     if (schema != null) {

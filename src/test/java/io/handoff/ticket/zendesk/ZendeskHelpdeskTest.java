@@ -202,6 +202,27 @@ class ZendeskHelpdeskTest {
   }
 
   @Test
+  void listsThroughTheSearchExportApiWithZendeskIds() {
+    String ticket = fixture("ticket-updated.json");
+    String result = ticket.substring(ticket.indexOf("\"ticket\":") + 9, ticket.indexOf(",\n  \"audit\""));
+    zendesk.stubFor(get(urlPathEqualTo("/api/v2/search/export.json")).willReturn(aResponse()
+        .withHeader("Content-Type", "application/json").withBody("{\"results\": [" + result
+            + "], \"facets\": null, \"meta\": {\"has_more\": true, \"after_cursor\": \"xYz\","
+            + " \"before_cursor\": null}, \"links\": {\"next\": null, \"prev\": null}}")));
+
+    io.handoff.ticket.TicketPage page = helpdesk.list(new io.handoff.ticket.TicketFilter(
+        TicketStatus.OPEN, "billing", "ana", null, null), 10, "abc");
+
+    assertEquals(List.of("35436"), page.items().stream().map(Ticket::id).toList());
+    assertEquals("xYz", page.nextCursor());
+    zendesk.verify(getRequestedFor(urlPathEqualTo("/api/v2/search/export.json"))
+        .withQueryParam("query", equalTo("type:ticket status:open group:360001 assignee:9001"))
+        .withQueryParam("filter[type]", equalTo("ticket"))
+        .withQueryParam("page[size]", equalTo("10"))
+        .withQueryParam("page[after]", equalTo("abc")));
+  }
+
+  @Test
   void unauthorizedIsNotRetryable() {
     zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(401)
         .withHeader("Content-Type", "application/json")
@@ -276,6 +297,30 @@ class ZendeskHelpdeskTest {
     HelpdeskException e = assertThrows(HelpdeskException.class, () -> helpdesk.create(draft(), KEY));
 
     assertEquals(Duration.ofSeconds(60), e.retryAfter());
+  }
+
+  @Test
+  void reusingAKeyWithOtherParametersIsAConflict() {
+    zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(400)
+        .withHeader("Content-Type", "application/json").withBody("""
+            {"error": "IdempotentRequestError",
+             "description": "Request parameters do not match the original request"}""")));
+
+    HelpdeskException e = assertThrows(HelpdeskException.class, () -> helpdesk.create(draft(), KEY));
+
+    assertEquals(Kind.IDEMPOTENCY_CONFLICT, e.kind());
+    assertFalse(e.retryable());
+  }
+
+  @Test
+  void aMalformedSuccessIsRetryable() {
+    zendesk.stubFor(post(urlEqualTo("/api/v2/tickets.json")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("<html>proxy error</html>")));
+
+    HelpdeskException e = assertThrows(HelpdeskException.class, () -> helpdesk.create(draft(), KEY));
+
+    assertEquals(Kind.UNAVAILABLE, e.kind());
+    assertTrue(e.retryable());
   }
 
   @Test
