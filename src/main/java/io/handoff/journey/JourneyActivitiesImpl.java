@@ -7,7 +7,12 @@ import jakarta.inject.Inject;
 /** Writes journey projections into Handoff's journey index. */
 @ApplicationScoped
 public class JourneyActivitiesImpl implements JourneyActivities {
-  @Inject JourneyIndex index;
+  private final JourneyIndex index;
+
+  @Inject
+  public JourneyActivitiesImpl(JourneyIndex index) {
+    this.index = index;
+  }
 
   @Override
   public void project(JourneyProjection projection) {

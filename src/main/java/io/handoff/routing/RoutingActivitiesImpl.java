@@ -8,7 +8,12 @@ import java.time.Instant;
 /** Writes routing decisions and outcomes to the database. */
 @ApplicationScoped
 public class RoutingActivitiesImpl implements RoutingActivities {
-  @Inject RoutingStore store;
+  private final RoutingStore store;
+
+  @Inject
+  public RoutingActivitiesImpl(RoutingStore store) {
+    this.store = store;
+  }
 
   @Override
   public void recordDecisions(String journeyId, int decisionNo, RoutingView routing, String channel,

@@ -1,102 +1,113 @@
 package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.withSettings;
 
-import io.handoff.temporal.SearchAttributes;
-import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
-import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.testing.TestWorkflowExtension;
-import io.temporal.worker.Worker;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import io.handoff.support.Actor;
+import io.handoff.ticket.NewComment;
+import io.handoff.ticket.TicketChange;
+import io.handoff.ticket.TicketComment;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.mockito.ArgumentCaptor;
 
-@Timeout(60)
+@Timeout(120)
 class CustomerJourneyWorkflowTest {
-  static final JourneyActivities PROJECTION =
-      mock(JourneyActivities.class, withSettings().withoutAnnotations());
+  static final Customer ENTERPRISE = new Customer("u-1", "Ana Souza", "ana@example.com", "en", "enterprise", Map.of());
+  static final Actor AGENT = new Actor("ben.keller", "Ben Keller", TicketComment.AuthorRole.AGENT);
 
-  @RegisterExtension
-  static final TestWorkflowExtension ENV = TestWorkflowExtension.newBuilder()
-      .registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class)
-      .setActivityImplementations(PROJECTION)
-      .registerSearchAttribute(SearchAttributes.STAGE.getName(), SearchAttributes.STAGE.getValueType())
-      .registerSearchAttribute(SearchAttributes.CHANNEL.getName(), SearchAttributes.CHANNEL.getValueType())
-      .registerSearchAttribute(SearchAttributes.LANGUAGE.getName(), SearchAttributes.LANGUAGE.getValueType())
-      .build();
+  JourneyTestEnv t;
 
-  static EventAck send(WorkflowClient client, Worker worker, String conversationId, EventType type, String text,
-      JourneySettings settings) {
-    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(JourneyIds.journeyId(conversationId))
-        .setTaskQueue(worker.getTaskQueue())
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .build());
-    JourneyEvent e = new JourneyEvent(UUID.randomUUID().toString(), conversationId, type, null, Instant.now(),
-        Channel.WEB_WIDGET, text, null, null, null, null);
-    return WorkflowClient.executeUpdateWithStart(stub::eventReceived, e,
-        UpdateOptions.<EventAck>newBuilder().setUpdateId(e.eventId()).build(),
-        new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(conversationId, settings)));
+  @BeforeEach
+  void start() {
+    t = JourneyTestEnv.withDefaults();
+  }
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  static TicketCommand comment(String ticketId, String body) {
+    return new TicketCommand(UUID.randomUUID().toString(), ticketId, null,
+        NewComment.publicReply(body, AGENT.id(), AGENT.name()), AGENT, null);
+  }
+
+  static TicketCommand change(String ticketId, TicketChange change) {
+    return new TicketCommand(UUID.randomUUID().toString(), ticketId, change, null, AGENT, null);
   }
 
   @Test
-  void firstCustomerMessageMovesTheJourneyToAiTriageAndIsProjected(
-      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    send(client, worker, "wf-1", EventType.CONVERSATION_STARTED, null, JourneySettings.DEFAULTS);
-    EventAck ack = send(client, worker, "wf-1", EventType.MESSAGE_RECEIVED, "my order is late",
-        JourneySettings.DEFAULTS);
-    assertThat(ack.journeyId()).isEqualTo("journey-wf-1");
-    env.sleep(java.time.Duration.ofSeconds(1));
-    JourneyView view = client.newWorkflowStub(CustomerJourneyWorkflow.class, "journey-wf-1").getView();
-    assertThat(view.stage()).isEqualTo(Stage.AI_TRIAGE);
-    assertThat(view.timeline()).extracting(TimelineEntry::step)
-        .containsSubsequence("event.conversation.started", "event.message.received", "stage.ai_triage");
-    ArgumentCaptor<JourneyProjection> captor = ArgumentCaptor.forClass(JourneyProjection.class);
-    verify(PROJECTION, atLeastOnce()).project(captor.capture());
-    JourneyProjection last = captor.getAllValues().get(captor.getAllValues().size() - 1);
-    assertThat(last.view().journeyId()).isEqualTo("journey-wf-1");
-    assertThat(last.version()).isEqualTo(view.timeline().get(view.timeline().size() - 1).seq());
+  void aCustomerMessageIsTriagedAndHandedOffIntoATicket() {
+    t.send(t.event("c1", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("c1", EventType.MESSAGE_RECEIVED, "How much does the enterprise plan cost per seat?", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c1");
+    assertThat(v.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(v.routing().rules()).isNotNull();
+    assertThat(v.routing().ai()).isNotNull();
+    assertThat(v.routing().active()).isEqualTo("ai");
+    assertThat(v.ticket()).isNotNull();
+    assertThat(v.language()).isEqualTo("en");
+    assertThat(v.timeline()).extracting(TimelineEntry::step).containsSubsequence(
+        "event.conversation.started", "event.message.received", "messaging.triggers", "stage.ai_triage", "ai.triage",
+        "ticket.created", "support.triggers", "stage.ticketed");
+    assertThat(v.timeline()).filteredOn(e -> e.step().equals("messaging.triggers")).hasSize(2);
+    assertThat(v.sla()).isNotEmpty();
   }
 
   @Test
-  void continuesAsNewCarryingStateWhenTheHistoryGrows(
-      TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    JourneySettings small = new JourneySettings(40, 200);
-    List<String> texts = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      texts.add("msg " + i);
-      send(client, worker, "wf-can", EventType.CUSTOMER_REPLIED, "msg " + i, small);
+  void aJourneyRunsFromMessageToClosedInVirtualTime() {
+    t.send(t.event("c2", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("c2", EventType.MESSAGE_RECEIVED, "My app crashes with an error when I log in", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("c2").ticket().id();
+
+    TicketCommandResult replied = t.command("c2", comment(ticketId, "Sorry about that, which version?"));
+    assertThat(replied.comment().isPublic()).isTrue();
+    t.send(t.event("c2", EventType.CUSTOMER_REPLIED, "Version 4.2 on Android", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    t.command("c2", change(ticketId, TicketChange.builder().status("solved").build()));
+    assertThat(t.view("c2").stage()).isEqualTo(Stage.SOLVED);
+
+    t.env.sleep(Duration.ofDays(5));
+    JourneyView closed = t.view("c2");
+    assertThat(closed.stage()).isEqualTo(Stage.CLOSED);
+    assertThat(closed.ticket().status()).isEqualTo("closed");
+    assertThat(closed.timeline()).extracting(TimelineEntry::step)
+        .containsSubsequence("stage.ticketed", "stage.solved", "stage.closed");
+  }
+
+  @Test
+  void continuesAsNewCarryingStateWhenTheHistoryGrows() {
+    JourneySettings small = new JourneySettings(60, 200, Duration.ofDays(4),
+        io.handoff.routing.RoutingAssignment.AI_ACTS);
+    try (JourneyTestEnv env = new JourneyTestEnv(small)) {
+      env.send(env.event("can", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+      env.send(env.event("can", EventType.MESSAGE_RECEIVED, "I was charged twice on my invoice", ENTERPRISE));
+      for (int i = 0; i < 12; i++) {
+        env.send(env.event("can", EventType.CUSTOMER_REPLIED, "follow-up " + i, ENTERPRISE));
+      }
+      env.env.sleep(Duration.ofSeconds(10));
+      JourneyView v = env.view("can");
+      assertThat(v.runs()).isGreaterThan(1);
+      assertThat(v.stage()).isEqualTo(Stage.TICKETED);
+      assertThat(v.timeline()).extracting(TimelineEntry::text).contains("follow-up 0", "follow-up 11");
     }
-    env.sleep(java.time.Duration.ofSeconds(1));
-    JourneyView view = client.newWorkflowStub(CustomerJourneyWorkflow.class, "journey-wf-can").getView();
-    assertThat(view.runs()).isGreaterThan(1);
-    assertThat(view.timeline()).extracting(TimelineEntry::text).containsAll(texts);
   }
 
   @Test
-  void theSameEventIdIsAppliedOnce(TestWorkflowEnvironment env, WorkflowClient client, Worker worker) {
-    send(client, worker, "wf-dup", EventType.CONVERSATION_STARTED, null, JourneySettings.DEFAULTS);
-    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, "journey-wf-dup");
-    JourneyEvent e = new JourneyEvent("fixed-id", "wf-dup", EventType.MESSAGE_RECEIVED, null, Instant.now(),
-        null, "once", null, null, null, null);
-    assertThat(stub.eventReceived(e).duplicate()).isFalse();
-    JourneyEvent again = new JourneyEvent("fixed-id", "wf-dup", EventType.MESSAGE_RECEIVED, null, Instant.now(),
-        null, "once", null, null, null, null);
-    assertThat(stub.eventReceived(again).duplicate()).isTrue();
-    assertThat(stub.getView().timeline()).filteredOn(t -> "once".equals(t.text())).hasSize(1);
+  void theSameEventIdIsAppliedOnce() {
+    JourneyEvent e = t.event("dup", EventType.CONVERSATION_STARTED, null, ENTERPRISE);
+    assertThat(t.send(e).duplicate()).isFalse();
+    assertThat(t.send(e).duplicate()).isFalse(); // same update id: Temporal returns the first result
+    JourneyEvent copy = new JourneyEvent(e.eventId(), "dup", e.type(), null, e.receivedAt(), e.channel(), null, null,
+        null, null, null);
+    CustomerJourneyWorkflow stub = t.client.newWorkflowStub(CustomerJourneyWorkflow.class, "journey-dup");
+    assertThat(stub.eventReceived(copy).duplicate()).isTrue();
+    assertThat(stub.getView().timeline()).filteredOn(x -> x.step().equals("event.conversation.started")).hasSize(1);
   }
 }

@@ -1,36 +1,22 @@
 package io.handoff.journey;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.withSettings;
-
-import io.handoff.temporal.SearchAttributes;
-import io.temporal.client.WorkflowClient;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.time.Duration;
 
 /** Representative journeys run on the in-memory test environment, used to record replayable histories. */
 final class JourneyScenarios {
   private JourneyScenarios() {}
 
-  /** Runs conversation start, two customer messages and returns the history as JSON. */
+  /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */
   static String runRepresentativeJourney() {
-    TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
-    try {
-      SearchAttributes.all().forEach(env::registerSearchAttribute);
-      Worker worker = env.newWorker("record");
-      worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
-      worker.registerActivitiesImplementations(mock(JourneyActivities.class, withSettings().withoutAnnotations()));
-      env.start();
-      WorkflowClient client = env.getWorkflowClient();
-      CustomerJourneyWorkflowTest.send(client, worker, "rec-1", EventType.CONVERSATION_STARTED, null,
-          JourneySettings.DEFAULTS);
-      CustomerJourneyWorkflowTest.send(client, worker, "rec-1", EventType.MESSAGE_RECEIVED, "I need a refund",
-          JourneySettings.DEFAULTS);
-      env.sleep(Duration.ofSeconds(5));
-      return client.fetchHistory("journey-rec-1").toJson(true);
-    } finally {
-      env.close();
+    try (JourneyTestEnv t = JourneyTestEnv.withDefaults()) {
+      t.send(t.event("rec-1", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+      t.send(t.event("rec-1", EventType.MESSAGE_RECEIVED, "I need a refund for my last order",
+          CustomerJourneyWorkflowTest.ENTERPRISE));
+      t.env.sleep(Duration.ofSeconds(5));
+      String ticketId = t.view("rec-1").ticket().id();
+      t.command("rec-1", CustomerJourneyWorkflowTest.comment(ticketId, "We are on it."));
+      t.env.sleep(Duration.ofHours(2));
+      return t.client.fetchHistory("journey-rec-1").toJson(true);
     }
   }
 }

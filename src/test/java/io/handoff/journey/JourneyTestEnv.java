@@ -1,0 +1,136 @@
+package io.handoff.journey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.intent.IntentActivitiesImpl;
+import io.handoff.messaging.MessageOutboxStore;
+import io.handoff.messaging.MessagingActivitiesImpl;
+import io.handoff.messaging.RecordedOutbox;
+import io.handoff.persistence.JourneyIndex;
+import io.handoff.routing.RoutingActivitiesImpl;
+import io.handoff.routing.RoutingStore;
+import io.handoff.sla.SlaActivitiesImpl;
+import io.handoff.sla.hours.BusinessHours;
+import io.handoff.sla.hours.BusinessHoursLoader;
+import io.handoff.support.NotificationActivitiesImpl;
+import io.handoff.support.NotificationOutboxStore;
+import io.handoff.support.RecordedNotificationOutbox;
+import io.handoff.support.SupportActivitiesImpl;
+import io.handoff.temporal.SearchAttributes;
+import io.handoff.testing.TestDatabases;
+import io.handoff.ticket.HelpdeskDirectoryLoader;
+import io.handoff.ticket.TicketActivitiesImpl;
+import io.handoff.ticket.TicketChangeValidator;
+import io.handoff.ticket.builtin.BuiltInHelpdesk;
+import io.handoff.trigger.RuleSetHolder;
+import io.handoff.trigger.RuleSetLoader;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateStage;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The journey workflow on Temporal's time-skipping test environment with the real activities (real
+ * rule files, offline classifier, built-in helpdesk, recorded outboxes) over an in-memory H2 database.
+ * Only Temporal's clock is virtual.
+ */
+final class JourneyTestEnv implements AutoCloseable {
+  static final Path WORKFLOWS = Path.of("workflows");
+  static final Path PROMPTS = Path.of("prompts");
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  final TestWorkflowEnvironment env;
+  final WorkflowClient client;
+  final DataSource db;
+  final BuiltInHelpdesk helpdesk;
+  final Worker worker;
+  final JourneySettings settings;
+
+  JourneyTestEnv(JourneySettings settings) {
+    this(settings, WORKFLOWS);
+  }
+
+  JourneyTestEnv(JourneySettings settings, Path workflows) {
+    this.settings = settings;
+    env = TestWorkflowEnvironment.newInstance();
+    SearchAttributes.all().forEach(env::registerSearchAttribute);
+    db = TestDatabases.h2().dataSource();
+    BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
+    RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
+    helpdesk = new BuiltInHelpdesk(db, new TicketChangeValidator(
+        HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory()), Clock.systemUTC());
+    worker = env.newWorker("journeys-test");
+    worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
+    JourneyActivitiesImpl journey = new JourneyActivitiesImpl(new JourneyIndex(db, JSON));
+    RoutingActivitiesImpl routing = new RoutingActivitiesImpl(new RoutingStore(db));
+    worker.registerActivitiesImplementations(
+        journey,
+        new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db))),
+        new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows)),
+        new TicketActivitiesImpl(helpdesk),
+        new SupportActivitiesImpl(rules),
+        new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
+        new SlaActivitiesImpl(workflows, hours),
+        routing);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  static JourneyTestEnv withDefaults() {
+    return new JourneyTestEnv(JourneySettings.DEFAULTS);
+  }
+
+  /** Delivers an event the way the REST layer does (update-with-start, USE_EXISTING). */
+  EventAck send(JourneyEvent e) {
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JourneyIds.journeyId(e.conversationId()))
+        .setTaskQueue(worker.getTaskQueue())
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .build());
+    return WorkflowClient.executeUpdateWithStart(stub::eventReceived, e,
+        UpdateOptions.<EventAck>newBuilder().setUpdateId(e.eventId()).build(),
+        new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(e.conversationId(), settings)));
+  }
+
+  EventAck send(String conversationId, io.handoff.journey.EventType type, String text) {
+    return send(event(conversationId, type, text, null));
+  }
+
+  JourneyEvent event(String conversationId, io.handoff.journey.EventType type, String text, Customer customer) {
+    return new JourneyEvent(UUID.randomUUID().toString(), conversationId, type, null, now(), Channel.WEB_WIDGET,
+        text, null, customer, type == io.handoff.journey.EventType.AGENT_REPLIED
+            ? new Agent("ben.keller", "Ben Keller") : null, null);
+  }
+
+  TicketCommandResult command(String conversationId, TicketCommand command) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(JourneyIds.journeyId(conversationId));
+    return stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder().setUpdateName("ticketCommand")
+        .setUpdateId(command.commandId()).setWaitForStage(WorkflowUpdateStage.COMPLETED)
+        .setResultClass(TicketCommandResult.class).build(), command).getResult();
+  }
+
+  JourneyView view(String conversationId) {
+    return client.newWorkflowStub(CustomerJourneyWorkflow.class, JourneyIds.journeyId(conversationId)).getView();
+  }
+
+  Instant now() {
+    return Instant.ofEpochMilli(env.currentTimeMillis());
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
