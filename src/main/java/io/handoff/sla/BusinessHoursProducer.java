@@ -17,7 +17,7 @@ import java.nio.file.Path;
 public class BusinessHoursProducer {
 
   @Produces
-  @ApplicationScoped
+  @jakarta.inject.Singleton
   BusinessHours businessHours(HandoffConfig config) {
     Loaded<BusinessHours> loaded = BusinessHoursLoader.load(Path.of(config.workflowsDir()).resolve("business-hours.yaml"));
     var errors = loaded.errors().stream().filter(e -> e.severity() == RuleFileError.Severity.ERROR).toList();
