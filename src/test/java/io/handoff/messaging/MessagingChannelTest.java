@@ -38,7 +38,7 @@ class MessagingChannelTest {
     wiremock.start();
     store = new MessageOutboxStore(TestDb.fresh());
     client = new SunshineConversationsClient(URI.create(wiremock.baseUrl()), "app1", "key", "secret",
-        Duration.ofMillis(500), store);
+        Duration.ofMillis(1500), store);
   }
 
   @AfterEach
@@ -106,7 +106,7 @@ class MessagingChannelTest {
 
   @Test
   void timeoutIsRetryable() {
-    wiremock.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withFixedDelay(2000)));
+    wiremock.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(201).withFixedDelay(4000)));
     assertTrue(assertThrows(ChannelException.class, () -> client.send("conv 1", "Hi", "k1")).retryable());
   }
 

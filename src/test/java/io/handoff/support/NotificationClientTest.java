@@ -32,7 +32,7 @@ class NotificationClientTest {
     wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     wiremock.start();
     store = new NotificationOutboxStore(TestDb.fresh());
-    client = new WebhookNotificationClient(store, Duration.ofMillis(500));
+    client = new WebhookNotificationClient(store, Duration.ofMillis(1500));
   }
 
   @AfterEach
@@ -97,7 +97,7 @@ class NotificationClientTest {
 
   @Test
   void timeoutIsRetryable() {
-    wiremock.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withFixedDelay(2000)));
+    wiremock.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
     assertTrue(assertThrows(DeliveryException.class, () -> client.deliver(webhook("k1"))).retryable());
   }
 }
