@@ -50,9 +50,12 @@ public final class DryRun {
       } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
         throw new IOException(jsonl + ":" + (i + 1) + ": " + ex.getOriginalMessage(), ex);
       }
-      if (!"messaging".equals(e.kind()) && !"support".equals(e.kind())
-          || "messaging".equals(e.kind()) && e.facts() == null || "support".equals(e.kind()) && e.update() == null) {
-        throw new IOException(jsonl + ":" + (i + 1) + ": need kind messaging with facts, or support with update");
+      boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
+          && e.facts().event() != null;
+      boolean support = "support".equals(e.kind()) && e.update() != null && e.update().after() != null;
+      if (!messaging && !support) {
+        throw new IOException(jsonl + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
+            + " kind \"support\" with update (after)");
       }
       events.add(new DryRunEvent(e.id() == null ? "line-" + (i + 1) : e.id(), e.kind(), e.facts(), e.update()));
     }
