@@ -50,9 +50,14 @@ class DryRunTest {
   @Test
   void badLineIsReportedWithItsNumber() throws IOException {
     Path file = Files.createTempFile("events", ".jsonl");
-    Files.writeString(file, "{\"id\": \"a\", \"kind\": \"messaging\", \"facts\": {\"event\": \"message_sent\"}}\n{oops\n");
+    String ok = "{\"id\": \"a\", \"kind\": \"messaging\", \"facts\": {\"event\": \"message_sent\","
+        + " \"at\": \"2026-11-24T10:00:00Z\"}}\n";
+    Files.writeString(file, ok + "{oops\n");
     IOException e = assertThrows(IOException.class, () -> DryRun.readEvents(file));
     assertTrue(e.getMessage().startsWith(file + ":2: "), e.getMessage());
+    Files.writeString(file, ok + ok.replace(", \"at\": \"2026-11-24T10:00:00Z\"", ""));
+    e = assertThrows(IOException.class, () -> DryRun.readEvents(file));
+    assertTrue(e.getMessage().startsWith(file + ":2: need kind"), e.getMessage());
   }
 
   private static int cli(StringWriter out, StringWriter err, String... args) {
