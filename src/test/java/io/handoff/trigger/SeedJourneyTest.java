@@ -141,9 +141,17 @@ class SeedJourneyTest {
   }
 
   @Test
-  void decisionsSurviveTemporalsDataConverter() throws Exception {
-    MessagingDecision d = messaging(BusinessCalendar.ALWAYS_OPEN).evaluate("k", start().build());
+  void inputsAndDecisionsSurviveTemporalsDataConverter() throws Exception {
+    MessagingFacts facts = start().message("hi").tags(Set.of("vip")).initialRouting(true)
+        .estimatedWaitMinutes(2L).attributes(Map.of("plan", "pro")).build();
+    assertEquals(facts, roundTrip(facts, MessagingFacts.class));
+    MessagingDecision d = messaging(BusinessCalendar.ALWAYS_OPEN).evaluate("k", facts);
     assertEquals(d, roundTrip(d, MessagingDecision.class));
+    Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "Sales", Set.of("pricing"));
+    TicketUpdate update = new TicketUpdate("k", open, open,
+        new TicketComment(2, "reply", true, "a1", "Alice", AuthorRole.AGENT, AT),
+        new Actor("a1", "Alice", AuthorRole.AGENT), "active", "inactive", Map.of("tier", "enterprise"), Map.of(), AT);
+    assertEquals(update, roundTrip(update, TicketUpdate.class));
   }
 
   private static <T> T roundTrip(T value, Class<T> type) {
