@@ -30,6 +30,9 @@ public final class MessagingEngine {
 
   /** Evaluates one event; {@code inputKey} (workflow ID + step) seeds the effects' idempotency keys. */
   public MessagingDecision evaluate(String inputKey, MessagingFacts facts, BusinessCalendar calendar) {
+    if (facts.at() == null || facts.event() == null) {
+      throw new IllegalArgumentException("messaging facts need an event and its time (at)");
+    }
     MessagingState state = new MessagingState(facts, facts.at().atZone(set.timeZone()),
         calendar.isWithinBusinessHours(null, facts.at()));
     Function<String, String> values = placeholderValues(facts);

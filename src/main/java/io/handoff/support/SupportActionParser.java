@@ -19,6 +19,7 @@ final class SupportActionParser {
 
   private static final Set<String> KEYS = Set.of("field", "value");
   private static final List<String> TYPES = List.of("question", "incident", "problem", "task");
+  private static final String STATUSES = "new, open, pending, hold, solved, closed";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Problems problems;
@@ -54,21 +55,34 @@ final class SupportActionParser {
     Node value = e.get("value");
     String text = YamlNodes.scalar(value);
     return switch (type) {
-      case STATUS -> choice(type, field, text, line, TicketStatus.fromWire(text) != null, "new, open, pending, hold, solved, closed");
-      case PRIORITY -> choice(type, field, text, line, text != null && (text.isEmpty() || TicketPriority.fromWire(text) != null), "low, normal, high, urgent");
-      case TYPE -> choice(type, field, text, line, text != null && (text.isEmpty() || TYPES.contains(text)), String.join(", ", TYPES));
+      case STATUS -> choice(type, field, text, line, TicketStatus.fromWire(text) != null, STATUSES);
+      case PRIORITY -> choice(type, field, text, line, emptyOr(text, TicketPriority.fromWire(text) != null),
+          "low, normal, high, urgent, or \"\"");
+      case TYPE -> choice(type, field, text, line, emptyOr(text, TYPES.contains(text)), String.join(", ", TYPES));
       case GROUP, ASSIGNEE, CUSTOM_FIELD -> choice(type, field, text, line, text != null, "a name, or \"\" to clear");
       case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(type, field, value, line);
-      case REPLY_PUBLIC, REPLY_INTERNAL -> text == null || text.isBlank() ? fail(line, "\"" + field + "\" needs a comment body")
-          : placeholders(line, List.of(text)) ? new SupportAction(type, field, text, null, null, line) : null;
+      case REPLY_PUBLIC, REPLY_INTERNAL -> reply(type, field, text, line);
       case NOTIFY_USER, NOTIFY_GROUP -> email(type, field, value, line);
       case NOTIFY_WEBHOOK -> webhook(type, field, value, line);
     };
   }
 
-  private SupportAction choice(SupportActionType type, String field, String text, int line, boolean ok, String allowed) {
+  private static boolean emptyOr(String text, boolean valid) {
+    return text != null && (text.isEmpty() || valid);
+  }
+
+  private SupportAction reply(SupportActionType type, String field, String text, int line) {
+    if (text == null || text.isBlank()) {
+      return fail(line, "\"" + field + "\" needs a comment body");
+    }
+    return placeholders(line, List.of(text)) ? new SupportAction(type, field, text, null, null, line) : null;
+  }
+
+  private SupportAction choice(
+      SupportActionType type, String field, String text, int line, boolean ok, String allowed) {
     if (!ok) {
-      return fail(line, "value \"" + text + "\" is not valid for action \"" + field + "\" (allowed: " + allowed + ")");
+      return fail(line, "value \"" + text + "\" is not valid for action \"" + field + "\" (allowed: "
+          + allowed + ")");
     }
     boolean enumValue = type == SupportActionType.STATUS || type == SupportActionType.PRIORITY
         || type == SupportActionType.TYPE;

@@ -74,13 +74,14 @@ public final class SupportEngine {
   /** The reference loop: every pass re-checks every trigger not yet fired. Same result, slower. */
   public SupportDecision evaluateNaive(TicketUpdate update, BusinessCalendar calendar) {
     Run run = new Run(update, calendar);
-    Set<SupportTrigger> fired = new HashSet<>();
+    List<SupportTrigger> triggers = set.ordered();
+    boolean[] fired = new boolean[triggers.size()];
     boolean firedInPass = true;
     while (firedInPass) {
       firedInPass = false;
-      for (SupportTrigger t : set.ordered()) {
-        if (!fired.contains(t) && run.tryFire(t)) {
-          fired.add(t);
+      for (int i = 0; i < triggers.size(); i++) {
+        if (!fired[i] && run.tryFire(triggers.get(i))) {
+          fired[i] = true;
           firedInPass = true;
           break;
         }
@@ -97,7 +98,7 @@ public final class SupportEngine {
     final TicketUpdate update;
     final WorkingTicket ticket;
     final SupportActionApplier applier;
-    final List<TriggerTrace> traces = new ArrayList<>();
+    final List<TriggerTrace> traces = new ArrayList<>(set.ordered().size() + 16);
     final Set<String> changed = new HashSet<>();
     int pass = 1;
     String error;

@@ -75,9 +75,9 @@ final class WorkingTicket implements Facts<SupportField> {
   }
 
   @Override
-  public String render(FieldRef<SupportField> f) {
+  public String render(FieldRef<SupportField> f, Object current) {
     if (f.kind() != SupportField.TAGS) {
-      return Facts.super.render(f);
+      return Facts.super.render(f, current);
     }
     if (tagsText == null) {
       tagsText = String.join(" ", new java.util.TreeSet<>(tags));

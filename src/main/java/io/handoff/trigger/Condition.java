@@ -14,6 +14,7 @@ public final class Condition<F> {
   private final String rawValue;
   private final int line;
   private final String text;
+  private final boolean readsPrevious;
 
   /**
    * @param expected the typed value (see {@link ValueParser}); null for operators without a value and
@@ -26,6 +27,7 @@ public final class Condition<F> {
     this.expected = expected;
     this.rawValue = rawValue;
     this.line = line;
+    this.readsPrevious = operator.readsPrevious();
     this.text = operator.takesValue()
         ? field.name() + " " + operator.wireName() + " " + rawValue
         : field.name() + " " + operator.wireName();
@@ -53,8 +55,12 @@ public final class Condition<F> {
 
   /** Evaluates this condition against facts. */
   public boolean holds(Facts<F> facts) {
-    Object current = facts.current(field);
-    Object previous = operator.readsPrevious() ? facts.previous(field) : null;
+    return holds(facts.current(field), facts);
+  }
+
+  /** Evaluates this condition when the caller already read the field's current value. */
+  boolean holds(Object current, Facts<F> facts) {
+    Object previous = readsPrevious ? facts.previous(field) : null;
     return Operators.test(this, current, previous);
   }
 

@@ -13,9 +13,9 @@ import java.util.TreeSet;
  */
 public record ConditionFailure(String group, String condition, String actual, String previous, int line) {
 
-  static <F> ConditionFailure of(String group, Condition<F> c, Facts<F> facts) {
+  static <F> ConditionFailure of(String group, Condition<F> c, Object current, Facts<F> facts) {
     String previous = c.operator().readsPrevious() ? render(c.field(), facts.previous(c.field())) : null;
-    return new ConditionFailure(group, c.describe(), facts.render(c.field()), previous, c.line());
+    return new ConditionFailure(group, c.describe(), facts.render(c.field(), current), previous, c.line());
   }
 
   /** Renders a normalised value back to rule-file words (ORDERED index → its name). */

@@ -32,9 +32,11 @@ public final class ConditionGroup<F> {
 
   /** Returns null when the group matches, else the first reason it does not. */
   public ConditionFailure firstFailure(Facts<F> facts) {
-    for (Condition<F> c : all) {
-      if (!c.holds(facts)) {
-        return ConditionFailure.of("all", c, facts);
+    for (int i = 0; i < all.size(); i++) {
+      Condition<F> c = all.get(i);
+      Object current = facts.current(c.field());
+      if (!c.holds(current, facts)) {
+        return ConditionFailure.of("all", c, current, facts);
       }
     }
     if (any.isEmpty()) {

@@ -11,8 +11,11 @@ public interface Facts<F> {
   /** The value before the update (null on ticket creation); engines without deltas return current. */
   Object previous(FieldRef<F> field);
 
-  /** The current value as trace text; implementations may cache costly renderings (tag sets). */
-  default String render(FieldRef<F> field) {
-    return ConditionFailure.render(field, current(field));
+  /**
+   * A field's current value (as returned by {@link #current}) as trace text; implementations may cache
+   * costly renderings such as tag sets.
+   */
+  default String render(FieldRef<F> field, Object current) {
+    return ConditionFailure.render(field, current);
   }
 }

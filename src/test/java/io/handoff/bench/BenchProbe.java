@@ -11,17 +11,22 @@ public final class BenchProbe {
     SupportDecision d = engine.evaluate(SupportBenchData.update(), BusinessCalendar.ALWAYS_OPEN);
     System.out.println("fired " + d.trace().fired().size() + " passes " + d.trace().passes()
         + " traces " + d.trace().triggers().size());
-    for (int round = 0; round < 5; round++) {
+    var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int round = 0; round < 8; round++) {
+      long c0 = cpu.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < 200; i++) {
         engine.evaluate(SupportBenchData.update(), BusinessCalendar.ALWAYS_OPEN);
       }
       long t1 = System.nanoTime();
+      long c1 = cpu.getCurrentThreadCpuTime();
       for (int i = 0; i < 20; i++) {
         engine.evaluateNaive(SupportBenchData.update(), BusinessCalendar.ALWAYS_OPEN);
       }
       long t2 = System.nanoTime();
-      System.out.printf("indexed %.3f ms, naive %.3f ms%n", (t1 - t0) / 200e6, (t2 - t1) / 20e6);
+      long c2 = cpu.getCurrentThreadCpuTime();
+      System.out.printf("indexed %.3f ms wall / %.3f ms cpu, naive %.3f ms wall / %.3f ms cpu%n",
+          (t1 - t0) / 200e6, (c1 - c0) / 200e6, (t2 - t1) / 20e6, (c2 - c1) / 20e6);
     }
   }
 }

@@ -1,0 +1,146 @@
+package io.handoff.trigger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.messaging.MessagingDecision;
+import io.handoff.messaging.MessagingEffect;
+import io.handoff.messaging.MessagingEngine;
+import io.handoff.rules.BusinessCalendar;
+import io.handoff.support.CommentToAdd;
+import io.handoff.support.Notification;
+import io.handoff.support.SupportDecision;
+import io.handoff.support.SupportEngine;
+import io.handoff.ticket.Ticket;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Evaluates rule sets against recorded events with no side effects (the engines only compute; nothing
+ * is sent or saved), and compares two rule sets event by event. Plain Java, for the CLI and the API.
+ */
+public final class DryRun {
+
+  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  private final BusinessCalendar calendar;
+
+  public DryRun(BusinessCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  /** Reads a JSONL file; a bad line fails with its line number. Blank lines and # comments are skipped. */
+  public static List<DryRunEvent> readEvents(Path jsonl) throws IOException {
+    List<DryRunEvent> events = new ArrayList<>();
+    List<String> lines = Files.readAllLines(jsonl);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).trim();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      DryRunEvent e;
+      try {
+        e = JSON.readValue(line, DryRunEvent.class);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+        throw new IOException(jsonl + ":" + (i + 1) + ": " + ex.getOriginalMessage(), ex);
+      }
+      boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
+          && e.facts().event() != null;
+      boolean support = "support".equals(e.kind()) && e.update() != null && e.update().after() != null;
+      if (!messaging && !support) {
+        throw new IOException(jsonl + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
+            + " kind \"support\" with update (after)");
+      }
+      events.add(new DryRunEvent(e.id() == null ? "line-" + (i + 1) : e.id(), e.kind(), e.facts(), e.update()));
+    }
+    return events;
+  }
+
+  /** Evaluates every event under {@code rules}. */
+  public DryRunReport run(RuleSet rules, List<DryRunEvent> events) {
+    MessagingEngine messaging = new MessagingEngine(rules.messaging());
+    SupportEngine support = new SupportEngine(rules.support());
+    List<DryRunResult> results = new ArrayList<>();
+    for (DryRunEvent e : events) {
+      String key = "dry-run/" + e.id();
+      if ("messaging".equals(e.kind())) {
+        MessagingDecision d = messaging.evaluate(key, e.facts(), calendar);
+        results.add(new DryRunResult(e.id(), e.kind(), outcome(d), d.trace()));
+      } else {
+        SupportDecision d = support.evaluate(e.update(), calendar);
+        results.add(new DryRunResult(e.id(), e.kind(), outcome(e.update().after(), d), d.trace()));
+      }
+    }
+    return new DryRunReport(rules.version(), results);
+  }
+
+  /** Runs both rule sets and keeps the events whose outcome differs. */
+  public DryRunDiff diff(RuleSet base, RuleSet candidate, List<DryRunEvent> events) {
+    DryRunReport a = run(base, events);
+    DryRunReport b = run(candidate, events);
+    List<DryRunDiff.Change> changed = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      DryRunResult ra = a.results().get(i);
+      DryRunResult rb = b.results().get(i);
+      if (!ra.outcome().equals(rb.outcome())) {
+        changed.add(new DryRunDiff.Change(ra.id(), ra.outcome(), rb.outcome()));
+      }
+    }
+    return new DryRunDiff(base.version(), candidate.version(), events.size(), changed);
+  }
+
+  private static List<String> outcome(MessagingDecision d) {
+    List<String> out = new ArrayList<>();
+    d.trace().fired().forEach(t -> out.add("fired: " + t));
+    for (MessagingEffect e : d.effects()) {
+      String detail = switch (e.kind()) {
+        case SEND_MESSAGE, REQUEST_EMAIL -> e.text() == null ? "" : e.text();
+        case WAIT -> e.seconds() + "s";
+        case SET_TRIGGERED -> String.valueOf(e.triggered());
+        case ADD_TAGS, REMOVE_TAGS -> String.join(" ", e.tags());
+        case SUSPEND_USER -> "";
+      };
+      out.add(e.kind().wireName() + ": " + detail);
+    }
+    return out;
+  }
+
+  private static List<String> outcome(Ticket before, SupportDecision d) {
+    List<String> out = new ArrayList<>();
+    d.trace().fired().forEach(t -> out.add("fired: " + t));
+    Ticket after = d.ticket();
+    change(out, "status", before.status() == null ? null : before.status().wireName(),
+        after.status() == null ? null : after.status().wireName());
+    change(out, "priority", before.priority() == null ? null : before.priority().wireName(),
+        after.priority() == null ? null : after.priority().wireName());
+    change(out, "type", before.type(), after.type());
+    change(out, "group_id", before.group(), after.group());
+    change(out, "assignee_id", before.assignee(), after.assignee());
+    change(out, "tags", String.join(" ", new TreeSet<>(before.tags())), String.join(" ", new TreeSet<>(after.tags())));
+    change(out, "custom_fields", new java.util.TreeMap<>(before.customFields()).toString(),
+        new java.util.TreeMap<>(after.customFields()).toString());
+    for (CommentToAdd c : d.comments()) {
+      out.add((c.isPublic() ? "public reply: " : "internal note: ") + c.body());
+    }
+    for (Notification n : d.notifications()) {
+      out.add(n.kind() == Notification.Kind.WEBHOOK ? "webhook " + n.recipient() + ": " + n.body()
+          : "email " + n.recipientType() + " " + n.recipient() + ": " + n.subject());
+    }
+    if (d.trace().error() != null) {
+      out.add("error: " + d.trace().error());
+    }
+    return out;
+  }
+
+  private static void change(List<String> out, String field, String before, String after) {
+    if (!Objects.equals(before, after)) {
+      out.add(field + ": " + (before == null ? "" : before) + " -> " + (after == null ? "" : after));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.handoff.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handoff.messaging.MessagingActivities;
+import io.handoff.messaging.MessagingDecision;
+import io.handoff.messaging.MessagingEvent;
+import io.handoff.messaging.MessagingFacts;
+import io.handoff.support.Notification;
+import io.handoff.support.NotificationActivities;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The activity beans resolve under CDI with default configuration and the real workflows/. */
+@QuarkusTest
+@TestProfile(TriggerActivitiesWiringTest.Profile.class)
+class TriggerActivitiesWiringTest {
+
+  /** An in-memory H2 database with the outbox migration applied. */
+  public static class Profile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("quarkus.flyway.migrate-at-start", "true",
+          "quarkus.datasource.db-kind", "h2",
+          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:trigger-wiring;DB_CLOSE_DELAY=-1");
+    }
+  }
+
+  @Inject
+  MessagingActivities messaging;
+
+  @Inject
+  NotificationActivities notifications;
+
+  @Inject
+  RuleSetHolder rules;
+
+  @Test
+  void evaluatesAndSendsThroughTheRecordedOutboxes() {
+    assertEquals(RuleSetLoader.load(java.nio.file.Path.of("workflows")).ruleSet().version(), rules.ruleSet().version());
+    MessagingDecision d = messaging.evaluate("wiring/1", MessagingFacts.builder("c-wiring",
+        MessagingEvent.CONVERSATION_STARTED, Instant.parse("2026-11-24T10:00:00Z")).customer("Rita", null).build());
+    String key = d.effects().get(0).idempotencyKey();
+    assertFalse(messaging.sendMessage("c-wiring", d.effects().get(0).text(), key).duplicate());
+    assertTrue(messaging.sendMessage("c-wiring", d.effects().get(0).text(), key).duplicate());
+    Notification n = new Notification(Notification.Kind.EMAIL, "t", 0, "user", "a@example.com", "s", "b", null,
+        "wiring/n1");
+    assertEquals("recorded", notifications.send(n).status());
+    assertTrue(notifications.send(n).duplicate());
+  }
+}
