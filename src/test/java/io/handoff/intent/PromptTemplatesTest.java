@@ -27,6 +27,11 @@ class PromptTemplatesTest {
   }
 
   @Test
+  void everyShippedIntentFileIsValid() {
+    assertEquals(List.of(), IntentFiles.validate(Path.of("prompts"), Path.of("workflows")));
+  }
+
+  @Test
   void rendersPlaceholdersVerbatim() {
     assertEquals("a $1 b", PromptTemplates.render("a {{x}} b", Map.of("x", "$1")));
   }
