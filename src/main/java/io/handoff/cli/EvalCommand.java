@@ -64,6 +64,17 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
     err = spec.commandLine().getErr();
+    try {
+      return evaluate();
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      // Bad input files: every message already names file:line, so no stack trace.
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private int evaluate() throws java.io.IOException {
     List<LabeledExample> examples = LabeledFile.read(test);
     IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv())
         .create(classifier, exemplars == null ? null : LabeledFile.readExemplars(exemplars));

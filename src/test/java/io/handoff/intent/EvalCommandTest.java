@@ -78,6 +78,17 @@ class EvalCommandTest {
   }
 
   @Test
+  void aBadLineFailsWithFileAndLineAndExitCodeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path bad = dir.resolve("bad.jsonl");
+    java.nio.file.Files.writeString(bad, "{\"text\": \"hi\", \"intent\": \"other\"}\n{\"text\": \"no label\"}\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new EvalCommand());
+    cli.setErr(new java.io.PrintWriter(err, true));
+    assertEquals(1, cli.execute("--test", bad.toString()));
+    assertTrue(err.toString().contains("bad.jsonl:2: needs \"intent\" or \"intents\""), err.toString());
+  }
+
+  @Test
   void handlesTenThousandRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path big = dir.resolve("big.jsonl");
     List<String> src = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/eval/single.jsonl"))
