@@ -28,6 +28,11 @@ class HandoffPolicyTest {
         new Customer("u", "n", "e@x.io", "en", tier, Map.of()), List.of());
   }
 
+  /** A decision for serialisation tests. */
+  RoutingDecision sample() {
+    return POLICY.decide(req("invoice", null), c("billing", 0.9, Urgency.HIGH, HandoffDecision.AI_RESOLVES));
+  }
+
   @Test
   void confidentIntentGoesToItsGroupAndTheAiResolves() {
     RoutingDecision d = POLICY.decide(req("invoice", null), c("billing", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
