@@ -9,7 +9,7 @@ import io.handoff.intent.eval.LabeledExample;
 import io.handoff.intent.eval.LabeledFile;
 import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: scores a classifier on labelled JSONL (see DESIGN.md). Plain Java: it builds the
@@ -52,11 +54,27 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-policy", description = "Score the classifier's own handoff decision, without workflows/handoff-policy.yaml.")
   boolean noPolicy;
 
-  PrintStream out = System.out;
-  PrintStream err = System.err;
+  @Spec
+  CommandSpec spec;
+
+  private PrintWriter out;
+  private PrintWriter err;
 
   @Override
   public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    err = spec.commandLine().getErr();
+    try {
+      return evaluate();
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      // Bad input files: every message already names file:line, so no stack trace.
+      err.println(e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private int evaluate() throws java.io.IOException {
     List<LabeledExample> examples = LabeledFile.read(test);
     IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv())
         .create(classifier, exemplars == null ? null : LabeledFile.readExemplars(exemplars));
@@ -71,6 +89,7 @@ public final class EvalCommand implements Callable<Integer> {
     } else {
       printTables(report);
     }
+    out.flush();
     return 0;
   }
 
@@ -84,6 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
         int width = 40;
         int filled = (int) ((long) width * i / Math.max(1, total));
         err.printf("\r[%s%s] %d/%d", "#".repeat(filled), " ".repeat(width - filled), i, total);
+        err.flush();
         if (i == total) {
           err.println();
         }

@@ -2,6 +2,9 @@ package io.handoff.intent;
 
 import io.handoff.journey.Channel;
 import io.handoff.journey.Customer;
+import io.handoff.journey.EventType;
+import io.handoff.journey.JourneyEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,6 +28,30 @@ public record ClassificationRequest(
   public static ClassificationRequest ofText(String conversationId, String text) {
     return new ClassificationRequest(
         conversationId, List.of(ConversationMessage.fromCustomer(text, null)), null, null, List.of());
+  }
+
+  /**
+   * Builds a request from a journey's events (deterministic, so the workflow may call it): customer
+   * messages and agent replies with text, in order; channel and customer from the latest event that
+   * carries them.
+   */
+  public static ClassificationRequest fromEvents(String conversationId, List<JourneyEvent> events, List<String> tags) {
+    List<ConversationMessage> messages = new ArrayList<>();
+    Channel channel = null;
+    Customer customer = null;
+    for (JourneyEvent e : events) {
+      channel = e.channel() != null ? e.channel() : channel;
+      customer = e.customer() != null ? e.customer() : customer;
+      if (e.text() == null || e.text().isBlank()) {
+        continue;
+      }
+      if (e.type() != null && e.type().fromCustomer()) {
+        messages.add(new ConversationMessage(e.text(), ConversationMessage.Author.CUSTOMER, e.occurredAt()));
+      } else if (e.type() == EventType.AGENT_REPLIED) {
+        messages.add(new ConversationMessage(e.text(), ConversationMessage.Author.AGENT, e.occurredAt()));
+      }
+    }
+    return new ClassificationRequest(conversationId, messages, channel, customer, tags);
   }
 
   /** The customer's messages joined by newlines, oldest first: what gets classified. */

@@ -13,6 +13,8 @@ import java.time.Duration;
  */
 @ActivityInterface(namePrefix = "Intent")
 public interface IntentActivities {
+  /** Attempts of {@link #defaultOptions()}; the last one falls back instead of failing. */
+  int MAX_ATTEMPTS = 3;
 
   /**
    * Classifies with the configured AI classifier ({@code handoff.ai.classifier}: offline or llm).
@@ -36,7 +38,7 @@ public interface IntentActivities {
         .setRetryOptions(RetryOptions.newBuilder()
             .setInitialInterval(Duration.ofSeconds(1))
             .setBackoffCoefficient(2)
-            .setMaximumAttempts(3)
+            .setMaximumAttempts(MAX_ATTEMPTS)
             .build())
         .build();
   }

@@ -1,5 +1,6 @@
 package io.handoff.intent;
 
+import io.handoff.intent.llm.LlmSettings;
 import io.handoff.intent.llm.LlmUnavailableException;
 import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.temporal.activity.Activity;
@@ -21,7 +22,7 @@ public class IntentActivitiesImpl implements IntentActivities {
   public IntentActivitiesImpl(AiConfig ai,
       @ConfigProperty(name = "handoff.prompts-dir", defaultValue = "prompts") String promptsDir,
       @ConfigProperty(name = "handoff.workflows-dir", defaultValue = "workflows") String workflowsDir) {
-    this(create(ai.classifier(), ai, Path.of(promptsDir), Path.of(workflowsDir)));
+    this(create(ai.classifier(), ai.llmSettings(), Path.of(promptsDir), Path.of(workflowsDir)));
   }
 
   public IntentActivitiesImpl(IntentService service) {
@@ -29,8 +30,8 @@ public class IntentActivitiesImpl implements IntentActivities {
   }
 
   /** Builds the service from the files; public so that non-CDI callers (tests, CLI) can share it. */
-  public static IntentService create(String classifier, AiConfig ai, Path promptsDir, Path workflowsDir) {
-    ClassifierFactory f = new ClassifierFactory(promptsDir, workflowsDir, ai == null ? null : ai.llmSettings());
+  public static IntentService create(String classifier, LlmSettings llm, Path promptsDir, Path workflowsDir) {
+    ClassifierFactory f = new ClassifierFactory(promptsDir, workflowsDir, llm);
     return new IntentService(f.create(classifier, null), f.create("rules", null),
         HandoffPolicyLoader.load(workflowsDir.resolve("handoff-policy.yaml")).orThrow());
   }
@@ -38,8 +39,11 @@ public class IntentActivitiesImpl implements IntentActivities {
   @Override
   public RoutingDecision classifyAi(ClassificationRequest request) {
     ActivityInfo info = Activity.getExecutionContext().getInfo();
-    int max = info.getRetryOptions() == null ? 0 : info.getRetryOptions().getMaximumAttempts();
-    boolean last = max > 0 && info.getAttempt() >= max;
+    // Some servers (the Java test server among them) report maximumAttempts 0 to the activity, so
+    // the attempt count of defaultOptions() is the fallback; keep the workflow's options in step.
+    int reported = info.getRetryOptions() == null ? 0 : info.getRetryOptions().getMaximumAttempts();
+    int max = reported > 0 ? reported : IntentActivities.MAX_ATTEMPTS;
+    boolean last = info.getAttempt() >= max;
     try {
       return service.classifyAi(request, last);
     } catch (LlmUnavailableException e) {

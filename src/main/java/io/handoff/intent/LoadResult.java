@@ -22,7 +22,7 @@ public record LoadResult<T>(T value, List<RuleFileError> errors) {
   }
 
   /** Thrown at start-up when a file under prompts/ or workflows/ is invalid. */
-  public static final class InvalidFileException extends RuntimeException {
+  public static final class InvalidFileException extends IllegalArgumentException {
     private final List<RuleFileError> errors;
 
     public InvalidFileException(List<RuleFileError> errors) {

@@ -15,6 +15,7 @@ final class LanguageProfiles {
   static final double KNOWN_TEXT_COVERAGE = 0.8;
   private final List<String> languages = new ArrayList<>();
   private final List<float[]> centroids = new ArrayList<>();
+  private final List<Double> norms = new ArrayList<>();
 
   LanguageProfiles(Map<String, List<SparseVector>> byLanguage, int dimension) {
     byLanguage.forEach((language, vectors) -> {
@@ -24,8 +25,13 @@ final class LanguageProfiles {
           c[v.index()[i]] += v.value()[i];
         }
       }
+      double norm = 0;
+      for (float f : c) {
+        norm += f * f;
+      }
       languages.add(language);
       centroids.add(c);
+      norms.add(Math.sqrt(norm));
     });
   }
 
@@ -34,12 +40,8 @@ final class LanguageProfiles {
     String best = null;
     double bestScore = 0;
     for (int i = 0; i < languages.size(); i++) {
-      float[] c = centroids.get(i);
-      double norm = 0;
-      for (float f : c) {
-        norm += f * f;
-      }
-      double score = norm == 0 ? 0 : x.dot(c) / Math.sqrt(norm);
+      double norm = norms.get(i);
+      double score = norm == 0 ? 0 : x.dot(centroids.get(i)) / norm;
       if (score > bestScore) {
         bestScore = score;
         best = languages.get(i);

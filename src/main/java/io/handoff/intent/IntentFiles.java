@@ -1,0 +1,28 @@
+package io.handoff.intent;
+
+import io.handoff.intent.llm.PromptTemplates;
+import io.handoff.intent.policy.HandoffPolicyLoader;
+import io.handoff.intent.rules.RoutingRulesLoader;
+import io.handoff.intent.taxonomy.TaxonomyLoader;
+import io.handoff.rules.RuleFileError;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Validates every file the intent stage reads, for the {@code validate} command and start-up. */
+public final class IntentFiles {
+  private IntentFiles() {}
+
+  /**
+   * Checks {@code prompts/taxonomy.yaml}, the prompt templates, {@code workflows/routing.yaml} and
+   * {@code workflows/handoff-policy.yaml}; returns every problem (empty when all are valid).
+   */
+  public static List<RuleFileError> validate(Path promptsDir, Path workflowsDir) {
+    List<RuleFileError> errors = new ArrayList<>();
+    errors.addAll(TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).errors());
+    errors.addAll(PromptTemplates.load(promptsDir).errors());
+    errors.addAll(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).errors());
+    errors.addAll(HandoffPolicyLoader.load(workflowsDir.resolve("handoff-policy.yaml")).errors());
+    return errors;
+  }
+}

@@ -1,0 +1,104 @@
+package io.handoff.intent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.cli.EvalCommand;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EvalCommandTest {
+  private static String run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    EvalCommand cmd = new EvalCommand();
+    CommandLine cli = new CommandLine(cmd);
+    cli.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+    assertEquals(0, cli.execute(args));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> fields(JsonNode n) {
+    List<String> out = new ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void jsonOutputHasExactlyTheDocumentedFields() throws Exception {
+    JsonNode r = new ObjectMapper().readTree(run("--test", "src/test/resources/eval/single.jsonl", "--json",
+        "--handoff-label", "human_request"));
+    assertEquals(List.of("classifier", "examples", "accuracy", "macroF1", "microF1", "handoff", "latencyMs", "perLanguage"), fields(r));
+    assertEquals(List.of("precision", "recall"), fields(r.get("handoff")));
+    assertEquals(List.of("p50", "p95"), fields(r.get("latencyMs")));
+    assertEquals(List.of("examples", "accuracy", "macroF1", "microF1", "handoffRecall"), fields(r.get("perLanguage").get("en")));
+    assertEquals("offline", r.get("classifier").asText());
+    assertEquals(10, r.get("examples").asInt(), "blank lines are skipped");
+    assertTrue(r.get("microF1").isNull(), "micro-F1 is for multi-label data");
+    assertTrue(r.get("accuracy").asDouble() >= 0.7, r.toString());
+    assertEquals(1.0, r.get("handoff").get("recall").asDouble(), "both human requests handed off");
+    assertTrue(r.get("handoff").get("precision").asDouble() < 1.0, "the unsupported Turkish row is a handoff too");
+    assertEquals(1.0, r.get("perLanguage").get("de").get("handoffRecall").asDouble());
+    assertTrue(r.get("perLanguage").get("fr").get("handoffRecall").isNull(), "no handoff rows in French");
+  }
+
+  @Test
+  void multiLabelDataIsScoredOnThePredictedSetWithReplacedExemplars() throws Exception {
+    JsonNode r = new ObjectMapper().readTree(run("--test", "src/test/resources/eval/multi.jsonl",
+        "--exemplars", "src/test/resources/eval/multi-exemplars.jsonl", "--handoff-label", "handoff", "--json"));
+    assertEquals(4, r.get("examples").asInt());
+    assertNotNull(r.get("microF1").numberValue());
+    assertTrue(r.get("microF1").asDouble() > 0.6, r.toString());
+    assertEquals(1.0, r.get("handoff").get("recall").asDouble(), r.toString());
+  }
+
+  @Test
+  void rulesBaselineIsComparableWithoutAHandoffLabel() throws Exception {
+    JsonNode r = new ObjectMapper().readTree(run("--test", "src/test/resources/eval/single.jsonl",
+        "--classifier", "rules", "--json"));
+    assertEquals("rules", r.get("classifier").asText());
+    assertNull(r.get("handoff").get("precision").numberValue());
+    assertTrue(r.get("latencyMs").get("p95").asDouble() >= r.get("latencyMs").get("p50").asDouble());
+  }
+
+  @Test
+  void textOutputPrintsTablesAndConfusions() {
+    String out = run("--test", "src/test/resources/eval/single.jsonl", "--handoff-label", "human_request");
+    assertTrue(out.contains("accuracy"), out);
+    assertTrue(out.contains("language examples"), out);
+    assertTrue(out.contains("most frequent confusions"), out);
+    assertTrue(out.lines().anyMatch(l -> l.startsWith("fr ")), out);
+  }
+
+  @Test
+  void aBadLineFailsWithFileAndLineAndExitCodeOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path bad = dir.resolve("bad.jsonl");
+    java.nio.file.Files.writeString(bad, "{\"text\": \"hi\", \"intent\": \"other\"}\n{\"text\": \"no label\"}\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new EvalCommand());
+    cli.setErr(new java.io.PrintWriter(err, true));
+    assertEquals(1, cli.execute("--test", bad.toString()));
+    assertTrue(err.toString().contains("bad.jsonl:2: needs \"intent\" or \"intents\""), err.toString());
+  }
+
+  @Test
+  void handlesTenThousandRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path big = dir.resolve("big.jsonl");
+    List<String> src = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/eval/single.jsonl"))
+        .stream().filter(l -> !l.isBlank()).toList();
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      rows.add(src.get(i % src.size()));
+    }
+    java.nio.file.Files.write(big, rows);
+    JsonNode r = new ObjectMapper().readTree(run("--test", big.toString(), "--json"));
+    assertEquals(10_000, r.get("examples").asInt());
+  }
+}

@@ -1,0 +1,103 @@
+package io.handoff.intent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handoff.intent.policy.HandoffPolicy;
+import io.handoff.intent.policy.HandoffPolicyLoader;
+import io.handoff.journey.Customer;
+import io.handoff.ticket.TicketPriority;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HandoffPolicyTest {
+  static final HandoffPolicy POLICY = HandoffPolicyLoader.load(Path.of("workflows/handoff-policy.yaml")).orThrow();
+
+  private static Classification c(String intent, double confidence, Urgency urgency, HandoffDecision own) {
+    return new Classification(intent, List.of(intent), confidence, "en", true, urgency, own, "test", 1,
+        null, null, null, "test", "1", null, List.of(new IntentScore(intent, confidence)));
+  }
+
+  private static ClassificationRequest req(String text, String tier) {
+    return new ClassificationRequest("c", List.of(ConversationMessage.fromCustomer(text, null)), null,
+        new Customer("u", "n", "e@x.io", "en", tier, Map.of()), List.of());
+  }
+
+  /** A decision for serialisation tests. */
+  RoutingDecision sample() {
+    return POLICY.decide(req("invoice", null), c("billing", 0.9, Urgency.HIGH, HandoffDecision.AI_RESOLVES));
+  }
+
+  @Test
+  void confidentIntentGoesToItsGroupAndTheAiResolves() {
+    RoutingDecision d = POLICY.decide(req("invoice", null), c("billing", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.AI_RESOLVES, d.handoff());
+    assertEquals("billing", d.group());
+    assertEquals(TicketPriority.NORMAL, d.priority());
+    assertEquals(POLICY.version(), d.policyVersion());
+  }
+
+  @Test
+  void anExplicitRequestForAHumanAlwaysHandsOff() {
+    RoutingDecision d = POLICY.decide(req("agent", null), c("human_request", 0.99, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals("always-human intent human_request", d.policyReason());
+  }
+
+  @Test
+  void aWeakButPresentHumanRequestStillHandsOff() {
+    Classification weak = new Classification("billing", List.of("billing"), 0.8, "en", true, Urgency.NORMAL,
+        HandoffDecision.AI_RESOLVES, "t", 1, null, null, null, "t", "1", null,
+        List.of(new IntentScore("billing", 0.8), new IntentScore("human_request", 0.25)));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, POLICY.decide(req("x", null), weak).handoff());
+  }
+
+  @Test
+  void vipTiersAlwaysGoToAHuman() {
+    RoutingDecision d = POLICY.decide(req("invoice", "VIP"), c("billing", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals("always-human tier VIP", d.policyReason());
+  }
+
+  @Test
+  void legalThreatsHandOffWithRaisedPriority() {
+    RoutingDecision d = POLICY.decide(req("Je vais contacter mon avocat", null),
+        c("billing", 0.9, Urgency.HIGH, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals(TicketPriority.URGENT, d.priority());
+    assertTrue(d.policyReason().startsWith("legal threat"), d.policyReason());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0.10,HANDOFF_TO_HUMAN", "0.40,ASK_CLARIFICATION", "0.60,AI_RESOLVES"})
+  void confidenceThresholdsDecide(double confidence, HandoffDecision expected) {
+    assertEquals(expected, POLICY.decide(req("x", null), c("billing", confidence, Urgency.NORMAL, HandoffDecision.AI_RESOLVES)).handoff());
+  }
+
+  @Test
+  void theClassifiersOwnHandoffIsKeptWithItsReason() {
+    RoutingDecision d = POLICY.decide(req("x", null), c("billing", 0.9, Urgency.URGENT, HandoffDecision.HANDOFF_TO_HUMAN));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals(TicketPriority.URGENT, d.priority());
+    assertEquals("classifier: test", d.policyReason());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "bad regex|alwaysHuman:\\n  legalPatterns: [\"(unclosed\"]\\n|2|invalid regex \"(unclosed\"",
+      "unknown priority|urgencyPriority:\\n  high: critical\\n|2|unknown priority for high",
+      "unknown urgency|urgencyPriority:\\n  severe: high\\n|2|unknown urgency \"severe\"",
+      "thresholds out of order|thresholds:\\n  handoffBelow: 0.5\\n  clarifyBelow: 0.2\\n|2|clarifyBelow must be >= handoffBelow",
+      "threshold out of range|thresholds:\\n  handoffBelow: 2\\n|2|thresholds.handoffBelow must be a number between 0.0 and 1.0"})
+  void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
+    LoadResult<HandoffPolicy> r = HandoffPolicyLoader.load(YamlDoc.parse("handoff-policy.yaml", yaml.replace("\\n", "\n")));
+    assertNull(r.value());
+    assertEquals(line, r.errors().get(0).line(), r.errors().toString());
+    assertTrue(r.errors().get(0).toString().contains(message), r.errors().toString());
+  }
+}
