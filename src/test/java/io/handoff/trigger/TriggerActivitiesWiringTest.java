@@ -11,27 +11,13 @@ import io.handoff.messaging.MessagingFacts;
 import io.handoff.support.Notification;
 import io.handoff.support.NotificationActivities;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The activity beans resolve under CDI with default configuration and the real workflows/. */
 @QuarkusTest
-@TestProfile(TriggerActivitiesWiringTest.Profile.class)
 class TriggerActivitiesWiringTest {
-
-  /** An in-memory H2 database with the outbox migration applied. */
-  public static class Profile implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("quarkus.flyway.migrate-at-start", "true",
-          "quarkus.datasource.db-kind", "h2",
-          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:trigger-wiring;DB_CLOSE_DELAY=-1");
-    }
-  }
 
   @Inject
   MessagingActivities messaging;
