@@ -31,7 +31,7 @@ class DryRunTest {
         "send_message: Hi Rita, thanks for reaching out! An agent will be with you in about 4 minutes."),
         report.results().get(0).outcome());
     assertEquals(List.of("fired: MSG - Tags - pricing keywords", "add_tags: pricing"), report.results().get(1).outcome());
-    assertTrue(report.results().get(3).outcome().contains("group_id:  -> Sales"));
+    assertTrue(report.results().get(3).outcome().contains("group_id:  -> sales"));
     assertTrue(report.results().get(3).outcome().contains("priority: normal -> high"));
   }
 
@@ -43,7 +43,7 @@ class DryRunTest {
     assertEquals(1, diff.changed().size());
     DryRunDiff.Change c = diff.changed().get(0);
     assertEquals("c2-ticket", c.id());
-    assertTrue(c.base().contains("group_id:  -> Technical support"));
+    assertTrue(c.base().contains("group_id:  -> technical"));
     assertTrue(c.candidate().contains("group_id:  -> Engineering"));
   }
 

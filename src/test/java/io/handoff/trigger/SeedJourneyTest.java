@@ -94,14 +94,14 @@ class SeedJourneyTest {
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("pricing")), null,
         new Actor("cust-1", "Rita", AuthorRole.END_USER), "active", null, Map.of("tier", "enterprise"), Map.of(), AT);
     SupportDecision d = support.evaluate(created);
-    assertEquals("Sales", d.ticket().group());
+    assertEquals("sales", d.ticket().group());
     assertEquals(TicketPriority.HIGH, d.ticket().priority());
     assertEquals(Set.of("pricing", "tier_enterprise"), d.ticket().tags());
     Notification mail = d.notifications().get(0);
     assertEquals("sales.manager@example.com", mail.recipient());
     assertEquals("Enterprise pricing request #T-1", mail.subject());
     Notification hook = d.notifications().get(1);
-    assertEquals("{\"ticket\": \"T-1\", \"requester\": \"Rita\", \"priority\": \"high\", \"group\": \"Sales\"}",
+    assertEquals("{\"ticket\": \"T-1\", \"requester\": \"Rita\", \"priority\": \"high\", \"group\": \"sales\"}",
         hook.body());
     assertEquals(d, roundTrip(d, SupportDecision.class));
   }
@@ -112,11 +112,11 @@ class SeedJourneyTest {
     SupportDecision tech = support.evaluate(new TicketUpdate("k", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("technical")), null, null, null, null,
         Map.of("tier", "standard"), Map.of(), AT));
-    assertEquals("Technical support", tech.ticket().group());
+    assertEquals("technical", tech.ticket().group());
     SupportDecision standardPricing = support.evaluate(new TicketUpdate("k", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("pricing")), null, null, null, null,
         Map.of("tier", "standard"), Map.of(), AT));
-    assertEquals("Sales", standardPricing.ticket().group());
+    assertEquals("sales", standardPricing.ticket().group());
     assertEquals(TicketPriority.NORMAL, standardPricing.ticket().priority());
     assertEquals(List.of(), standardPricing.notifications());
   }
@@ -124,7 +124,7 @@ class SeedJourneyTest {
   @Test
   void agentPublicReplySetsPendingAndNotifiesTheCustomer() {
     SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN));
-    Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "Sales", Set.of("pricing"));
+    Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "sales", Set.of("pricing"));
     TicketComment reply = new TicketComment(2, "Our enterprise plan is 40 EUR per seat.", true, "a1", "Alice",
         AuthorRole.AGENT, AT);
     SupportDecision d = support.evaluate(new TicketUpdate("journey-c1/agent-replied-1", open, open, reply,
@@ -147,7 +147,7 @@ class SeedJourneyTest {
     assertEquals(facts, roundTrip(facts, MessagingFacts.class));
     MessagingDecision d = messaging(BusinessCalendar.ALWAYS_OPEN).evaluate("k", facts);
     assertEquals(d, roundTrip(d, MessagingDecision.class));
-    Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "Sales", Set.of("pricing"));
+    Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "sales", Set.of("pricing"));
     TicketUpdate update = new TicketUpdate("k", open, open,
         new TicketComment(2, "reply", true, "a1", "Alice", AuthorRole.AGENT, AT),
         new Actor("a1", "Alice", AuthorRole.AGENT), "active", "inactive", Map.of("tier", "enterprise"), Map.of(), AT);
