@@ -1,12 +1,38 @@
 package io.handoff.rules;
 
+import io.handoff.intent.IntentFiles;
+import io.handoff.intent.policy.HandoffPolicyLoader;
+import io.handoff.sla.hours.BusinessHours;
+import io.handoff.sla.hours.BusinessHoursLoader;
+import io.handoff.sla.inactivity.InactivityPolicyLoader;
+import io.handoff.sla.policy.EscalationAction;
+import io.handoff.sla.policy.SlaPolicies;
+import io.handoff.sla.policy.SlaPolicy;
+import io.handoff.sla.policy.SlaPolicyLoader;
+import io.handoff.sla.yaml.Loaded;
+import io.handoff.support.SupportFilterMatcher;
+import io.handoff.ticket.HelpdeskDirectory;
+import io.handoff.ticket.HelpdeskDirectoryLoader;
+import io.handoff.trigger.RuleSetLoad;
+import io.handoff.trigger.RuleSetLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Validates every rule file and prompt Handoff loads, collecting all problems at once. */
+/**
+ * Validates every rule file and prompt Handoff loads, collecting all problems at once: each file's own
+ * checks, then the references between files (every group a rule names must exist in helpdesk.yaml).
+ */
 public final class RuleSetValidator {
+  private static final Pattern GROUP_ACTION =
+      Pattern.compile("field:\\s*group_id\\s*,\\s*value:\\s*\"?([^\"}\\s]+)\"?");
+
   private RuleSetValidator() {}
 
   /** Every error and warning in the rule directory and the prompt directory. */
@@ -14,10 +40,111 @@ public final class RuleSetValidator {
     List<RuleFileError> out = new ArrayList<>();
     if (!Files.isDirectory(workflowsDir)) {
       out.add(RuleFileError.error(workflowsDir.toString(), 0, null, "rule directory not found"));
+      return out;
     }
     if (!Files.isDirectory(promptsDir)) {
       out.add(RuleFileError.error(promptsDir.toString(), 0, null, "prompt directory not found"));
+      return out;
+    }
+    RuleSetLoad triggers = RuleSetLoader.load(workflowsDir);
+    out.addAll(triggers.problems());
+    out.addAll(IntentFiles.validate(promptsDir, workflowsDir));
+    Loaded<BusinessHours> hours = BusinessHoursLoader.load(workflowsDir.resolve("business-hours.yaml"));
+    out.addAll(hours.errors());
+    Loaded<SlaPolicies> sla = hours.value() == null ? null
+        : SlaPolicyLoader.load(workflowsDir.resolve("sla-policies.yaml"), hours.value());
+    if (sla != null) {
+      out.addAll(sla.errors());
+      if (sla.value() != null) {
+        out.addAll(slaFilters(sla.value(), hours.value()));
+      }
+    }
+    out.addAll(InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).errors());
+    HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
+    out.addAll(directory.errors());
+    if (directory.directory() != null) {
+      out.addAll(groupReferences(workflowsDir, directory.directory(), sla == null ? null : sla.value()));
     }
     return out;
+  }
+
+  private static List<RuleFileError> slaFilters(SlaPolicies policies, BusinessHours hours) {
+    List<RuleFileError> out = new ArrayList<>();
+    for (SlaPolicy p : policies.policies()) {
+      try {
+        SupportFilterMatcher.compile(p.filter());
+      } catch (IllegalArgumentException e) {
+        int line = p.filter().all().isEmpty() ? (p.filter().any().isEmpty() ? 0 : p.filter().any().get(0).line())
+            : p.filter().all().get(0).line();
+        out.add(RuleFileError.error("sla-policies.yaml", line, p.name(), e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  /** Groups named by the handoff policy, the support triggers and the SLA policies must exist. */
+  private static List<RuleFileError> groupReferences(Path dir, HelpdeskDirectory directory, SlaPolicies sla) {
+    Set<String> known = directory.groups().stream().map(HelpdeskDirectory.Group::id).collect(Collectors.toSet());
+    List<RuleFileError> out = new ArrayList<>();
+    Path policyFile = dir.resolve("handoff-policy.yaml");
+    var policy = HandoffPolicyLoader.load(policyFile);
+    if (policy.value() != null) {
+      List<String> groups = new ArrayList<>(policy.value().groups().values());
+      groups.add(policy.value().defaultGroup());
+      for (String g : groups) {
+        if (g != null && !known.contains(g)) {
+          out.add(RuleFileError.error(policyFile.toString(), lineOf(policyFile, g), null,
+              "group '" + g + "' is not defined in helpdesk.yaml (known: " + String.join(", ", known) + ")"));
+        }
+      }
+    }
+    Path triggers = dir.resolve("support-triggers.yaml");
+    List<String> lines = readLines(triggers);
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher m = GROUP_ACTION.matcher(lines.get(i));
+      if (m.find() && !known.contains(m.group(1))) {
+        out.add(RuleFileError.error(triggers.toString(), i + 1, null,
+            "group '" + m.group(1) + "' is not defined in helpdesk.yaml"));
+      }
+    }
+    if (sla != null) {
+      Path slaFile = dir.resolve("sla-policies.yaml");
+      for (SlaPolicy p : sla.policies()) {
+        for (EscalationAction a : actions(p)) {
+          if (a.kind() == EscalationAction.Kind.SET_GROUP && !known.contains(a.value())) {
+            out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, a.value()), p.name(),
+                "set_group '" + a.value() + "' is not defined in helpdesk.yaml"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<EscalationAction> actions(SlaPolicy p) {
+    List<EscalationAction> all = new ArrayList<>();
+    p.metrics().forEach(m -> {
+      all.addAll(m.onBreach());
+      all.addAll(m.onWarning());
+    });
+    return all;
+  }
+
+  private static int lineOf(Path file, String text) {
+    List<String> lines = readLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  private static List<String> readLines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 }

@@ -44,7 +44,7 @@ public final class SupportFilterMatcher implements SlaPolicyMatcher {
    * Compiles a filter through the kernel's own parser (the filter is rendered as YAML flow, which JSON
    * is); a condition the kernel refuses is an error naming the policy file's line.
    */
-  static ConditionGroup<SupportField> compile(SlaFilter filter) {
+  public static ConditionGroup<SupportField> compile(SlaFilter filter) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("all", conditions(filter.all()));
     doc.put("any", conditions(filter.any()));

@@ -1,0 +1,62 @@
+package io.handoff.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.handoff.cli.HandoffCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSetValidatorTest {
+  static final Path WORKFLOWS = Path.of("workflows");
+  static final Path PROMPTS = Path.of("prompts");
+
+  @Test
+  void theShippedRulesAndPromptsAreValid() {
+    List<RuleFileError> problems = RuleSetValidator.validate(WORKFLOWS, PROMPTS);
+    assertThat(problems).filteredOn(p -> p.severity() == RuleFileError.Severity.ERROR).isEmpty();
+    assertThat(HandoffCli.run("validate", "--dir", "workflows", "--prompts", "prompts")).isZero();
+  }
+
+  @Test
+  void aGroupMissingFromTheHelpdeskIsAnErrorWithItsLine(@TempDir Path dir) throws IOException {
+    copy(WORKFLOWS, dir);
+    Path triggers = dir.resolve("support-triggers.yaml");
+    Files.writeString(triggers, Files.readString(triggers).replace("value: sales }", "value: salez }"));
+    List<RuleFileError> errors = RuleSetValidator.validate(dir, PROMPTS);
+    assertThat(errors).extracting(RuleFileError::toString)
+        .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'salez' is not defined in helpdesk.yaml"));
+    assertThat(HandoffCli.run("validate", "--dir", dir.toString(), "--prompts", "prompts")).isEqualTo(1);
+  }
+
+  @Test
+  void everyFilesErrorsAreReportedAtOnce(@TempDir Path dir) throws IOException {
+    copy(WORKFLOWS, dir);
+    Path policy = dir.resolve("handoff-policy.yaml");
+    Files.writeString(policy, Files.readString(policy).replace("defaultGroup: general", "defaultGroup: nobody"));
+    Path triggers = dir.resolve("support-triggers.yaml");
+    Files.writeString(triggers, Files.readString(triggers).replace("operator: includes, value: pricing", "operator: includez, value: pricing"));
+    List<String> errors = RuleSetValidator.validate(dir, PROMPTS).stream()
+        .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
+    assertThat(errors).anyMatch(s -> s.contains("handoff-policy.yaml:") && s.contains("group 'nobody'"));
+    assertThat(errors).anyMatch(s -> s.contains("support-triggers.yaml:") && s.contains("unknown operator \"includez\""));
+  }
+
+  @Test
+  void aMissingDirectoryIsReported() {
+    assertThat(RuleSetValidator.validate(Path.of("no-such-dir"), PROMPTS)).extracting(RuleFileError::message)
+        .containsExactly("rule directory not found");
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(f.getFileName()));
+      }
+    }
+  }
+}
