@@ -2,7 +2,6 @@ package io.handoff.journey;
 
 import io.handoff.intent.ConversationMessage;
 import io.handoff.messaging.MessagingEvent;
-import io.handoff.sla.inactivity.InactivityTracker;
 import io.handoff.support.Actor;
 import io.handoff.temporal.SearchAttributes;
 import io.handoff.ticket.NewComment;
@@ -217,9 +216,6 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     if (e.group() != null) {
       state.group = e.group();
     }
-    if (state.inactivity == null) {
-      state.inactivity = InactivityTracker.start(ctx.stubs.sla.inactivityPolicy(), at).snapshot();
-    }
     String step = "event/" + e.eventId();
     switch (e.type()) {
       case MESSAGE_RECEIVED, CUSTOMER_REPLIED -> customerMessage(e, step, at);
@@ -254,6 +250,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     addMessage(e.text(), ConversationMessage.Author.AGENT, at);
     if (state.ticket == null) {
       messaging.run(MessagingEvent.MESSAGE_SENT, e, step, at);
+      clocks.agentReplied(at);
       return;
     }
     Actor agent = new Actor(e.agent().id(), e.agent().name(), TicketComment.AuthorRole.AGENT);
@@ -296,7 +293,9 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     JourneyView summary = new JourneyView(view.journeyId(), view.conversationId(), view.stage(), view.channel(),
         view.language(), view.tags(), view.messagesSent(), view.routing(), view.ticket(), view.sla(),
         view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), view.restores(), List.of());
-    ctx.stubs.journey.project(new JourneyProjection(summary, fresh, state.timelineSeq));
+    // A restored journey numbers its timeline again from 1; its restore count keeps its projections newer.
+    long version = state.restores * 1_000_000_000L + state.timelineSeq;
+    ctx.stubs.journey.project(new JourneyProjection(summary, fresh, version));
     state.projectedSeq = state.timelineSeq;
     int excess = state.timeline.size() - settings.timelineInState();
     if (excess > 0) {

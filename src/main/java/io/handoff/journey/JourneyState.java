@@ -51,6 +51,7 @@ public class JourneyState {
   public Map<String, SlaClockView> sla = new LinkedHashMap<>();
   public boolean slaBreached;
   public InactivityState inactivity;
+  public io.handoff.sla.inactivity.InactivityPolicy inactivityPolicy;
   public String sessionState = "active";
   public Instant solvedAt;
   public Instant closeAt;

@@ -110,12 +110,31 @@ final class SlaStep {
     return fired;
   }
 
+  /**
+   * A customer message: the customer is active again and the ball is in the agents' court, so the
+   * inactivity ladder stops until the next agent reply.
+   */
   void customerMessage(Instant at) {
-    inactivity().ifPresent(t -> {
-      t.customerMessage(at);
-      ctx.state.inactivity = t.snapshot();
-      ctx.state.sessionState = t.session().wireName();
-    });
+    if (ctx.state.inactivity != null) {
+      ctx.state.inactivity = null;
+      ctx.state.sessionState = "active";
+    }
+  }
+
+  /**
+   * A public agent reply awaits the customer's answer: the inactivity ladder starts (again) from now.
+   * The policy is read once per journey (an activity) and then carried in the state.
+   */
+  void agentReplied(Instant at) {
+    if ("ended".equals(ctx.state.sessionState)) {
+      return;
+    }
+    if (ctx.state.inactivityPolicy == null) {
+      ctx.state.inactivityPolicy = ctx.stubs.sla.inactivityPolicy();
+    }
+    InactivityTracker t = InactivityTracker.start(ctx.state.inactivityPolicy, at);
+    ctx.state.inactivity = t.snapshot();
+    ctx.state.sessionState = t.session().wireName();
   }
 
   /** Refreshes the clock views (time left is measured at {@code now}). */

@@ -68,6 +68,9 @@ final class TicketStep {
     sla.ticketUpdated(before, result, added, at);
     if (actor.role() == TicketComment.AuthorRole.AGENT) {
       humanActed(before, result, added, at);
+      if (added != null && added.isPublic()) {
+        sla.agentReplied(at);
+      }
     }
     return new TicketCommandResult(result, added);
   }

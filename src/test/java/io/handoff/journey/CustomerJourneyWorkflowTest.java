@@ -82,6 +82,41 @@ class CustomerJourneyWorkflowTest {
   }
 
   @Test
+  void anUnansweredAgentReplyRunsTheInactivityLadderToSolved() {
+    t.send(t.event("idle", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("idle", EventType.MESSAGE_RECEIVED, "My app crashes with an error when I log in", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("idle").ticket().id();
+    t.command("idle", comment(ticketId, "Could you send us a screenshot?"));
+    t.env.sleep(Duration.ofMinutes(6));
+    JourneyView afterFirst = t.view("idle");
+    assertThat(afterFirst.ticket().status()).isEqualTo("pending");
+    assertThat(afterFirst.timeline()).extracting(TimelineEntry::step).contains("inactivity.reminder");
+    t.env.sleep(Duration.ofMinutes(10));
+    JourneyView done = t.view("idle");
+    assertThat(done.stage()).isEqualTo(Stage.SOLVED);
+    assertThat(done.ticket().status()).isEqualTo("solved");
+    assertThat(done.timeline()).filteredOn(e -> e.step().equals("inactivity.reminder")).hasSize(3);
+    assertThat(done.tags()).contains("messaging_reminder_1", "messaging_reminder_2", "messaging_reminder_final");
+  }
+
+  @Test
+  void aCustomerMessageStopsTheInactivityLadder() {
+    t.send(t.event("back", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("back", EventType.MESSAGE_RECEIVED, "My app crashes with an error when I log in", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("back").ticket().id();
+    t.command("back", comment(ticketId, "Could you send us a screenshot?"));
+    t.env.sleep(Duration.ofMinutes(3));
+    t.send(t.event("back", EventType.CUSTOMER_REPLIED, "Here it is", ENTERPRISE));
+    t.env.sleep(Duration.ofMinutes(30));
+    JourneyView v = t.view("back");
+    assertThat(v.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(v.timeline()).extracting(TimelineEntry::step).doesNotContain("inactivity.reminder");
+    assertThat(v.sessionState()).isEqualTo("active");
+  }
+
+  @Test
   void continuesAsNewCarryingStateWhenTheHistoryGrows() {
     JourneySettings small = new JourneySettings(60, 200, Duration.ofDays(4),
         io.handoff.routing.RoutingAssignment.AI_ACTS);
