@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Loads prompts/ and workflows/ once at start-up (invalid files stop the start) and serves the activities. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class IntentActivitiesImpl implements IntentActivities {
   /** Failure type of an LLM outage; retryable by Temporal. */
   public static final String LLM_UNAVAILABLE = "LlmUnavailable";

@@ -137,7 +137,11 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     if (command == null || command.commandId() == null) {
       throw new IllegalArgumentException("a ticket command needs a commandId");
     }
-    if (state.ticket == null || !state.ticket.id().equals(command.ticketId())) {
+    // Without a ticket yet, accept the command only when queued events may still create it (a journey
+    // restored from its journal receives its entries faster than it processes them); it is checked
+    // again when processed.
+    boolean mayGetTicket = state.ticket == null && !inbox.isEmpty();
+    if (!mayGetTicket && (state.ticket == null || !state.ticket.id().equals(command.ticketId()))) {
       throw new IllegalArgumentException("journey " + state.journeyId + " has no ticket " + command.ticketId());
     }
     if (state.stage == Stage.CLOSED) {
@@ -188,6 +192,11 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       return;
     }
     TicketCommand t = command.ticket();
+    if (state.ticket == null || !state.ticket.id().equals(t.ticketId())) {
+      results.put(t.commandId(), ApplicationFailure.newNonRetryableFailure(
+          "journey " + state.journeyId + " has no ticket " + t.ticketId(), "TicketNotInJourney"));
+      return;
+    }
     try {
       results.put(t.commandId(), tickets.update(t.change(), t.comment(), t.actor(), "command/" + t.commandId(), at));
     } catch (ActivityFailure f) {

@@ -25,6 +25,7 @@ public class JourneyTicketCommands implements TicketCommands {
   static final Actor API_AGENT = new Actor("api", "API agent", TicketComment.AuthorRole.AGENT);
 
   @Inject JourneyService journeys;
+  @Inject io.handoff.ticket.HelpdeskGateway helpdesk;
 
   @Override
   public Ticket change(String ticketId, TicketChange change) {
@@ -47,7 +48,12 @@ public class JourneyTicketCommands implements TicketCommands {
   }
 
   private TicketCommandResult run(TicketCommand command) {
-    String journeyId = journeys.journeyOfTicket(command.ticketId())
+    // The ticket's external id is its conversation (set at creation); the index is the fallback.
+    String journeyId = helpdesk.find(command.ticketId())
+        .map(Ticket::externalId)
+        .filter(JourneyIds::isValidConversationId)
+        .map(JourneyIds::journeyId)
+        .or(() -> journeys.journeyOfTicket(command.ticketId()))
         .orElseThrow(() -> new TicketNotFoundException(command.ticketId()));
     try {
       return journeys.command(journeyId, command);

@@ -19,6 +19,7 @@ import java.util.List;
 
 /** Loads business hours, SLA policies and the inactivity policy once at start; fails fast on errors. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class SlaActivitiesImpl implements SlaActivities {
   @Inject HandoffConfig config;
   @Inject BusinessHours hours;

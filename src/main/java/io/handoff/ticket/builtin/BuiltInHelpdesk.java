@@ -53,9 +53,11 @@ public final class BuiltInHelpdesk implements HelpdeskGateway {
     requireKey(idempotencyKey);
     refuseIfAny(validator.validateDraft(draft));
     try {
+      Ticket[] recorded = new Ticket[1];
       long id = Jdbc.inTransaction(dataSource, c -> {
         Optional<KeyRow> used = TicketRows.findKey(c, idempotencyKey);
         if (used.isPresent()) {
+          recorded[0] = recordedResult(used.get());
           return sameOperation(used.get(), "create", null, idempotencyKey).ticketId();
         }
         Instant now = clock.instant();
@@ -68,9 +70,10 @@ public final class BuiltInHelpdesk implements HelpdeskGateway {
               draft.requesterId(), draft.requesterName(), AuthorRole.END_USER), now);
         }
         TicketRows.insertKey(c, idempotencyKey, "create", ticketId, null, now);
+        recordResult(c, idempotencyKey, ticketId);
         return ticketId;
       });
-      return load(id);
+      return recorded[0] != null ? recorded[0] : load(id);
     } catch (SQLException e) {
       return retryAfterRace(e, idempotencyKey, "create").map(k -> load(k.ticketId()))
           .orElseThrow(() -> unavailable(e));
@@ -82,9 +85,11 @@ public final class BuiltInHelpdesk implements HelpdeskGateway {
     requireKey(idempotencyKey);
     long id = parseId(ticketId);
     try {
+      Ticket[] recorded = new Ticket[1];
       Jdbc.inTransaction(dataSource, c -> {
         Optional<KeyRow> used = TicketRows.findKey(c, idempotencyKey);
         if (used.isPresent()) {
+          recorded[0] = recordedResult(used.get());
           return sameOperation(used.get(), "update", id, idempotencyKey);
         }
         Ticket current = TicketRows.selectTicket(c, id, true)
@@ -96,12 +101,39 @@ public final class BuiltInHelpdesk implements HelpdeskGateway {
         TicketRows.replaceTags(c, id, next.tags());
         TicketRows.replaceCustomFields(c, id, next.customFields());
         TicketRows.insertKey(c, idempotencyKey, "update", id, null, now);
+        recordResult(c, idempotencyKey, id);
         return null;
       });
-      return load(id);
+      return recorded[0] != null ? recorded[0] : load(id);
     } catch (SQLException e) {
       return retryAfterRace(e, idempotencyKey, "update").map(k -> load(id))
           .orElseThrow(() -> unavailable(e));
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper RESULTS =
+      new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+
+  /** Stores the ticket (without comments) as the write left it, beside its idempotency key. */
+  private static void recordResult(java.sql.Connection c, String key, long ticketId) throws SQLException {
+    Optional<Ticket> t = TicketRows.selectTicket(c, ticketId, false);
+    if (t.isPresent()) {
+      try {
+        TicketRows.recordResult(c, key, RESULTS.writeValueAsString(t.get()));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Ticket recordedResult(KeyRow row) {
+    if (row.resultJson() == null) {
+      return null;
+    }
+    try {
+      return RESULTS.readValue(row.resultJson(), Ticket.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return null;
     }
   }
 

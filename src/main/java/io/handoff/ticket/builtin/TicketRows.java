@@ -31,7 +31,7 @@ final class TicketRows {
       + " organization, via, created_at, updated_at";
 
   /** An idempotency key already used: which operation, on which ticket, which comment. */
-  record KeyRow(String operation, long ticketId, Long commentId) {}
+  record KeyRow(String operation, long ticketId, Long commentId, String resultJson) {}
 
   private TicketRows() {}
 
@@ -151,8 +151,18 @@ final class TicketRows {
     }
   }
 
+  /** Records the ticket a write produced, so a repeat of the key returns it as it was then. */
+  static void recordResult(Connection c, String key, String resultJson) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "UPDATE ticket_idempotency_keys SET result_json = ? WHERE idem_key = ?")) {
+      ps.setString(1, resultJson);
+      ps.setString(2, key);
+      ps.executeUpdate();
+    }
+  }
+
   static Optional<KeyRow> findKey(Connection c, String key) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT operation, ticket_id, comment_id"
+    try (PreparedStatement ps = c.prepareStatement("SELECT operation, ticket_id, comment_id, result_json"
         + " FROM ticket_idempotency_keys WHERE idem_key = ?")) {
       ps.setString(1, key);
       try (ResultSet rs = ps.executeQuery()) {
@@ -160,7 +170,8 @@ final class TicketRows {
           return Optional.empty();
         }
         long comment = rs.getLong(3);
-        return Optional.of(new KeyRow(rs.getString(1), rs.getLong(2), rs.wasNull() ? null : comment));
+        Long commentId = rs.wasNull() ? null : comment;
+        return Optional.of(new KeyRow(rs.getString(1), rs.getLong(2), commentId, rs.getString(4)));
       }
     }
   }

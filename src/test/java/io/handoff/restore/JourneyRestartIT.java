@@ -1,0 +1,142 @@
+package io.handoff.restore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10: the embedded default keeps journeys across an abrupt restart. Runs the packaged jar, puts
+ * journeys into every stage, kills the process (no graceful shutdown), lets clocks fall due while it is
+ * down, starts it again on the same data directory and checks every journey came back, due clocks
+ * fired once, and no outbound effect was repeated.
+ */
+@Timeout(600)
+class JourneyRestartIT {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final String ENTERPRISE = "\"customer\":{\"id\":\"u-%s\",\"name\":\"Ana\",\"email\":\"ana@example.com\","
+      + "\"tier\":\"enterprise\"}";
+  static final String REMINDER_1 = "Are you still there?";
+
+  @Test
+  void journeysComeBackAfterAnAbruptRestart(@TempDir Path dir) throws Exception {
+    Path workflows = dir.resolve("workflows");
+    Files.createDirectories(workflows);
+    try (Stream<Path> files = Files.list(Path.of("workflows"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, workflows.resolve(f.getFileName()));
+      }
+    }
+    // A short inactivity ladder, so reminders fall due while the service is down.
+    Files.writeString(workflows.resolve("inactivity.yaml"), Files.readString(workflows.resolve("inactivity.yaml"))
+        .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s"))) {
+      p.start();
+      start(p, "r-messaging", false);
+      start(p, "r-ticketed", true);
+      String reminded = start(p, "r-reminded", true);
+      String solved = start(p, "r-solved", true);
+      String remindedTicket = await(p, "r-reminded", v -> v.path("ticket").has("id")).path("ticket").path("id").asText();
+      send(p, "POST", "/api/tickets/" + remindedTicket + "/comments",
+          "{\"public\":true,\"body\":\"Could you send a screenshot?\",\"author\":{\"id\":\"ben.keller\",\"name\":\"Ben\"}}", 201);
+      String solvedTicket = await(p, "r-solved", v -> v.path("ticket").has("id")).path("ticket").path("id").asText();
+      send(p, "PATCH", "/api/tickets/" + solvedTicket, "{\"status\":\"solved\"}", 200);
+      JsonNode ticketedBefore = await(p, "r-ticketed", v -> "TICKETED".equals(v.path("stage").asText()));
+      await(p, "r-solved", v -> "SOLVED".equals(v.path("stage").asText()));
+      await(p, "r-messaging", v -> "MESSAGING".equals(v.path("stage").asText()));
+      int messagingOutbox = outbox(p, "r-messaging").size();
+      int ticketedOutbox = outbox(p, "r-ticketed").size();
+      JsonNode ticketsBefore = get(p, "/api/tickets?limit=100");
+
+      p.kill();
+      Thread.sleep(65_000);
+      p.start();
+
+      JsonNode messaging = await(p, "r-messaging", v -> v.path("restores").asInt() == 1);
+      assertThat(messaging.path("stage").asText()).isEqualTo("MESSAGING");
+      JsonNode ticketed = await(p, "r-ticketed", v -> v.path("restores").asInt() == 1
+          && "TICKETED".equals(v.path("stage").asText()));
+      assertThat(ticketed.path("ticket").path("id").asText()).isEqualTo(ticketedBefore.path("ticket").path("id").asText());
+      assertThat(ticketed.path("sla").path("first_reply_time").path("dueAt").asText())
+          .isEqualTo(ticketedBefore.path("sla").path("first_reply_time").path("dueAt").asText());
+      JsonNode closed = await(p, "r-solved", v -> "CLOSED".equals(v.path("stage").asText()));
+      assertThat(closed.path("ticket").path("status").asText()).isEqualTo("closed");
+      JsonNode reminders = await(p, "r-reminded", v -> v.path("timeline").toString().contains("inactivity.reminder"));
+      assertThat(reminders.path("restores").asInt()).isEqualTo(1);
+      long reminder1Sent = outbox(p, "r-reminded").stream().filter(m -> m.startsWith(REMINDER_1)).count();
+      assertThat(reminder1Sent).isEqualTo(1);
+      assertThat(outbox(p, "r-messaging")).hasSize(messagingOutbox);
+      assertThat(outbox(p, "r-ticketed")).hasSize(ticketedOutbox);
+      assertThat(get(p, "/api/tickets?limit=100").path("items").size())
+          .isEqualTo(ticketsBefore.path("items").size());
+      assertThat(Files.readString(p.log)).containsPattern("Restored \\d+ open journeys from the journal in \\d+ ms");
+      assertThat(reminded).isEqualTo("journey-r-reminded");
+      assertThat(solved).isEqualTo("journey-r-solved");
+    }
+  }
+
+  private static String start(HandoffProcess p, String conversation, boolean handoff) throws Exception {
+    String journeyId = send(p, "POST", "/api/conversations/" + conversation + "/events",
+        "{\"type\":\"conversation.started\",\"channel\":\"web_widget\"," + ENTERPRISE.formatted(conversation) + "}",
+        202).path("journeyId").asText();
+    if (handoff) {
+      send(p, "POST", "/api/conversations/" + conversation + "/events",
+          "{\"type\":\"message.received\",\"text\":\"How much does the enterprise plan cost? I want to talk to sales.\"}",
+          202);
+    }
+    return journeyId;
+  }
+
+  private static List<String> outbox(HandoffProcess p, String conversation) throws Exception {
+    JsonNode rows = get(p, "/api/outbox/messages?limit=500&conversationId=" + conversation);
+    return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.path("body").asText()).toList();
+  }
+
+  private static JsonNode await(HandoffProcess p, String conversation, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url("/api/journeys/journey-" + conversation)))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        last = JSON.readTree(r.body());
+        if (done.test(last)) {
+          return last;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("journey-" + conversation + " did not reach the expected state; last view: " + last);
+  }
+
+  private static JsonNode get(HandoffProcess p, String path) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static JsonNode send(HandoffProcess p, String method, String path, String body, int expected) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path)))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(method + " " + path + " → " + r.body()).isEqualTo(expected);
+    return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+  }
+}
