@@ -60,7 +60,7 @@ final class ActionMapper {
     if (type == SupportActionType.CUSTOM_FIELD) {
       String key = mapping.lookup(Kind.CUSTOM_FIELDS, field.substring("custom_fields_".length()));
       if (key == null) {
-        f.needsMapping.add(label + ": custom field " + field.substring(14) + " has no mapping");
+        f.needsMapping.add(label + ": custom field " + field.substring("custom_fields_".length()) + " has no mapping");
         return null;
       }
       outField = "custom_fields_" + key;

@@ -46,7 +46,7 @@ final class Catalogue {
     }
     for (String group : List.of("all", "any")) {
       Map<String, Set<String>> offered = conditions.get(group);
-      for (JsonNode c : trigger.path("conditions").path(group)) {
+      for (JsonNode c : TriggerImporter.conditionsOf(trigger).path(group)) {
         String field = c.path("field").asText();
         String op = c.hasNonNull("operator") ? c.get("operator").asText() : "is";
         Set<String> ops = offered.get(field);

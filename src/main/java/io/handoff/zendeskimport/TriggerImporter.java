@@ -44,6 +44,9 @@ final class TriggerImporter {
     doc.put("webhooks", webhooks(webhooks.path("webhooks")));
     List<JsonNode> list = new ArrayList<>();
     triggers.path("triggers").forEach(list::add);
+    if (triggers.path("trigger").isObject()) {
+      list.add(triggers.get("trigger"));
+    }
     list.sort(Comparator.comparingInt((JsonNode t) -> categoryOrder.getOrDefault(
             t.path("category_id").asText(""), Integer.MAX_VALUE))
         .thenComparingInt(t -> t.path("position").asInt(Integer.MAX_VALUE)));
@@ -98,7 +101,7 @@ final class TriggerImporter {
     String id = t.path("id").asText();
     String title = t.path("title").asText(id);
     catalogue.check(t, f);
-    Map<String, Object> conditions = RuleParts.conditions(t.path("conditions"), new ConditionMapper(mapping), f);
+    Map<String, Object> conditions = RuleParts.conditions(conditionsOf(t), new ConditionMapper(mapping), f);
     List<Map<String, Object>> actions = new ArrayList<>();
     ActionMapper am = new ActionMapper(mapping);
     for (JsonNode a : t.path("actions")) {
@@ -139,6 +142,11 @@ final class TriggerImporter {
     out.put("conditions", conditions);
     out.put("actions", actions);
     return out;
+  }
+
+  /** Zendesk's write format may put {@code all} / {@code any} on the trigger itself, without the wrapper. */
+  static JsonNode conditionsOf(JsonNode t) {
+    return t.has("conditions") ? t.path("conditions") : t;
   }
 
   static List<JsonNode> sorted(JsonNode array) {

@@ -176,4 +176,14 @@ class QuirksTest {
     assertEquals("UNSUPPORTED", json.path("items").path(1).path("status").asText(), json.toString());
     assertEquals("1", json.path("items").path(1).path("zendeskId").asText());
   }
+
+  @Test
+  void singleTriggerWrapperAndUnwrappedConditionsAreAccepted() throws Exception {
+    ZendeskExport in = new ZendeskExport(ImportFixtures.json("{\"trigger\": {\"id\": 4, \"title\": \"W\","
+        + " \"all\": [{\"field\": \"status\", \"operator\": \"is\", \"value\": \"open\"}],"
+        + " \"actions\": " + TAG + "}}"), null, null, null, null, null);
+    ZendeskImporter.Result r = ZendeskImporter.importAll(in, IdMapping.empty());
+    ImportFixtures.load(r, dir);
+    assertEquals(List.of("status"), conditions(r).findValuesAsText("field"));
+  }
 }
