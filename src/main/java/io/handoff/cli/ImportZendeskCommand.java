@@ -70,7 +70,7 @@ public class ImportZendeskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ZendeskExport in;
+    ZendeskExport in = null;
     if (subdomain != null || baseUrl != null) {
       if (email == null || token == null) {
         spec.commandLine().getErr().println("--email and --token are required to fetch from Zendesk");
@@ -84,11 +84,17 @@ public class ImportZendeskCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
         return 1;
       }
-    } else {
-      in = ZendeskExport.read(triggers, categories, slas, webhooks, definitions, automations);
     }
     Path mappingFile = mapping != null ? mapping : out.resolve(ZendeskImporter.MAPPING_FILE);
-    ZendeskImporter.Result result = ZendeskImporter.importAll(in, IdMapping.read(mappingFile));
+    IdMapping ids;
+    try {
+      in = in != null ? in : ZendeskExport.read(triggers, categories, slas, webhooks, definitions, automations);
+      ids = IdMapping.read(mappingFile);
+    } catch (java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
+      return 1;
+    }
+    ZendeskImporter.Result result = ZendeskImporter.importAll(in, ids);
     result.write(out, mappingFile);
     ImportReport report = result.report();
     spec.commandLine().getOut().print(json ? report.toJson() + "\n" : report.toText());

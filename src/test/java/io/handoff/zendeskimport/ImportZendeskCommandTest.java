@@ -108,4 +108,18 @@ class ImportZendeskCommandTest {
   private static void stub(WireMockServer wm, String path, Path file) throws Exception {
     wm.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody(Files.readString(file))));
   }
+
+  @Test
+  void badJsonOrAnUnknownMappingSectionIsReportedWithExitOne() throws Exception {
+    Path triggers = dir.resolve("t.json");
+    Files.writeString(triggers, "{\"triggers\": [");
+    StringWriter out = new StringWriter();
+    assertEquals(1, run(out, "import-zendesk", "--triggers", triggers.toString(), "--out", dir.toString()));
+    assertTrue(out.toString().contains("cannot read " + triggers), out.toString());
+    Path mapping = dir.resolve("m.yaml");
+    Files.writeString(mapping, "brands: {}\n");
+    out = new StringWriter();
+    assertEquals(1, run(out, "import-zendesk", "--out", dir.toString(), "--mapping", mapping.toString()));
+    assertTrue(out.toString().contains("unknown section \"brands\""), out.toString());
+  }
 }
