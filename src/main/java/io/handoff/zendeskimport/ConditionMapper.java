@@ -22,6 +22,11 @@ final class ConditionMapper {
 
   private static final List<String> TICKET_TYPES = List.of("", "question", "incident", "problem", "task");
   private static final Set<String> USER_TOKENS = Set.of("current_user", "requester_id", "assignee_id");
+  /** Via codes Handoff folds into a coarser or narrower channel than Zendesk does. */
+  private static final Map<String, String> VIA_CAVEATS = Map.of(
+      "49", "Handoff reads 49 (mobile SDK) as ios: Android SDK tickets will not match",
+      "41", "Handoff reads 41 (Facebook private message) as facebook, which also matches 78 (Messenger)",
+      "78", "Handoff reads 78 (Messenger) as facebook, which also matches 41 (Facebook private message)");
 
   private final IdMapping mapping;
 
@@ -127,6 +132,9 @@ final class ConditionMapper {
       case ORGANIZATION -> Kind.ORGANIZATIONS;
       default -> null;
     };
+    if (ref.kind() == SupportField.VIA && VIA_CAVEATS.containsKey(s)) {
+      f.warnings.add(label + ": " + VIA_CAVEATS.get(s));
+    }
     if (kind == null || s.isEmpty()) {
       return ref.kind() == SupportField.STATUS || ref.kind() == SupportField.PRIORITY
           ? s.toLowerCase(Locale.ROOT) : s;

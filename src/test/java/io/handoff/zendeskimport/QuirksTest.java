@@ -186,4 +186,11 @@ class QuirksTest {
     ImportFixtures.load(r, dir);
     assertEquals(List.of("status"), conditions(r).findValuesAsText("field"));
   }
+
+  @Test
+  void viaCodesHandoffReadsDifferentlyAreImportedWithAWarning() {
+    ZendeskImporter.Result r = run("[{\"field\":\"via_id\",\"operator\":\"is\",\"value\":49}]", TAG);
+    assertEquals(Status.IMPORTED, trigger(r).status());
+    assertTrue(trigger(r).warnings().get(0).contains("Android SDK tickets will not match"), trigger(r).warnings().toString());
+  }
 }
