@@ -58,7 +58,13 @@ final class ConditionExporter {
       return null;
     }
     boolean userField = field.startsWith("requester.custom_fields.") || field.startsWith("organization.custom_fields.");
-    String op = wireOperator(o, userField);
+    boolean textField = field.equals("comment_includes_word") || field.equals("subject_includes_word");
+    if (textField && (o == Operator.IS || o == Operator.IS_NOT)) {
+      problems.add(label + ": Handoff's whole-text equality has no Zendesk spelling (Zendesk's is means contains)");
+      return null;
+    }
+    String op = textField && o == Operator.CONTAINS ? "is" : textField && o == Operator.NOT_CONTAINS ? "is_not"
+        : wireOperator(o, userField);
     if (op == null || (o == Operator.IS_ONE_OF || o == Operator.IS_NOT_ONE_OF) && !field.equals("via_id")) {
       problems.add(label + ": operator has no Zendesk spelling for this field");
       return null;

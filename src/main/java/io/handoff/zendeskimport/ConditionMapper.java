@@ -64,6 +64,10 @@ final class ConditionMapper {
     } else if (o == Operator.NOT_INCLUDES && ref.kind() == SupportField.VIA && value != null && value.isArray()) {
       o = Operator.IS_NOT_ONE_OF;
     }
+    if (isText(ref) && (o == Operator.IS || o == Operator.IS_NOT)) {
+      // Zendesk's "is" on comment and subject text means "contains the string"; Handoff's is equality.
+      o = o == Operator.IS ? Operator.CONTAINS : Operator.NOT_CONTAINS;
+    }
     if (o == null || !ref.operators().contains(o)) {
       return unsupported(f, label, "operator \"" + op + "\" is not supported for " + field);
     }
@@ -83,6 +87,10 @@ final class ConditionMapper {
     }
     out.put("value", v);
     return out;
+  }
+
+  static boolean isText(FieldRef<SupportField> ref) {
+    return ref.kind() == SupportField.COMMENT_TEXT || ref.kind() == SupportField.SUBJECT_TEXT;
   }
 
   private String mapField(FieldRef<SupportField> ref, String field, Findings f, String label) {
