@@ -128,6 +128,8 @@ final class ActionMapper {
     } else if (type == SupportActionType.NOTIFY_USER && to.equals("all_agents")) {
       f.unsupported.add(label + ": recipient \"all_agents\" is not supported");
       return null;
+    } else if (type == SupportActionType.NOTIFY_USER && to.equals("requester_and_ccs")) {
+      f.warnings.add(label + ": Handoff e-mails the requester only (tickets carry no CCs)");
     } else if (type == SupportActionType.NOTIFY_USER && !RECIPIENTS.contains(to)) {
       to = mapping.lookup(Kind.USERS, to);
     }
