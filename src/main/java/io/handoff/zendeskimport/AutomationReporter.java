@@ -29,17 +29,21 @@ final class AutomationReporter {
       Findings f = new Findings();
       f.unsupported.add("automations are not imported: Handoff has no time-based rule engine yet");
       ConditionMapper cm = new ConditionMapper(mapping);
+      int total = 0;
+      int mapped = 0;
       for (String group : List.of("all", "any")) {
         for (JsonNode c : a.path("conditions").path(group)) {
           String field = c.path("field").asText();
+          total++;
           if (TIME_FIELDS.contains(field) || field.startsWith("custom_fields_") && isHours(c)) {
             f.unsupported.add("time-based condition " + field + " " + c.path("operator").asText("is") + " "
                 + ZValues.label(c.get("value")) + " hours");
-          } else {
-            cm.map(c, f);
+          } else if (cm.map(c, f) != null) {
+            mapped++;
           }
         }
       }
+      f.warnings.add(mapped + " of " + total + " conditions map to the support-trigger vocabulary");
       ActionMapper am = new ActionMapper(mapping);
       a.path("actions").forEach(x -> am.map(x, f));
       String id = a.path("id").asText();

@@ -164,6 +164,7 @@ class QuirksTest {
     assertEquals(Status.UNSUPPORTED, a.status());
     assertTrue(a.reasons().contains("time-based condition SOLVED greater_than \"96\" hours"), a.reasons().toString());
     assertEquals(2, a.reasons().size(), a.reasons().toString());
+    assertEquals(List.of("1 of 2 conditions map to the support-trigger vocabulary"), a.warnings());
   }
 
   @Test
