@@ -1,0 +1,167 @@
+package io.handoff.zendeskimport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.support.SupportActionType;
+import io.handoff.zendeskimport.IdMapping.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Maps one Zendesk trigger action ({@code field}, {@code value}) to Handoff's support actions, which use
+ * Zendesk's names. Actions Handoff has no counterpart for are recorded as unsupported by name.
+ */
+final class ActionMapper {
+
+  private static final Set<String> MACRO_ONLY =
+      Set.of("subject", "comment_value", "comment_value_html", "comment_mode_is_public");
+  private static final Set<String> STATUSES = Set.of("new", "open", "pending", "hold", "solved", "closed");
+  private static final Set<String> PRIORITIES = Set.of("", "low", "normal", "high", "urgent");
+  private static final Set<String> TYPES = Set.of("", "question", "incident", "problem", "task");
+  private static final Set<String> RECIPIENTS =
+      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user");
+
+  private final IdMapping mapping;
+
+  ActionMapper(IdMapping mapping) {
+    this.mapping = mapping;
+  }
+
+  /** The Handoff action ({@code field}, {@code value}), or null with findings. */
+  Map<String, Object> map(JsonNode a, Findings f) {
+    String field = a.path("field").asText("");
+    JsonNode value = a.get("value");
+    String label = "action " + field + " " + ZValues.label(value);
+    SupportActionType type = SupportActionType.fromWire(field);
+    if (type == null) {
+      String why = MACRO_ONLY.contains(field) ? "a macro-only action, not available in triggers"
+          : "action \"" + field + "\" has no Handoff counterpart";
+      return fail(f, label, why);
+    }
+    Object v = switch (type) {
+      case STATUS -> enumValue(value, STATUSES, f, label);
+      case PRIORITY -> enumValue(value, PRIORITIES, f, label);
+      case TYPE -> enumValue(value, TYPES, f, label);
+      case GROUP -> id(value, Kind.GROUPS, Set.of(), f, label);
+      case ASSIGNEE -> id(value, Kind.USERS, Set.of("current_user", "requester_id"), f, label);
+      case CUSTOM_FIELD -> scalar(value, f, label);
+      case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(value, f, label);
+      case REPLY_PUBLIC, REPLY_INTERNAL -> body(value, f, label);
+      case NOTIFY_USER, NOTIFY_GROUP -> email(type, value, f, label);
+      case NOTIFY_WEBHOOK -> webhook(value, f, label);
+    };
+    if (v == null) {
+      return null;
+    }
+    String outField = field;
+    if (type == SupportActionType.CUSTOM_FIELD) {
+      String key = mapping.lookup(Kind.CUSTOM_FIELDS, field.substring("custom_fields_".length()));
+      if (key == null) {
+        f.needsMapping.add(label + ": custom field " + field.substring("custom_fields_".length()) + " has no mapping");
+        return null;
+      }
+      outField = "custom_fields_" + key;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("field", outField);
+    out.put("value", v);
+    return out;
+  }
+
+  private static String scalar(JsonNode value, Findings f, String label) {
+    String s = ZValues.text(value);
+    if (s == null) {
+      f.unsupported.add(label + ": list values (multi-select fields) are not supported");
+    }
+    return s;
+  }
+
+  private static String enumValue(JsonNode value, Set<String> allowed, Findings f, String label) {
+    String s = scalar(value, f, label);
+    if (s != null && !allowed.contains(s.toLowerCase(Locale.ROOT))) {
+      f.unsupported.add(label + ": value \"" + s + "\" is not supported");
+      return null;
+    }
+    return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  private String id(JsonNode value, Kind kind, Set<String> tokens, Findings f, String label) {
+    String s = scalar(value, f, label);
+    if (s == null || s.isEmpty() || tokens.contains(s)) {
+      return s;
+    }
+    if (s.equals("current_groups")) {
+      f.unsupported.add(label + ": \"current_groups\" is a macro-only value");
+      return null;
+    }
+    String name = mapping.lookup(kind, s);
+    if (name == null) {
+      f.needsMapping.add(label + ": " + kind.section() + " id " + s + " has no mapping");
+    }
+    return name;
+  }
+
+  private static String tags(JsonNode value, Findings f, String label) {
+    if (value != null && value.isArray()) {
+      return String.join(" ", ZValues.texts(value));
+    }
+    return scalar(value, f, label);
+  }
+
+  private static String body(JsonNode value, Findings f, String label) {
+    String s = scalar(value, f, label);
+    return s != null && Bodies.check(label, s, f) ? s : null;
+  }
+
+  private List<String> email(SupportActionType type, JsonNode value, Findings f, String label) {
+    List<String> args = ZValues.texts(value);
+    if (args.size() != 3 || args.contains(null)) {
+      f.unsupported.add(label + ": expected [recipient, subject, body]");
+      return null;
+    }
+    String to = args.get(0);
+    if (type == SupportActionType.NOTIFY_GROUP && !to.equals("group_id")) {
+      to = mapping.lookup(Kind.GROUPS, to);
+    } else if (type == SupportActionType.NOTIFY_USER && to.equals("all_agents")) {
+      f.unsupported.add(label + ": recipient \"all_agents\" is not supported");
+      return null;
+    } else if (type == SupportActionType.NOTIFY_USER && to.equals("requester_and_ccs")) {
+      f.warnings.add(label + ": Handoff e-mails the requester only (tickets carry no CCs)");
+    } else if (type == SupportActionType.NOTIFY_USER && !RECIPIENTS.contains(to)) {
+      to = mapping.lookup(Kind.USERS, to);
+    }
+    if (to == null) {
+      Kind k = type == SupportActionType.NOTIFY_GROUP ? Kind.GROUPS : Kind.USERS;
+      f.needsMapping.add(label + ": " + k.section() + " id " + args.get(0) + " has no mapping");
+    }
+    boolean ok = Bodies.check(label + " subject", args.get(1), f) & Bodies.check(label + " body", args.get(2), f);
+    return to == null || !ok ? null : List.of(to, args.get(1), args.get(2));
+  }
+
+  private List<String> webhook(JsonNode value, Findings f, String label) {
+    if (value == null || !value.isArray() || value.size() != 2) {
+      f.unsupported.add(label + ": expected [webhook id, body]");
+      return null;
+    }
+    String body = ZValues.text(value.get(1));
+    if (body == null) {
+      f.unsupported.add(label + ": form-encoded [[key, value]] webhook bodies are not supported (Handoff posts JSON)");
+      return null;
+    }
+    String zid = ZValues.text(value.get(0));
+    String id = mapping.lookup(Kind.WEBHOOKS, zid);
+    if (id == null) {
+      f.needsMapping.add(label + ": webhook " + zid + " is not in the webhooks file nor mapped");
+    }
+    boolean ok = Bodies.check(label, body, f) && Bodies.checkJson(label, body, f);
+    return id == null || !ok ? null : List.of(id, body);
+  }
+
+  private static Map<String, Object> fail(Findings f, String label, String why) {
+    f.unsupported.add(label + ": " + why);
+    return null;
+  }
+}

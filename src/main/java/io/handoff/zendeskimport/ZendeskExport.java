@@ -1,0 +1,63 @@
+package io.handoff.zendeskimport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The JSON bodies of Zendesk's list endpoints, as read from files or fetched from an account. Absent
+ * parts are empty lists; {@code definitions} (the account's catalogue) and {@code automations} are optional.
+ *
+ * @param triggers {@code GET /api/v2/triggers}: {@code {"triggers": [...]}}
+ * @param categories {@code GET /api/v2/trigger_categories}: {@code {"trigger_categories": [...]}}
+ * @param slaPolicies {@code GET /api/v2/slas/policies}: {@code {"sla_policies": [...]}}
+ * @param webhooks {@code GET /api/v2/webhooks}: {@code {"webhooks": [...]}}
+ * @param definitions {@code GET /api/v2/triggers/definitions}, or null
+ * @param automations {@code GET /api/v2/automations}, or null
+ */
+public record ZendeskExport(JsonNode triggers, JsonNode categories, JsonNode slaPolicies, JsonNode webhooks,
+    JsonNode definitions, JsonNode automations) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ZendeskExport {
+    triggers = orEmpty(triggers);
+    categories = orEmpty(categories);
+    slaPolicies = orEmpty(slaPolicies);
+    webhooks = orEmpty(webhooks);
+    automations = orEmpty(automations);
+  }
+
+  private static JsonNode orEmpty(JsonNode n) {
+    return n == null ? JSON.createObjectNode() : n;
+  }
+
+  /** Reads the files given (null paths are skipped). */
+  public static ZendeskExport read(Path triggers, Path categories, Path slas, Path webhooks, Path definitions,
+      Path automations) {
+    return new ZendeskExport(json(triggers), json(categories), json(slas), json(webhooks), json(definitions),
+        json(automations));
+  }
+
+  /** Parses the JSON text of one response body. */
+  public static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode json(Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.handoff.zendeskimport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.handoff.rules.BusinessCalendar;
+import io.handoff.support.Actor;
+import io.handoff.support.Notification;
+import io.handoff.support.SupportDecision;
+import io.handoff.support.SupportEngine;
+import io.handoff.support.TicketUpdate;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketComment.AuthorRole;
+import io.handoff.ticket.TicketPriority;
+import io.handoff.ticket.TicketStatus;
+import io.handoff.zendeskimport.ImportReport.Item;
+import io.handoff.zendeskimport.ImportReport.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The value and shape quirks of Zendesk's rule JSON (ZENDESK-FORMATS.md §0). */
+class QuirksTest {
+
+  private static final String TAG = "[{\"field\":\"current_tags\",\"value\":\"matched\"}]";
+
+  @TempDir
+  Path dir;
+
+  private ZendeskImporter.Result run(String all, String actions) {
+    return ZendeskImporter.importAll(ImportFixtures.trigger(all, actions),
+        ImportFixtures.mapping(VocabularyRowsTest.MAPPING));
+  }
+
+  private static JsonNode conditions(ZendeskImporter.Result r) throws Exception {
+    return new YAMLMapper().readTree(r.supportTriggersYaml()).path("triggers").path(0).path("conditions").path("all");
+  }
+
+  private static Item trigger(ZendeskImporter.Result r) {
+    return r.report().items().stream().filter(i -> i.kind() == ImportReport.Kind.TRIGGER).findFirst().orElseThrow();
+  }
+
+  @Test
+  void threeSpellingsOfEmptyAllMeanNoValue() throws Exception {
+    ZendeskImporter.Result r = run("[{\"field\":\"group_id\",\"operator\":\"is\",\"value\":null},"
+        + "{\"field\":\"assignee_id\",\"operator\":\"is\",\"value\":\"\"},"
+        + "{\"field\":\"organization_id\",\"operator\":\"is\",\"value\":\"__NULL__\"}]", TAG);
+    ImportFixtures.load(r, dir);
+    assertEquals(List.of("", "", ""), conditions(r).findValuesAsText("value"));
+  }
+
+  @Test
+  void missingOperatorMeansIsAndNonStringValuesBecomeText() throws Exception {
+    ZendeskImporter.Result r = run("[{\"field\":\"update_type\",\"value\":\"Create\"},"
+        + "{\"field\":\"comment_is_public\",\"value\":true},{\"field\":\"group_id\",\"value\":11},"
+        + "{\"field\":\"via_id\",\"value\":4}]", TAG);
+    ImportFixtures.load(r, dir);
+    assertEquals(List.of("is", "is", "is", "is"), conditions(r).findValuesAsText("operator"));
+    assertEquals(List.of("Create", "true", "support", "4"), conditions(r).findValuesAsText("value"));
+  }
+
+  @Test
+  void triggerAndSlaSpellingsOfCustomFieldsMapToTheSameField() throws Exception {
+    ZendeskImporter.Result r = run("[{\"field\":\"custom_fields_41\",\"operator\":\"includes\",\"value\":\"a\"},"
+        + "{\"field\":\"ticket_fields_41\",\"operator\":\"includes\",\"value\":\"a\"}]", TAG);
+    ImportFixtures.load(r, dir);
+    assertEquals(List.of("custom_fields_plan", "custom_fields_plan"), conditions(r).findValuesAsText("field"));
+  }
+
+  @Test
+  void liquidTagsAreKeptAndReported() throws Exception {
+    String body = "{% if ticket.priority == 'urgent' %}Now{% endif %} {{ticket.id}}";
+    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"" + body.replace("\"", "\\\"") + "\"}]");
+    ImportFixtures.load(r, dir);
+    assertTrue(r.supportTriggersYaml().contains("{% if ticket.priority == 'urgent' %}"), r.supportTriggersYaml());
+    assertEquals(Status.IMPORTED, trigger(r).status());
+    assertTrue(trigger(r).warnings().stream().anyMatch(w -> w.contains("{% if %}")), trigger(r).warnings().toString());
+  }
+
+  @Test
+  void placeholdersHandoffCannotRenderMakeTheTriggerUnsupported() {
+    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"{{ticket.id | upcase}} {{ticket.link}}\"}]");
+    assertEquals(Status.UNSUPPORTED, trigger(r).status());
+    assertEquals(2, trigger(r).reasons().stream().filter(x -> x.contains("placeholder")).count(), trigger(r).reasons().toString());
+  }
+
+  @Test
+  void webhookBodyGivenAsJsonStringIsRenderedWithEscapedPlaceholders() throws Exception {
+    String body = "{\\\"ticket\\\": \\\"{{ticket.id}}\\\", \\\"who\\\": \\\"{{ticket.requester.name}}\\\"}";
+    ZendeskImporter.Result r = run("[{\"field\":\"update_type\",\"value\":\"Create\"}]",
+        "[{\"field\":\"notification_webhook\",\"value\":[\"01HW\",\"" + body + "\"]}]");
+    var set = ImportFixtures.load(r, dir).ruleSet().support();
+    Ticket t = new Ticket("T-9", null, "Subject", "Desc", TicketStatus.NEW, TicketPriority.NORMAL, null, null, null,
+        "r1", "Rita \"R\" Lee", "rita@example.com", null, Set.of(), Map.of(), List.of(), "web_widget",
+        Instant.EPOCH, Instant.EPOCH);
+    TicketUpdate u = new TicketUpdate("k1", null, t, null, new Actor("r1", "Rita", AuthorRole.END_USER), null, null,
+        Map.of(), Map.of(), Instant.EPOCH);
+    SupportDecision d = new SupportEngine(set).evaluate(u, BusinessCalendar.ALWAYS_OPEN);
+    Notification n = d.notifications().get(0);
+    assertEquals("01HW", n.recipient());
+    assertEquals("https://h.example.invalid/x", n.endpoint());
+    assertEquals("{\"ticket\": \"T-9\", \"who\": \"Rita \\\"R\\\" Lee\"}", n.body());
+  }
+
+  @Test
+  void existingMappingIsRespectedAndUnmappedIdsAreListed() throws Exception {
+    Path file = dir.resolve("zendesk-mapping.yaml");
+    Files.writeString(file, "groups:\n  \"11\": tier-two\n");
+    IdMapping mapping = IdMapping.read(file);
+    ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger(
+        "[{\"field\":\"group_id\",\"value\":11}]", "[{\"field\":\"assignee_id\",\"value\":\"77\"}]"), mapping);
+    assertEquals(Status.NEEDS_MAPPING, trigger(r).status());
+    assertTrue(r.report().unmappedIds().contains("users 77"), r.report().unmappedIds().toString());
+    r.write(dir, file);
+    IdMapping reread = IdMapping.read(file);
+    assertEquals("tier-two", reread.lookup(IdMapping.Kind.GROUPS, "11"));
+    assertEquals(List.of("77"), reread.unmapped(IdMapping.Kind.USERS));
+    Files.writeString(file, Files.readString(file).replace("\"77\": \"\"", "\"77\": \"bob\""));
+    ZendeskImporter.Result again = ZendeskImporter.importAll(ImportFixtures.trigger(
+        "[{\"field\":\"group_id\",\"value\":11}]", "[{\"field\":\"assignee_id\",\"value\":\"77\"}]"), IdMapping.read(file));
+    assertEquals(Status.IMPORTED, trigger(again).status());
+    assertTrue(again.supportTriggersYaml().contains("tier-two") && again.supportTriggersYaml().contains("bob"));
+  }
+
+  @Test
+  void duplicateTitlesAreRenamedNotDropped() {
+    String t = "{\"id\": %d, \"title\": \"Same\", \"conditions\": {\"all\": []}, \"actions\": " + TAG + "}";
+    ZendeskExport in = new ZendeskExport(ImportFixtures.json("{\"triggers\": [" + String.format(t, 1) + ","
+        + String.format(t, 2) + "]}"), null, null, null, null, null);
+    ZendeskImporter.Result r = ZendeskImporter.importAll(in, IdMapping.empty());
+    ImportFixtures.load(r, dir);
+    assertTrue(r.supportTriggersYaml().contains("Same [zendesk 2]"), r.supportTriggersYaml());
+  }
+
+  @Test
+  void definitionsCatalogueFlagsWhatTheAccountDoesNotOffer() {
+    ZendeskExport base = ImportFixtures.trigger("[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"}]", TAG);
+    JsonNode defs = ImportFixtures.json("{\"definitions\": {\"conditions_all\": [{\"subject\": \"status\","
+        + " \"operators\": [{\"value\": \"is_not\"}]}], \"conditions_any\": [], \"actions\": []}}");
+    ZendeskImporter.Result r = ZendeskImporter.importAll(new ZendeskExport(base.triggers(), null, null,
+        base.webhooks(), defs, null), IdMapping.empty());
+    assertTrue(trigger(r).warnings().contains("operator is is not offered for status in the account's catalogue"),
+        trigger(r).warnings().toString());
+    assertTrue(trigger(r).warnings().contains("action current_tags is not in the account's catalogue"));
+  }
+
+  @Test
+  void automationsAreReportedWithTheirTimeBasedConditions() {
+    JsonNode autos = ImportFixtures.json("{\"automations\": [{\"id\": 9, \"title\": \"Close solved\", \"position\": 1,"
+        + " \"conditions\": {\"all\": [{\"field\": \"status\", \"operator\": \"is\", \"value\": \"solved\"},"
+        + " {\"field\": \"SOLVED\", \"operator\": \"greater_than\", \"value\": \"96\"}]},"
+        + " \"actions\": [{\"field\": \"status\", \"value\": \"closed\"}]}]}");
+    ZendeskImporter.Result r = ZendeskImporter.importAll(new ZendeskExport(null, null, null, null, null, autos),
+        IdMapping.empty());
+    Item a = r.report().items().get(0);
+    assertEquals(ImportReport.Kind.AUTOMATION, a.kind());
+    assertEquals(Status.UNSUPPORTED, a.status());
+    assertTrue(a.reasons().contains("time-based condition SOLVED greater_than \"96\" hours"), a.reasons().toString());
+    assertEquals(2, a.reasons().size(), a.reasons().toString());
+    assertEquals(List.of("1 of 2 conditions map to the support-trigger vocabulary"), a.warnings());
+  }
+
+  @Test
+  void reportPrintsIdsTitlesAndReasonsAsTextAndJson() throws Exception {
+    ZendeskImporter.Result r = run("[{\"field\":\"brand_id\",\"operator\":\"is\",\"value\":\"5\"}]", TAG);
+    String text = r.report().toText();
+    assertTrue(text.contains("1 imported, 0 need a mapping, 1 unsupported"), text);
+    assertTrue(text.contains("trigger 1 \"T\"") && text.contains("brand_id"), text);
+    JsonNode json = ImportFixtures.json(r.report().toJson());
+    assertEquals("UNSUPPORTED", json.path("items").path(1).path("status").asText(), json.toString());
+    assertEquals("1", json.path("items").path(1).path("zendeskId").asText());
+  }
+
+  @Test
+  void singleTriggerWrapperAndUnwrappedConditionsAreAccepted() throws Exception {
+    ZendeskExport in = new ZendeskExport(ImportFixtures.json("{\"trigger\": {\"id\": 4, \"title\": \"W\","
+        + " \"all\": [{\"field\": \"status\", \"operator\": \"is\", \"value\": \"open\"}],"
+        + " \"actions\": " + TAG + "}}"), null, null, null, null, null);
+    ZendeskImporter.Result r = ZendeskImporter.importAll(in, IdMapping.empty());
+    ImportFixtures.load(r, dir);
+    assertEquals(List.of("status"), conditions(r).findValuesAsText("field"));
+  }
+
+  @Test
+  void viaCodesHandoffReadsDifferentlyAreImportedWithAWarning() {
+    ZendeskImporter.Result r = run("[{\"field\":\"via_id\",\"operator\":\"is\",\"value\":49}]", TAG);
+    assertEquals(Status.IMPORTED, trigger(r).status());
+    assertTrue(trigger(r).warnings().get(0).contains("Android SDK tickets will not match"), trigger(r).warnings().toString());
+  }
+}
