@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Handoff's command line: every subcommand runs in plain Java, with no server started. */
 @Command(name = "handoff", mixinStandardHelpOptions = true, version = "handoff 0.1.0",
     description = "Durable customer-support journeys. With no command, the jar serves the API.",
-    subcommands = {ValidateCommand.class, CompareCommand.class})
+    subcommands = {ValidateCommand.class, CompareCommand.class, DryRunCommand.class, EvalCommand.class,
+        SimulateCommand.class})
 public class HandoffCli implements Runnable {
 
   /** Runs the command line and returns its exit code. */
