@@ -30,11 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class RulesApiTest {
 
+  /** A conversation id no other test uses, so the side-effect counts below see only this test. */
+  static final String CONVERSATION = "dry-" + java.util.UUID.randomUUID();
+
   static final String EVENTS = """
       # a pricing-page message, then the enterprise ticket it became
-      {"id": "m1", "kind": "messaging", "facts": {"conversationId": "dry-1", "event": "message_sent", "at": "2026-11-24T10:00:20Z", "sender": "customer", "pageUrl": "https://shop.example/pricing", "message": "How much is it?"}}
-      {"id": "t1", "kind": "support", "update": {"idempotencyKey": "dry-1", "before": null, "after": {"id": "T-dry", "subject": "Pricing", "status": "new", "priority": "normal", "tags": ["pricing"], "via": "web_widget", "requesterName": "Rita", "requesterEmail": "rita@example.com"}, "requesterFields": {"tier": "enterprise"}}}
-      """;
+      {"id": "m1", "kind": "messaging", "facts": {"conversationId": "%1$s", "event": "message_sent", "at": "2026-11-24T10:00:20Z", "sender": "customer", "pageUrl": "https://shop.example/pricing", "message": "How much is it?"}}
+      {"id": "t1", "kind": "support", "update": {"idempotencyKey": "%1$s", "before": null, "after": {"id": "T-dry", "externalId": "%1$s", "subject": "Pricing", "status": "new", "priority": "normal", "tags": ["pricing"], "via": "web_widget", "requesterName": "Rita", "requesterEmail": "rita@example.com"}, "requesterFields": {"tier": "enterprise"}}}
+      """.formatted(CONVERSATION);
 
   @Inject DataSource db;
 
@@ -77,7 +80,8 @@ class RulesApiTest {
     Path candidate = candidateRoutingPricingToBilling();
     Map<String, Object> ticketBefore = Journeys.ticket(t.ticketId()).getMap("$");
     int timeline = Journeys.view(t.journeyId()).getList("timeline").size();
-    Map<String, Long> before = counts();
+    Map<String, Long> before = counts(t.conversationId(), t.journeyId());
+    assertThat(before.values()).anyMatch(n -> n > 0);
     JsonPath r = dryRun(given().queryParam("journeyId", t.journeyId()).queryParam("candidate", candidate.toString()))
         .statusCode(200).extract().jsonPath();
     assertThat(r.getList("base.results.id", String.class))
@@ -86,7 +90,7 @@ class RulesApiTest {
     assertThat(r.getList("base.results.outcome.flatten()", String.class)).contains("fired: MSG - Tags - pricing page");
     assertThat(r.getList("diff.changed.id", String.class)).contains(t.journeyId() + "/ticket-create");
     assertThat(r.getList("diff.changed[0].candidate", String.class)).contains("group_id: sales -> billing");
-    assertThat(counts()).isEqualTo(before);
+    assertThat(counts(t.conversationId(), t.journeyId())).isEqualTo(before);
     assertThat(Journeys.ticket(t.ticketId()).getMap("$")).isEqualTo(ticketBefore);
     assertThat(Journeys.view(t.journeyId()).getList("timeline")).hasSize(timeline);
   }
@@ -142,14 +146,28 @@ class RulesApiTest {
     return dir;
   }
 
-  /** Rows of every table a side effect would write. */
   private Map<String, Long> counts() throws SQLException {
+    return counts(CONVERSATION, CONVERSATION);
+  }
+
+  /**
+   * Rows a side effect of a dry run on {@code conversationId} would write: its tickets and their
+   * comments, its messages and the notifications keyed under {@code keyPrefix}. Scoped, because
+   * journeys of other tests may still be writing.
+   */
+  private Map<String, Long> counts(String conversationId, String keyPrefix) throws SQLException {
     Map<String, Long> out = new java.util.TreeMap<>();
     try (Connection c = db.getConnection()) {
-      for (String table : List.of("tickets", "ticket_comments", "outbox_message", "outbox_notification")) {
-        try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-          rs.next();
-          out.put(table, rs.getLong(1));
+      for (String query : List.of("SELECT COUNT(*) FROM tickets WHERE external_id = ?",
+          "SELECT COUNT(*) FROM ticket_comments WHERE ticket_id IN (SELECT id FROM tickets WHERE external_id = ?)",
+          "SELECT COUNT(*) FROM outbox_message WHERE conversation_id = ?",
+          "SELECT COUNT(*) FROM outbox_notification WHERE idempotency_key LIKE ?")) {
+        try (var ps = c.prepareStatement(query)) {
+          ps.setString(1, query.contains("LIKE") ? keyPrefix + "%" : conversationId);
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            out.put(query, rs.getLong(1));
+          }
         }
       }
     }

@@ -35,9 +35,9 @@ class SimulationSideEffectsTest {
   private Map<String, Long> counts() throws Exception {
     Map<String, Long> out = new TreeMap<>();
     try (Connection c = db.getConnection()) {
-      // Whole tables where nothing else can write during the test; the rest scoped to the fixture's
-      // conversations ("sim-..."), since journeys of other test classes may still fire timers.
-      for (String query : List.of("SELECT COUNT(*) FROM tickets", "SELECT COUNT(*) FROM ticket_comments",
+      // Scoped to the fixture's conversations ("sim-..."): journeys of other tests may still be writing.
+      for (String query : List.of("SELECT COUNT(*) FROM tickets WHERE external_id LIKE 'sim-%'",
+          "SELECT COUNT(*) FROM ticket_comments WHERE ticket_id IN (SELECT id FROM tickets WHERE external_id LIKE 'sim-%')",
           "SELECT COUNT(*) FROM outbox_message WHERE conversation_id LIKE 'sim-%'",
           "SELECT COUNT(*) FROM outbox_notification WHERE idempotency_key LIKE '%sim-%'",
           "SELECT COUNT(*) FROM journeys WHERE journey_id LIKE 'journey-sim-%'",
