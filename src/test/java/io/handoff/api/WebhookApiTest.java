@@ -128,6 +128,36 @@ class WebhookApiTest {
         .filteredOn("Only once, please."::equals).hasSize(1);
   }
 
+  static String triggerUpdate(String ticketId, String fields) {
+    return "{\"type\": \"ticket.updated\", \"ticket\": {\"id\": \"" + ticketId + "\", " + fields + "}}";
+  }
+
+  @Test
+  void aSignedTriggerUpdateReroutesTheTicketAndTheJourneySeesIt() throws Exception {
+    Ticketed t = Journeys.enterprisePricing("wh-trigger");
+    String body = triggerUpdate(t.ticketId(),
+        "\"priority\": \"Urgent\", \"group_id\": \"technical\", \"assignee_id\": \"ben.keller\"");
+    String ts = Instant.now().toString();
+    zendesk(sign(ZENDESK_SECRET, ts, body), ts, body).statusCode(200).body("status", equalTo("applied"));
+    JsonPath ticket = Journeys.ticket(t.ticketId());
+    assertThat(ticket.getString("priority")).isEqualTo("urgent");
+    assertThat(ticket.getString("group")).isEqualTo("technical");
+    assertThat(Journeys.view(t.journeyId()).getMap("ticket")).containsEntry("group", "technical")
+        .containsEntry("assignee", "ben.keller").containsEntry("priority", "urgent");
+  }
+
+  @Test
+  void aSignedUpdateWithAnUnknownGroupIsRefusedAndChangesNothing() throws Exception {
+    Ticketed t = Journeys.enterprisePricing("wh-badgroup");
+    Map<String, Object> before = Journeys.ticket(t.ticketId()).getMap("$");
+    String body = triggerUpdate(t.ticketId(), "\"group_id\": \"astronauts\"");
+    String ts = Instant.now().toString();
+    zendesk(sign(ZENDESK_SECRET, ts, body), ts, body).statusCode(422)
+        .contentType("application/problem+json").body("field", equalTo("group"));
+    assertThat(Journeys.ticket(t.ticketId()).getMap("$")).isEqualTo(before);
+    assertThat(Journeys.view(t.journeyId()).getString("ticket.group")).isEqualTo("sales");
+  }
+
   static String sunshineMessage(String conversationId, String text) {
     return """
         {"app": {"id": "app-1"}, "webhook": {"id": "wh-1", "version": "v2"},
