@@ -86,6 +86,20 @@ class TicketApiTest {
   }
 
   @Test
+  void patchReplacesOrRemovesTagsAndSetsTheType() {
+    Ticketed t = Journeys.enterprisePricing("tk-tags");
+    patch(t.ticketId(), "{\"tags\":[\"pricing\",\"quote_sent\"],\"type\":\"question\"}").statusCode(200);
+    JsonPath ticket = Journeys.ticket(t.ticketId());
+    assertThat(ticket.getList("tags", String.class)).containsExactlyInAnyOrder("pricing", "quote_sent");
+    assertThat(ticket.getString("type")).isEqualTo("question");
+    patch(t.ticketId(), "{\"removeTags\":[\"quote_sent\"]}").statusCode(200);
+    assertThat(Journeys.ticket(t.ticketId()).getList("tags", String.class)).containsExactly("pricing");
+    assertThat(Journeys.view(t.journeyId()).getList("tags", String.class)).containsExactly("pricing");
+    refused(patch(t.ticketId(), "{\"addTags\":[\"two words\"]}"), "tags");
+    refused(patch(t.ticketId(), "{\"type\":\"complaint\"}"), "type");
+  }
+
+  @Test
   void agentPublicReplySetsPendingNotifiesTheCustomerAndFulfilsFirstReply() {
     Ticketed t = Journeys.enterprisePricing("tk-reply");
     comment(t.ticketId(), """
