@@ -4,7 +4,9 @@ import io.handoff.intent.ConversationMessage;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.support.Actor;
 import io.handoff.temporal.SearchAttributes;
+import io.handoff.ticket.CustomerReplyEffect;
 import io.handoff.ticket.NewComment;
+import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketComment;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
@@ -251,7 +253,11 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       NewComment c = new NewComment(e.text(), true, state.customer == null ? null : state.customer.id(),
           state.customer == null ? null : state.customer.name(), TicketComment.AuthorRole.END_USER);
       Actor requester = new Actor(c.authorId(), c.authorName(), TicketComment.AuthorRole.END_USER);
-      tickets.update(null, c, requester, step, at);
+      // Zendesk: a customer reply reopens a pending, on-hold or solved ticket. Versioned so that
+      // histories recorded before the fix replay unchanged.
+      TicketChange reopen = Workflow.getVersion("customer-reply-reopens", Workflow.DEFAULT_VERSION, 1) == 1
+          ? CustomerReplyEffect.of(state.ticket, e.text()).change() : null;
+      tickets.update(reopen, c, requester, step, at);
     }
   }
 

@@ -14,6 +14,7 @@ import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.common.SearchAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
@@ -24,17 +25,26 @@ public class JourneyService {
   /** Journal kind of an agent action on a ticket. */
   public static final String JOURNAL_TICKET = "ticket";
 
-  /** A ticket command the journey refused; {@code field} names what was wrong. */
+  /**
+   * A ticket command the journey refused; {@code field} names what was wrong, {@code errors} every
+   * refused field when the helpdesk named them (empty otherwise).
+   */
   public static class CommandRefused extends RuntimeException {
     private final String field;
+    private final transient List<io.handoff.ticket.FieldError> errors;
 
-    CommandRefused(String field, String message) {
+    CommandRefused(String field, String message, List<io.handoff.ticket.FieldError> errors) {
       super(message);
-      this.field = field;
+      this.field = errors.isEmpty() ? field : errors.get(0).field();
+      this.errors = List.copyOf(errors);
     }
 
     public String field() {
       return field;
+    }
+
+    public List<io.handoff.ticket.FieldError> errors() {
+      return errors;
     }
   }
 
@@ -148,8 +158,23 @@ public class JourneyService {
       Throwable cause = e.getCause();
       String message = cause instanceof io.temporal.failure.ApplicationFailure a ? a.getOriginalMessage()
           : String.valueOf(cause == null ? e.getMessage() : cause.getMessage());
-      throw new CommandRefused("ticket", message);
+      throw new CommandRefused("ticket", message, fieldErrors(cause));
     }
+  }
+
+  /** The fields a helpdesk refusal (failure type TicketRefused, details: the field errors) names. */
+  private static List<io.handoff.ticket.FieldError> fieldErrors(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof io.temporal.failure.ApplicationFailure a && "TicketRefused".equals(a.getType())
+          && a.getDetails().getSize() > 0) {
+        try {
+          return List.of(a.getDetails().get(0, io.handoff.ticket.FieldError[].class));
+        } catch (RuntimeException e) {
+          return List.of();
+        }
+      }
+    }
+    return List.of();
   }
 
   /** The live view from the workflow, or the last projected one when the workflow is gone. */

@@ -58,7 +58,8 @@ public class JourneyTicketCommands implements TicketCommands {
     try {
       return journeys.command(journeyId, command);
     } catch (JourneyService.CommandRefused e) {
-      throw new TicketRefusedException(List.of(new FieldError(e.field(), e.getMessage())));
+      throw new TicketRefusedException(e.errors().isEmpty()
+          ? List.of(new FieldError(e.field(), e.getMessage())) : e.errors());
     }
   }
 }

@@ -72,6 +72,25 @@ public class Journal {
     }
   }
 
+  /** Every entry of one journey, in arrival order (empty when the journey is unknown). */
+  public List<Entry> entries(String journeyId) {
+    String sql = "SELECT seq, journey_id, entry_id, kind, payload, received_at FROM journal"
+        + " WHERE journey_id = ? ORDER BY seq";
+    List<Entry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, journeyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+              rs.getObject(6, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
+    }
+  }
+
   /** How many times a journey was restored (0 when never, or unknown). */
   public int restoreCount(String journeyId) {
     try (Connection c = dataSource.getConnection();

@@ -37,8 +37,15 @@ public final class DryRun {
 
   /** Reads a JSONL file; a bad line fails with its line number. Blank lines and # comments are skipped. */
   public static List<DryRunEvent> readEvents(Path jsonl) throws IOException {
+    return readEvents(Files.readAllLines(jsonl), jsonl.toString());
+  }
+
+  /**
+   * Reads JSONL lines (e.g. a request body); a bad line fails with {@code source:line: message}.
+   * Blank lines and # comments are skipped.
+   */
+  public static List<DryRunEvent> readEvents(List<String> lines, String source) throws IOException {
     List<DryRunEvent> events = new ArrayList<>();
-    List<String> lines = Files.readAllLines(jsonl);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).trim();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -48,13 +55,13 @@ public final class DryRun {
       try {
         e = JSON.readValue(line, DryRunEvent.class);
       } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new IOException(jsonl + ":" + (i + 1) + ": " + ex.getOriginalMessage(), ex);
+        throw new IOException(source + ":" + (i + 1) + ": " + ex.getOriginalMessage(), ex);
       }
       boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
           && e.facts().event() != null;
       boolean support = "support".equals(e.kind()) && e.update() != null && e.update().after() != null;
       if (!messaging && !support) {
-        throw new IOException(jsonl + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
+        throw new IOException(source + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
             + " kind \"support\" with update (after)");
       }
       events.add(new DryRunEvent(e.id() == null ? "line-" + (i + 1) : e.id(), e.kind(), e.facts(), e.update()));

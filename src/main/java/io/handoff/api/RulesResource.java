@@ -1,0 +1,157 @@
+package io.handoff.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.journey.JourneyIds;
+import io.handoff.journey.JourneyService;
+import io.handoff.journey.JourneyView;
+import io.handoff.persistence.Journal;
+import io.handoff.rules.BusinessCalendar;
+import io.handoff.ticket.HelpdeskGateway;
+import io.handoff.ticket.Ticket;
+import io.handoff.trigger.DryRun;
+import io.handoff.trigger.DryRunDiff;
+import io.handoff.trigger.DryRunEvent;
+import io.handoff.trigger.DryRunReport;
+import io.handoff.trigger.RuleSetHolder;
+import io.handoff.trigger.RuleSetLoad;
+import io.handoff.trigger.RuleSetLoader;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Dry runs of the trigger rules (issue 3 item 6): the current rule set, and optionally a candidate
+ * rule directory on the server, evaluated against recorded events or an existing journey. Nothing is
+ * sent, saved or changed: the engines only compute.
+ */
+@Path("/api/rules")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class RulesResource {
+
+  /**
+   * The dry run's answer.
+   *
+   * @param base the current rule set's outcome and trace for every event
+   * @param candidate the candidate's outcome and trace (only with {@code candidate})
+   * @param diff the events whose outcome differs (only with {@code candidate})
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DryRunResponse(int events, DryRunReport base, DryRunReport candidate, DryRunDiff diff) {}
+
+  @Inject RuleSetHolder rules;
+  @Inject JourneyService journeys;
+  @Inject HelpdeskGateway helpdesk;
+  @Inject Journal journal;
+  @Inject ObjectMapper json;
+
+  /**
+   * Body: JSONL of recorded events (docs/rules.md, "Dry run"), or no body with {@code journeyId}.
+   * {@code businessHours}: {@code open} or {@code closed} for every event; default the configured
+   * business-hours calendar.
+   */
+  @POST
+  @Path("/dry-run")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Evaluate the trigger rules (and a candidate rule directory) without side effects")
+  public DryRunResponse dryRun(@QueryParam("journeyId") String journeyId, @QueryParam("candidate") String candidate,
+      @QueryParam("businessHours") String businessHours, byte[] body) {
+    BusinessCalendar calendar = calendar(businessHours);
+    RuleSetLoad candidateRules = candidate == null ? null : candidate(candidate);
+    List<DryRunEvent> events = journeyId == null ? fromBody(body) : fromJourney(journeyId, body);
+    DryRun dryRun = new DryRun(calendar);
+    DryRunReport base = dryRun.run(rules.ruleSet(), events);
+    if (candidateRules == null) {
+      return new DryRunResponse(events.size(), base, null, null);
+    }
+    return new DryRunResponse(events.size(), base, dryRun.run(candidateRules.ruleSet(), events),
+        dryRun.diff(rules.ruleSet(), candidateRules.ruleSet(), events));
+  }
+
+  private BusinessCalendar calendar(String businessHours) {
+    if (businessHours == null || businessHours.isBlank()) {
+      return rules.calendar();
+    }
+    return switch (businessHours) {
+      case "open" -> BusinessCalendar.ALWAYS_OPEN;
+      case "closed" -> (name, at) -> false;
+      default -> throw ProblemException.invalid("businessHours", "must be open or closed (default: the calendar)");
+    };
+  }
+
+  private static RuleSetLoad candidate(String dir) {
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(dir);
+    } catch (InvalidPathException e) {
+      throw ProblemException.invalid("candidate", "is not a valid path");
+    }
+    if (!Files.isDirectory(path)) {
+      throw ProblemException.invalid("candidate", "no rule directory " + dir + " on the server");
+    }
+    RuleSetLoad load = RuleSetLoader.load(path);
+    if (!load.isValid()) {
+      List<Problem.FieldError> errors = load.errors().stream()
+          .map(e -> new Problem.FieldError("candidate", e.toString())).toList();
+      throw new ProblemException(Problem.invalid(errors));
+    }
+    return load;
+  }
+
+  private static List<DryRunEvent> fromBody(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw ProblemException.invalid("body", "is required: JSONL of recorded events, or give journeyId");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw ProblemException.invalid("body", "is not valid UTF-8");
+    }
+    try {
+      List<DryRunEvent> events = DryRun.readEvents(text.lines().toList(), "body");
+      if (events.isEmpty()) {
+        throw ProblemException.invalid("body", "holds no event");
+      }
+      return events;
+    } catch (IOException e) {
+      throw ProblemException.invalid("body", e.getMessage());
+    }
+  }
+
+  private List<DryRunEvent> fromJourney(String journeyId, byte[] body) {
+    if (body != null && body.length > 0) {
+      throw ProblemException.invalid("body", "give either a body of events or journeyId, not both");
+    }
+    String id = JourneyIds.conversationId(journeyId) != null ? journeyId : JourneyIds.journeyId(journeyId);
+    Optional<JourneyView> view = journeys.view(id);
+    if (view.isEmpty()) {
+      throw ProblemException.invalid("journeyId", "unknown journey " + journeyId);
+    }
+    Optional<Ticket> ticket = Optional.ofNullable(view.get().ticket()).flatMap(t -> helpdesk.find(t.id()));
+    try {
+      List<DryRunEvent> events = new JourneyDryRunEvents(journal, json).of(id, ticket);
+      if (events.isEmpty()) {
+        throw ProblemException.invalid("journeyId", "journey " + journeyId + " has no recorded event");
+      }
+      return events;
+    } catch (IOException e) {
+      throw ProblemException.invalid("journeyId", "its recorded events cannot be read: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.handoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.routing.SimulationFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+
+  record Run(int exit, String out, String err) {}
+
+  static Run simulate(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new HandoffCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    String[] all = new String[args.length + 1];
+    all[0] = "simulate";
+    System.arraycopy(args, 0, all, 1, args.length);
+    return new Run(cli.execute(all), out.toString(), err.toString());
+  }
+
+  @Test
+  void printsWhichConversationsACandidateWouldChange(@TempDir Path tmp) throws Exception {
+    Path candidate = SimulationFixtures.pricingToBilling(tmp);
+    Run r = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString(),
+        "--candidate-workflows", candidate.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("6 conversation(s)", "2 of 6 conversation(s) change", "sim-pricing-en (final sales)",
+        "  - rules pricing_sales -> sales (HANDOFF_TO_HUMAN)", "  + rules pricing_sales -> billing (HANDOFF_TO_HUMAN)",
+        "agreement 66.7%, accuracy rules 83.3%, ai 100.0%")
+        .doesNotContain("sim-order-en");
+  }
+
+  @Test
+  void jsonHasEveryConversationAndBothReports(@TempDir Path tmp) throws Exception {
+    Run r = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString(), "--json",
+        "--candidate-workflows", SimulationFixtures.pricingToBilling(tmp).toString());
+    assertThat(r.exit()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("changed").asInt()).isEqualTo(2);
+    assertThat(json.get("results")).hasSize(6);
+    assertThat(json.at("/current/report/agreement").asDouble()).isBetween(0.666, 0.667);
+    assertThat(json.at("/results/0/candidate/ai/group").asText()).isEqualTo("billing");
+  }
+
+  @Test
+  void withoutACandidateEveryConversationIsListed() {
+    Run r = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("sim-order-en", "rules order_delivery -> logistics").doesNotContain("candidate");
+  }
+
+  @Test
+  void invalidInputExitsOneWithTheReason(@TempDir Path tmp) throws Exception {
+    Path bad = Files.writeString(tmp.resolve("bad.jsonl"), "{\"conversationId\": \"x\"}\n");
+    Run r = simulate("--conversations", bad.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("bad.jsonl:1:");
+    Path rules = SimulationFixtures.pricingToBilling(tmp);
+    Files.writeString(rules.resolve("support-triggers.yaml"), "triggers: [{title: x, conditons: {}}]\n");
+    Run invalid = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString(),
+        "--candidate-workflows", rules.toString());
+    assertThat(invalid.exit()).isEqualTo(1);
+    assertThat(invalid.err()).contains("support-triggers.yaml");
+  }
+}
