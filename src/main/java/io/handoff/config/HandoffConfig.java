@@ -65,5 +65,9 @@ public interface HandoffConfig {
     /** Most timeline entries kept in the workflow's state; older ones stay in the database. */
     @WithDefault("200")
     int timelineInState();
+
+    /** How long a closed journey waits for a customer message that starts a follow-up ticket. */
+    @WithDefault("30d")
+    java.time.Duration followUpWindow();
   }
 }

@@ -38,6 +38,12 @@ final class ClockActions {
     for (InactivityEvent e : clocks.fireInactivity(at)) {
       inactivity(e, at);
     }
+    if (ctx.state.stage == Stage.CLOSED && ctx.state.closedAt != null
+        && !ctx.state.closedAt.plus(ctx.settings.followUpWindow()).isAfter(at)) {
+      ctx.state.finished = true;
+      ctx.timeline(at, "journey.finished", "follow-up window ended", null);
+      return;
+    }
     if (ctx.state.closeAt != null && !ctx.state.closeAt.isAfter(at)) {
       ctx.state.closeAt = null;
       if (ctx.state.ticket != null && ctx.state.ticket.status() == TicketStatus.SOLVED) {

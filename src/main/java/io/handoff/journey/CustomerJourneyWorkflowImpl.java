@@ -73,13 +73,13 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   @Override
   public void run(JourneyInput input) {
     publish();
-    while (state.stage != Stage.CLOSED) {
+    while (!state.finished) {
       waitForWork();
       if (!inbox.isEmpty()) {
         JourneyCommand command = inbox.poll();
         Instant at = command.at(JourneyContext.now());
         fireDue(at);
-        if (state.stage != Stage.CLOSED) {
+        if (!state.finished) {
           process(command, at);
         } else {
           results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
@@ -88,7 +88,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         fireDue(JourneyContext.now());
       }
       project();
-      if (state.stage != Stage.CLOSED && shouldContinueAsNew()) {
+      if (!state.finished && shouldContinueAsNew()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, new ArrayList<>(inbox),
             state.restores));
@@ -115,7 +115,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     if (event == null || event.eventId() == null || event.type() == null) {
       throw new IllegalArgumentException("an event needs an eventId and a type");
     }
-    if (state.stage == Stage.CLOSED) {
+    if (state.finished) {
       throw new IllegalStateException("journey " + state.journeyId + " is closed");
     }
   }
@@ -253,11 +253,13 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       NewComment c = new NewComment(e.text(), true, state.customer == null ? null : state.customer.id(),
           state.customer == null ? null : state.customer.name(), TicketComment.AuthorRole.END_USER);
       Actor requester = new Actor(c.authorId(), c.authorName(), TicketComment.AuthorRole.END_USER);
-      // Zendesk: a customer reply reopens a pending, on-hold or solved ticket. Versioned so that
-      // histories recorded before the fix replay unchanged.
-      TicketChange reopen = Workflow.getVersion("customer-reply-reopens", Workflow.DEFAULT_VERSION, 1) == 1
-          ? CustomerReplyEffect.of(state.ticket, e.text()).change() : null;
-      tickets.update(reopen, c, requester, step, at);
+      if (state.ticket.status() == io.handoff.ticket.TicketStatus.CLOSED) {
+        // Zendesk: a closed ticket cannot be reopened; the customer's message starts a follow-up.
+        tickets.followUp(CustomerReplyEffect.followUp(state.ticket, e.text()), at);
+        return;
+      }
+      // Zendesk: a customer reply reopens a pending, on-hold or solved ticket.
+      tickets.update(CustomerReplyEffect.of(state.ticket, e.text()).change(), c, requester, step, at);
     }
   }
 
@@ -283,7 +285,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private void fireDue(Instant at) {
     for (int guard = 0; guard < 100; guard++) {
       Optional<SlaStep.Due> due = clocks.next();
-      if (due.isEmpty() || due.get().at().isAfter(at) || state.stage == Stage.CLOSED) {
+      if (due.isEmpty() || due.get().at().isAfter(at) || state.finished) {
         break;
       }
       Instant when = due.get().at();

@@ -60,7 +60,7 @@ public class JourneyService {
   JourneySettings settings() {
     return new JourneySettings(config.journey().continueAsNewAfterEvents(), config.journey().timelineInState(),
         helpdesk.autoCloseAfter(), new io.handoff.routing.RoutingAssignment(routing.active(), routing.channels(),
-            routing.aiPercent().orElse(-1)));
+            routing.aiPercent().orElse(-1)), config.journey().followUpWindow());
   }
 
   /**

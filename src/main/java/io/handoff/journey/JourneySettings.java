@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param timelineInState most timeline entries kept in the workflow state (all are in the database)
  * @param closeAfter how long a solved ticket stays solved before the journey closes it
  * @param routing which router acts on the journey
+ * @param followUpWindow how long a closed journey waits for a customer message that starts a follow-up
  */
 public record JourneySettings(
-    int continueAsNewAfterEvents, int timelineInState, Duration closeAfter, RoutingAssignment routing) {
+    int continueAsNewAfterEvents, int timelineInState, Duration closeAfter, RoutingAssignment routing,
+    Duration followUpWindow) {
   public static final JourneySettings DEFAULTS =
-      new JourneySettings(2000, 200, Duration.ofDays(4), RoutingAssignment.AI_ACTS);
+      new JourneySettings(2000, 200, Duration.ofDays(4), RoutingAssignment.AI_ACTS, Duration.ofDays(30));
 }

@@ -55,6 +55,11 @@ public class JourneyState {
   public String sessionState = "active";
   public Instant solvedAt;
   public Instant closeAt;
+  /** When the ticket closed; a customer message until the follow-up window ends starts a follow-up ticket. */
+  public Instant closedAt;
+  /** True once the follow-up window of a closed journey has ended: the workflow completes. */
+  public boolean finished;
+  public int followUps;
 
   public Instant startedAt;
   public Instant updatedAt;

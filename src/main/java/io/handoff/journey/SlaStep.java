@@ -85,6 +85,12 @@ final class SlaStep {
     if (close != null && (best == null || close.isBefore(best.at()))) {
       best = new Due(close, "Close solved ticket");
     }
+    if (ctx.state.stage == Stage.CLOSED && ctx.state.closedAt != null) {
+      Instant end = ctx.state.closedAt.plus(ctx.settings.followUpWindow());
+      if (best == null || end.isBefore(best.at())) {
+        best = new Due(end, "Follow-up window ends");
+      }
+    }
     return Optional.ofNullable(best);
   }
 

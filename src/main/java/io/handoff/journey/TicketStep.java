@@ -38,11 +38,29 @@ final class TicketStep {
 
   /** Creates the journey's ticket (exactly once: the key is the journey's) and runs the create triggers. */
   Ticket create(TicketDraft draft, Instant at) {
-    Ticket created = ctx.stubs.tickets.createTicket(draft, ctx.key("ticket"));
+    return create(draft, "ticket", at);
+  }
+
+  /**
+   * A customer message on a closed ticket: a follow-up ticket linked to it (exactly once per closed
+   * ticket), with the create triggers and new SLA clocks; the journey is ticketed again.
+   */
+  Ticket followUp(TicketDraft draft, Instant at) {
+    String closedId = ctx.state.ticket.id();
+    ctx.state.followUps++;
+    ctx.state.closedAt = null;
+    ctx.state.solvedAt = null;
+    Ticket created = create(draft, "ticket/follow-up-of-" + closedId, at);
+    ctx.enterStage(Stage.TICKETED, at, "follow-up ticket #" + created.id() + " of closed ticket #" + closedId);
+    return created;
+  }
+
+  private Ticket create(TicketDraft draft, String keyStep, Instant at) {
+    Ticket created = ctx.stubs.tickets.createTicket(draft, ctx.key(keyStep));
     ctx.state.ticketCreatedAt = at;
     ctx.state.initialGroup = created.group();
     ctx.timeline(at, "ticket.created", "ticket #" + created.id() + " in " + created.group(), null);
-    Ticket result = afterWrite(null, created, null, SYSTEM, "ticket-create", at);
+    Ticket result = afterWrite(null, created, null, SYSTEM, keyStep + "-create", at);
     SlaTargets targets = ctx.stubs.sla.targetsFor(result);
     SlaClocks clocks = SlaClocks.ticketCreated(at, result.status(), targets);
     sla.started(clocks, at);
@@ -63,6 +81,8 @@ final class TicketStep {
     if (comment != null) {
       added = ctx.stubs.tickets.addComment(before.id(), comment, ctx.key(stepKey + "/comment"));
       after = withoutComments(after);
+      ctx.timeline(at, added.isPublic() ? "ticket.comment.public" : "ticket.comment.private", added.body(),
+          Map.of("author", String.valueOf(added.authorName()), "role", String.valueOf(added.authorRole())));
     }
     Ticket result = afterWrite(before, after, added, actor, stepKey, at);
     sla.ticketUpdated(before, result, added, at);
@@ -118,7 +138,13 @@ final class TicketStep {
         s.closeAt = at.plus(ctx.settings.closeAfter());
         ctx.enterStage(Stage.SOLVED, at, "ticket solved; closes at " + s.closeAt);
       }
-      case CLOSED -> ctx.enterStage(Stage.CLOSED, at, "ticket closed");
+      case CLOSED -> {
+        s.closedAt = at;
+        s.closeAt = null;
+        s.inactivity = null;
+        ctx.enterStage(Stage.CLOSED, at, "ticket closed; a customer message until "
+            + at.plus(ctx.settings.followUpWindow()) + " starts a follow-up ticket");
+      }
       default -> {
         if (previous == TicketStatus.SOLVED) {
           s.reopened = true;

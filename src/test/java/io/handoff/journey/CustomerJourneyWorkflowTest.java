@@ -79,6 +79,28 @@ class CustomerJourneyWorkflowTest {
     assertThat(closed.ticket().status()).isEqualTo("closed");
     assertThat(closed.timeline()).extracting(TimelineEntry::step)
         .containsSubsequence("stage.ticketed", "stage.solved", "stage.closed");
+
+    t.send(t.event("c2", EventType.MESSAGE_RECEIVED, "It crashes again since yesterday", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView followUp = t.view("c2");
+    assertThat(followUp.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(followUp.ticket().id()).isNotEqualTo(ticketId);
+    assertThat(t.helpdesk.find(followUp.ticket().id()).orElseThrow().customFields())
+        .containsEntry("follow_up_of", ticketId);
+    assertThat(t.helpdesk.find(ticketId).orElseThrow().status().wireName()).isEqualTo("closed");
+  }
+
+  @Test
+  void aClosedJourneyEndsWhenItsFollowUpWindowPasses() throws Exception {
+    t.send(t.event("end", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("end", EventType.MESSAGE_RECEIVED, "I want to talk to a human", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("end").ticket().id();
+    t.command("end", change(ticketId, TicketChange.builder().status("solved").build()));
+    t.env.sleep(Duration.ofDays(40));
+    var run = t.client.newUntypedWorkflowStub("journey-end");
+    run.getResult(5, java.util.concurrent.TimeUnit.SECONDS, Void.class);
+    assertThat(t.view("end").timeline()).extracting(TimelineEntry::step).contains("journey.finished");
   }
 
   @Test
@@ -119,7 +141,7 @@ class CustomerJourneyWorkflowTest {
   @Test
   void continuesAsNewCarryingStateWhenTheHistoryGrows() {
     JourneySettings small = new JourneySettings(60, 200, Duration.ofDays(4),
-        io.handoff.routing.RoutingAssignment.AI_ACTS);
+        io.handoff.routing.RoutingAssignment.AI_ACTS, Duration.ofDays(30));
     try (JourneyTestEnv env = new JourneyTestEnv(small)) {
       env.send(env.event("can", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
       env.send(env.event("can", EventType.MESSAGE_RECEIVED, "I was charged twice on my invoice", ENTERPRISE));
