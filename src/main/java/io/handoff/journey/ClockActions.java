@@ -64,7 +64,20 @@ final class ClockActions {
     TicketChange.Builder change = TicketChange.builder();
     boolean changed = false;
     int i = 0;
-    for (EscalationAction a : f.actions()) {
+    java.util.function.Function<String, String> values = name -> switch (name) {
+      case "sla.metric" -> d.metric().wireName();
+      case "sla.target" -> String.valueOf(f.target());
+      case "sla.policy" -> String.valueOf(f.policy());
+      case "sla.due_at" -> d.at().toString();
+      case "ticket.id" -> ctx.state.ticket == null ? "" : ctx.state.ticket.id();
+      case "ticket.priority" -> ctx.state.ticket == null || ctx.state.ticket.priority() == null ? ""
+          : ctx.state.ticket.priority().wireName();
+      case "ticket.group" -> ctx.state.ticket == null ? "" : String.valueOf(ctx.state.ticket.group());
+      default -> null;
+    };
+    for (EscalationAction raw : f.actions()) {
+      EscalationAction a = new EscalationAction(raw.kind(), raw.value(), render(raw.subject(), values),
+          render(raw.body(), values));
       String key = ctx.key("sla/" + clock + "/" + i++);
       switch (a.kind()) {
         case RAISE_PRIORITY -> {
@@ -96,6 +109,10 @@ final class ClockActions {
     if (changed && ctx.state.ticket != null) {
       tickets.update(change.build(), null, TicketStep.SYSTEM, "sla/" + clock, at);
     }
+  }
+
+  private static String render(String text, java.util.function.Function<String, String> values) {
+    return text == null ? null : io.handoff.trigger.Placeholders.render(text, values);
   }
 
   private void inactivity(InactivityEvent e, Instant at) {

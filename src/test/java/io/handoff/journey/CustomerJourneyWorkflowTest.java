@@ -91,6 +91,33 @@ class CustomerJourneyWorkflowTest {
   }
 
   @Test
+  void aBreachedVipFirstReplyEscalatesOnceToTheSecond() {
+    t.send(t.event("vip", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("vip", EventType.MESSAGE_RECEIVED, "How much does the enterprise plan cost?", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("vip").ticket().id();
+    t.command("vip", change(ticketId, TicketChange.builder().addTag("vip").build()));
+    JourneyView tagged = t.view("vip");
+    var due = tagged.sla().get("first_reply_time").dueAt();
+    assertThat(tagged.sla().get("first_reply_time").policy()).isEqualTo("VIP customers");
+    t.env.sleep(Duration.between(t.now(), due).minusSeconds(2));
+    assertThat(t.view("vip").sla().get("first_reply_time").breached()).isFalse();
+    t.env.sleep(Duration.ofSeconds(4));
+    JourneyView breached = t.view("vip");
+    assertThat(breached.sla().get("first_reply_time").breached()).isTrue();
+    assertThat(breached.ticket().priority()).isEqualTo("urgent");
+    assertThat(breached.ticket().group()).isEqualTo("escalations");
+    assertThat(breached.tags()).contains("sla_breached");
+    assertThat(breached.timeline()).filteredOn(e -> e.step().equals("sla.breach")
+        && e.text().contains("first_reply_time")).hasSize(1);
+    t.env.sleep(Duration.ofHours(1));
+    assertThat(t.view("vip").timeline()).filteredOn(e -> e.step().equals("sla.breach")
+        && e.text().contains("first_reply_time")).hasSize(1);
+    assertThat(t.helpdesk.find(ticketId).orElseThrow().comments()).extracting(io.handoff.ticket.TicketComment::body)
+        .anyMatch(b -> b.startsWith("SLA breached: first_reply_time target was"));
+  }
+
+  @Test
   void aClosedJourneyEndsWhenItsFollowUpWindowPasses() throws Exception {
     t.send(t.event("end", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
     t.send(t.event("end", EventType.MESSAGE_RECEIVED, "I want to talk to a human", ENTERPRISE));
