@@ -21,4 +21,9 @@ public record JourneyView(
     Instant updatedAt,
     int runs,
     int restores,
-    List<TimelineEntry> timeline) {}
+    List<TimelineEntry> timeline) {
+
+  /** True when any SLA clock of the journey is breached. */
+  public boolean slaBreachedAny() {
+    return sla != null && sla.values().stream().anyMatch(io.handoff.sla.clock.SlaClockView::breached);
+  }}

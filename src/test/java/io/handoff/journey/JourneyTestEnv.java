@@ -67,25 +67,32 @@ final class JourneyTestEnv implements AutoCloseable {
     env = TestWorkflowEnvironment.newInstance();
     SearchAttributes.all().forEach(env::registerSearchAttribute);
     db = TestDatabases.h2().dataSource();
-    BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
-    RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
-    helpdesk = new BuiltInHelpdesk(db, new TicketChangeValidator(
-        HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory()), Clock.systemUTC());
+    helpdesk = helpdesk(db, workflows);
     worker = env.newWorker("journeys-test");
     worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
-    JourneyActivitiesImpl journey = new JourneyActivitiesImpl(new JourneyIndex(db, JSON));
-    RoutingActivitiesImpl routing = new RoutingActivitiesImpl(new RoutingStore(db));
-    worker.registerActivitiesImplementations(
-        journey,
+    worker.registerActivitiesImplementations(activities(db, workflows, helpdesk));
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  static BuiltInHelpdesk helpdesk(DataSource db, Path workflows) {
+    return new BuiltInHelpdesk(db, new TicketChangeValidator(
+        HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory()), Clock.systemUTC());
+  }
+
+  /** Every activity of the journey, real, over the given database and rule directory. */
+  static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk) {
+    BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
+    RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
+    return new Object[] {
+        new JourneyActivitiesImpl(new JourneyIndex(db, JSON)),
         new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows)),
         new TicketActivitiesImpl(helpdesk),
         new SupportActivitiesImpl(rules),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
         new SlaActivitiesImpl(workflows, hours),
-        routing);
-    env.start();
-    client = env.getWorkflowClient();
+        new RoutingActivitiesImpl(new RoutingStore(db))};
   }
 
   static JourneyTestEnv withDefaults() {
