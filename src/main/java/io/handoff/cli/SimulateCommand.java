@@ -33,9 +33,23 @@ public class SimulateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--conversations", required = true,
+  @Option(names = "--conversations",
       description = "JSONL: {conversationId, channel, customer, messages, pageUrl?, startedAt?, finalGroup?} per line.")
   Path conversations;
+
+  @Option(names = "--journeys-db",
+      description = "Replay past journeys from Handoff's database instead (JDBC URL: jdbc:h2:file:./data/handoff with"
+          + " the service stopped, or jdbc:postgresql://...).")
+  String journeysDb;
+
+  @Option(names = "--db-user", description = "Database user for --journeys-db.")
+  String dbUser;
+
+  @Option(names = "--db-password", description = "Database password for --journeys-db.")
+  String dbPassword;
+
+  @Option(names = "--limit", defaultValue = "10000", description = "Most past journeys to replay (default: ${DEFAULT-VALUE}).")
+  int limit;
 
   @Option(names = "--workflows", defaultValue = "workflows", description = "Current rule directory (default: ${DEFAULT-VALUE}).")
   Path workflows;
@@ -56,6 +70,15 @@ public class SimulateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON object.")
   boolean json;
 
+  private List<SimulatedConversation> readJournal() throws IOException {
+    try {
+      return io.handoff.routing.JournalConversations.read(
+          io.handoff.routing.JournalConversations.dataSource(journeysDb, dbUser, dbPassword), limit);
+    } catch (java.sql.SQLException | IllegalArgumentException e) {
+      throw new IOException("reading past journeys from " + journeysDb + " failed: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +91,13 @@ public class SimulateCommand implements Callable<Integer> {
     Simulation.Setup current;
     Simulation.Setup candidate = null;
     try {
-      recorded = SimulatedConversation.read(Files.readAllLines(conversations), conversations.toString());
+      if ((conversations == null) == (journeysDb == null)) {
+        err.println("give exactly one of --conversations FILE or --journeys-db JDBC_URL");
+        return 1;
+      }
+      recorded = conversations != null
+          ? SimulatedConversation.read(Files.readAllLines(conversations), conversations.toString())
+          : readJournal();
       current = Simulation.Setup.load(workflows, prompts);
       if (candidateWorkflows != null || candidatePrompts != null) {
         candidate = Simulation.Setup.load(candidateWorkflows != null ? candidateWorkflows : workflows,
