@@ -35,14 +35,27 @@ public class NotificationActivitiesImpl implements NotificationActivities {
 
     @Produces
     @ApplicationScoped
-    NotificationClient notificationClient(NotificationsConfig config, DataSource dataSource) {
+    NotificationClient notificationClient(NotificationsConfig config, DataSource dataSource,
+        io.handoff.ticket.HelpdeskDirectory directory) {
       NotificationOutboxStore store = new NotificationOutboxStore(dataSource);
-      return switch (config.delivery()) {
+      NotificationClient webhooks = switch (config.delivery()) {
         case "outbox" -> new RecordedNotificationOutbox(store);
         case "http" -> new WebhookNotificationClient(store, config.timeout());
         default -> throw new IllegalStateException(
             "handoff.notifications.delivery must be outbox or http, not \"" + config.delivery() + "\"");
       };
+      NotificationClient email = switch (config.email()) {
+        case "outbox" -> new RecordedNotificationOutbox(store);
+        case "smtp" -> {
+          NotificationsConfig.Smtp smtp = config.smtp();
+          yield new SmtpNotificationClient(store, new SmtpMailer(new SmtpMailer.Settings(smtp.host(), smtp.port(),
+              smtp.from(), smtp.username().orElse(null), smtp.password().orElse(null), smtp.startTls(),
+              smtp.timeout())), n -> EmailRecipients.resolve(n, directory));
+        }
+        default -> throw new IllegalStateException(
+            "handoff.notifications.email must be outbox or smtp, not \"" + config.email() + "\"");
+      };
+      return n -> n.kind() == Notification.Kind.EMAIL ? email.deliver(n) : webhooks.deliver(n);
     }
   }
 }
