@@ -126,8 +126,9 @@ class SmtpNotificationClientTest {
   @Test
   void anUnreachableServerIsRetryable() throws Exception {
     NotificationOutboxStore store = new NotificationOutboxStore(TestDatabases.h2().dataSource());
-    int port = server.getLocalPort();
-    server.close();
+    // Port 1 on loopback: nothing listens there, so the connection is refused (a freed ephemeral port
+    // could be taken by another test's listener meanwhile).
+    int port = 1;
     SmtpNotificationClient smtp = new SmtpNotificationClient(store, new SmtpMailer(new SmtpMailer.Settings(
         "127.0.0.1", port, "handoff@example.com", null, null, false, Duration.ofSeconds(2))), n -> List.of("a@b.c"));
     assertThatThrownBy(() -> smtp.deliver(email("k-4", "a@b.c")))
