@@ -55,6 +55,9 @@ public class RoutingStore {
       ps.setInt(i, decisionNo);
       ps.executeUpdate();
     } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        return; // A concurrent write of the same decision won the race: it is recorded.
+      }
       throw new IllegalStateException("Recording a routing decision failed: " + e.getMessage(), e);
     }
   }

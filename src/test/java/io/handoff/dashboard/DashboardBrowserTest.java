@@ -75,9 +75,9 @@ class DashboardBrowserTest {
         "{\"type\":\"conversation.started\",\"channel\":\"facebook\"}");
     Events.post(conversation, "{\"type\":\"message.received\",\"text\":\"je veux un remboursement\"}");
     Instant now = Instant.now();
-    routing.recordDecision(journeyId, "rules", 1, new RouterDecision("refund_cancellation", "Billing",
+    routing.recordDecision(journeyId, "rules", 2, new RouterDecision("refund_cancellation", "Billing",
         "HANDOFF_TO_HUMAN", 1.0, "fr", "normal", "rules", "keyword", 1L, null), false, "facebook", now);
-    routing.recordDecision(journeyId, "ai", 1, new RouterDecision("refund_cancellation", "Billing",
+    routing.recordDecision(journeyId, "ai", 2, new RouterDecision("refund_cancellation", "Billing",
         "HANDOFF_TO_HUMAN", 0.93, "fr", "normal", "offline", "exemplars", 2L, null), true, "facebook", now);
 
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
