@@ -102,17 +102,8 @@ public class TicketResource {
     if (!parsed.ok()) {
       return Problem.invalid(parsed.errors()).response();
     }
-    return guarded(() -> {
-      Optional<Ticket> current = helpdesk.find(id);
-      if (current.isEmpty()) {
-        return Problem.notFound("ticket " + id + " not found").response();
-      }
-      List<FieldError> errors = validator.validate(current.get(), parsed.value(), ChangeActor.AGENT);
-      if (!errors.isEmpty()) {
-        return Problem.invalid(errors).response();
-      }
-      return Response.ok(commands.change(id, parsed.value())).build();
-    });
+    return onCurrentTicket(id, current -> validator.validate(current, parsed.value(), ChangeActor.AGENT),
+        () -> Response.ok(commands.change(id, parsed.value())).build());
   }
 
   @POST
@@ -123,17 +114,8 @@ public class TicketResource {
     if (!parsed.ok()) {
       return Problem.invalid(parsed.errors()).response();
     }
-    return guarded(() -> {
-      Optional<Ticket> current = helpdesk.find(id);
-      if (current.isEmpty()) {
-        return Problem.notFound("ticket " + id + " not found").response();
-      }
-      List<FieldError> errors = validator.validateComment(current.get(), parsed.value());
-      if (!errors.isEmpty()) {
-        return Problem.invalid(errors).response();
-      }
-      return Response.status(201).entity(commands.comment(id, parsed.value())).build();
-    });
+    return onCurrentTicket(id, current -> validator.validateComment(current, parsed.value()),
+        () -> Response.status(201).entity(commands.comment(id, parsed.value())).build());
   }
 
   private static int parseLimit(String limit, List<FieldError> errors) {
@@ -150,6 +132,25 @@ public class TicketResource {
     }
     errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
     return DEFAULT_LIMIT;
+  }
+
+  /**
+   * The path shared by agent actions: 404 for an unknown ticket, 400 with every field the validation
+   * refuses, otherwise the command (through the journey), with later refusals mapped by {@link #guarded}.
+   */
+  private Response onCurrentTicket(String id, java.util.function.Function<Ticket, List<FieldError>> validate,
+      Supplier<Response> command) {
+    return guarded(() -> {
+      Optional<Ticket> current = helpdesk.find(id);
+      if (current.isEmpty()) {
+        return Problem.notFound("ticket " + id + " not found").response();
+      }
+      List<FieldError> errors = validate.apply(current.get());
+      if (!errors.isEmpty()) {
+        return Problem.invalid(errors).response();
+      }
+      return command.get();
+    });
   }
 
   /** Maps what the journey or the helpdesk may still refuse onto problems. */
