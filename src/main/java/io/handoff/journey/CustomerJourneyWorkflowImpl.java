@@ -47,6 +47,8 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private final TriageStep triage;
   private final Deque<JourneyCommand> inbox = new ArrayDeque<>();
   private final Map<String, Object> results = new HashMap<>();
+  /** True while a command is being processed (its steps may still create the ticket). */
+  private boolean processing;
 
   @WorkflowInit
   public CustomerJourneyWorkflowImpl(JourneyInput input) {
@@ -80,7 +82,12 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         Instant at = command.at(JourneyContext.now());
         fireDue(at);
         if (!state.finished) {
-          process(command, at);
+          processing = true;
+          try {
+            process(command, at);
+          } finally {
+            processing = false;
+          }
         } else {
           results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
         }
@@ -142,7 +149,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     // Without a ticket yet, accept the command only when queued events may still create it (a journey
     // restored from its journal receives its entries faster than it processes them); it is checked
     // again when processed.
-    boolean mayGetTicket = state.ticket == null && !inbox.isEmpty();
+    boolean mayGetTicket = state.ticket == null && (!inbox.isEmpty() || processing);
     if (!mayGetTicket && (state.ticket == null || !state.ticket.id().equals(command.ticketId()))) {
       throw new IllegalArgumentException("journey " + state.journeyId + " has no ticket " + command.ticketId());
     }
