@@ -64,6 +64,10 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     }
     if (input.pending() != null) {
       inbox.addAll(input.pending());
+      if (input.carried() == null) {
+        // A journey restored from its journal: its entries count as seen, so a retried one is a duplicate.
+        input.pending().forEach(c -> remember(c.id()));
+      }
     }
     this.ctx = new JourneyContext(state, settings, new JourneyStubs());
     this.clocks = new SlaStep(ctx);
@@ -80,19 +84,31 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       if (!inbox.isEmpty()) {
         JourneyCommand command = inbox.poll();
         Instant at = command.at(JourneyContext.now());
-        fireDue(at);
-        if (!state.finished) {
-          processing = true;
-          try {
-            process(command, at);
-          } finally {
-            processing = false;
+        // From here until the command is done, its steps (and the clocks due before it) may create the
+        // ticket: a ticket command arriving meanwhile is accepted and checked when processed.
+        processing = true;
+        try {
+          fireDue(at);
+          if (command.restored() && command.event() != null) {
+            JourneyEvent e = command.event();
+            ctx.timeline(e.occurredAt() != null ? e.occurredAt() : at, "event." + e.type().wireName(), e.text(),
+                eventTrace(e));
           }
-        } else {
-          results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
+          if (!state.finished) {
+            process(command, at);
+          } else {
+            results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
+          }
+        } finally {
+          processing = false;
         }
       } else {
-        fireDue(JourneyContext.now());
+        processing = true;
+        try {
+          fireDue(JourneyContext.now());
+        } finally {
+          processing = false;
+        }
       }
       project();
       if (!state.finished && shouldContinueAsNew()) {

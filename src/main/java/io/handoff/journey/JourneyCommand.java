@@ -2,8 +2,16 @@ package io.handoff.journey;
 
 import java.time.Instant;
 
-/** One item of a journey's inbox: an inbound event or an agent action, processed in arrival order. */
-public record JourneyCommand(JourneyEvent event, TicketCommand ticket) {
+/**
+ * One item of a journey's inbox: an inbound event or an agent action, processed in arrival order.
+ * {@code restored} marks an entry re-delivered from the journal at the start of a restored journey
+ * (its event is put on the timeline when processed, since no update handler saw it arrive).
+ */
+public record JourneyCommand(JourneyEvent event, TicketCommand ticket, boolean restored) {
+
+  public JourneyCommand(JourneyEvent event, TicketCommand ticket) {
+    this(event, ticket, false);
+  }
 
   public String id() {
     return event != null ? event.eventId() : ticket.commandId();

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,14 +30,10 @@ public class JourneyRestorer {
   @Inject Journal journal;
   @Inject JourneyService journeys;
 
-  @ConfigProperty(name = "handoff.restore.enabled", defaultValue = "true")
-  boolean enabled;
-
-  @ConfigProperty(name = "handoff.restore.concurrency", defaultValue = "16")
-  int concurrency;
+  @Inject io.handoff.config.RestoreConfig config;
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {
-    if (enabled && runtime.embedded()) {
+    if (config.enabled() && runtime.embedded()) {
       restoreAll();
     }
   }
@@ -51,7 +46,7 @@ public class JourneyRestorer {
       return 0;
     }
     AtomicInteger failed = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.concurrency()));
     try {
       List<Future<?>> futures = new ArrayList<>();
       open.forEach((journeyId, entries) -> futures.add(pool.submit(() -> {
@@ -78,11 +73,14 @@ public class JourneyRestorer {
     return open.size() - failed.get();
   }
 
+  /** Re-creates one journey from its journal (its workflow must be gone). */
+  public void restore(String journeyId) {
+    restore(journeyId, journal.entries(journeyId));
+  }
+
   private void restore(String journeyId, List<Journal.Entry> entries) {
     int restores = journal.restoreCount(journeyId) + 1;
-    for (Journal.Entry e : entries) {
-      journeys.redeliver(journeyId, e, restores);
-    }
+    journeys.restore(journeyId, entries, restores);
     journal.countRestore(journeyId);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 /** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
 @ApplicationScoped
 public class JourneyService {
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(JourneyService.class);
   /** Journal kind of an inbound conversation event. */
   public static final String JOURNAL_EVENT = "event";
   /** Journal kind of an agent action on a ticket. */
@@ -74,6 +75,44 @@ public class JourneyService {
     return send(event, 0);
   }
 
+  @Inject io.handoff.config.RestoreConfig restoreConfig;
+
+  /**
+   * Re-creates a journey from its journal: one workflow start whose input carries the entries (the first
+   * {@code handoff.restore.batch}) as pending commands, processed in order at their original times; any further
+   * entries follow as updates, queued behind them. Nothing is journaled again.
+   */
+  void restore(String journeyId, List<Journal.Entry> entries, int restores) {
+    List<JourneyCommand> pending = new java.util.ArrayList<>();
+    String conversationId = null;
+    Channel channel = null;
+    int i = 0;
+    for (; i < entries.size() && i < Math.max(1, restoreConfig.batch()); i++) {
+      Journal.Entry entry = entries.get(i);
+      if (JOURNAL_EVENT.equals(entry.kind())) {
+        JourneyEvent event = fromJson(entry.payload(), JourneyEvent.class);
+        if (conversationId == null) {
+          conversationId = event.conversationId();
+          channel = event.channel();
+        }
+        pending.add(new JourneyCommand(event, null, true));
+      } else if (JOURNAL_TICKET.equals(entry.kind())) {
+        pending.add(new JourneyCommand(null, fromJson(entry.payload(), TicketCommand.class), true));
+      } else {
+        throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
+      }
+    }
+    if (conversationId == null) {
+      throw new IllegalStateException("the journal of " + journeyId + " starts without a conversation event");
+    }
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
+        options(conversationId, channel));
+    WorkflowClient.start(stub::run, new JourneyInput(conversationId, settings(), null, pending, restores));
+    for (; i < entries.size(); i++) {
+      redeliver(journeyId, entries.get(i), restores);
+    }
+  }
+
   /** Re-delivers a journaled entry to a journey being restored (it is not journaled again). */
   void redeliver(String journeyId, Journal.Entry entry, int restores) {
     if (JOURNAL_EVENT.equals(entry.kind())) {
@@ -82,7 +121,10 @@ public class JourneyService {
       try {
         update(journeyId, fromJson(entry.payload(), TicketCommand.class));
       } catch (CommandRefused e) {
-        // It was refused before the restart too: refusals change nothing, so replaying one is harmless.
+        // Refused before the restart too, or the restored journey disagrees with the one that accepted it:
+        // log it, the journey's state is what its workflow says.
+        LOG.warnf("Restoring %s: the journaled ticket command %s was refused: %s (%s)", journeyId, entry.entryId(),
+            e.getMessage(), e.field());
       }
     } else {
       throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
@@ -98,20 +140,8 @@ public class JourneyService {
   }
 
   private EventAck send(JourneyEvent event, int restores) {
-    String journeyId = JourneyIds.journeyId(event.conversationId());
-    WorkflowOptions options = WorkflowOptions.newBuilder()
-        .setWorkflowId(journeyId)
-        .setTaskQueue(config.temporal().taskQueue())
-        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
-        .setStaticSummary("Customer journey " + event.conversationId())
-        .setStaticDetails("Conversation `" + event.conversationId() + "` on "
-            + (event.channel() == null ? "an unknown channel" : event.channel().wireName())
-            + ". Stages: MESSAGING → AI_TRIAGE → TICKETED → SOLVED → CLOSED.")
-        .setTypedSearchAttributes(SearchAttributes.newBuilder()
-            .set(io.handoff.temporal.SearchAttributes.STAGE, Stage.MESSAGING.name())
-            .build())
-        .build();
-    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, options);
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
+        options(event.conversationId(), event.channel()));
     JourneySettings settings = settings();
     WithStartWorkflowOperation<Void> start =
         new WithStartWorkflowOperation<>(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
@@ -121,6 +151,22 @@ public class JourneyService {
         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
         .build();
     return WorkflowClient.executeUpdateWithStart(stub::eventReceived, event, update, start);
+  }
+
+  /** Options of a journey's workflow: id, task queue, USE_EXISTING, summary and the first search attribute. */
+  private WorkflowOptions options(String conversationId, Channel channel) {
+    return WorkflowOptions.newBuilder()
+        .setWorkflowId(JourneyIds.journeyId(conversationId))
+        .setTaskQueue(config.temporal().taskQueue())
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+        .setStaticSummary("Customer journey " + conversationId)
+        .setStaticDetails("Conversation `" + conversationId + "` on "
+            + (channel == null ? "an unknown channel" : channel.wireName())
+            + ". Stages: MESSAGING → AI_TRIAGE → TICKETED → SOLVED → CLOSED.")
+        .setTypedSearchAttributes(SearchAttributes.newBuilder()
+            .set(io.handoff.temporal.SearchAttributes.STAGE, Stage.MESSAGING.name())
+            .build())
+        .build();
   }
 
   private String toJson(Object o) {
