@@ -43,11 +43,10 @@ class JourneyRestartIT {
     }
     // A short inactivity ladder, so reminders fall due while the service is down.
     Files.writeString(workflows.resolve("inactivity.yaml"), Files.readString(workflows.resolve("inactivity.yaml"))
-        .replace("inactive_after: 10m", "inactive_after: 30s").replace("after: 5m", "after: 30s")
-        .replace("after: 1m", "after: 30s"));
+        .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=20s"))) {
+    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s"))) {
       p.start();
       start(p, "r-messaging", false);
       start(p, "r-ticketed", true);
@@ -66,7 +65,7 @@ class JourneyRestartIT {
       JsonNode ticketsBefore = get(p, "/api/tickets?limit=100");
 
       p.kill();
-      Thread.sleep(40_000);
+      Thread.sleep(65_000);
       p.start();
 
       JsonNode messaging = await(p, "r-messaging", v -> v.path("restores").asInt() == 1);
