@@ -10,6 +10,7 @@ import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketComment;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.TimerOptions;
@@ -36,6 +37,8 @@ import java.util.Optional;
  */
 public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private static final int RECENT_IDS = 500;
+  /** Processed command ids kept for a restore from a snapshot (far more than commands ever reorder by). */
+  private static final int PROCESSED_IDS = 64;
   private static final int MESSAGES_KEPT = 20;
 
   private final JourneySettings settings;
@@ -53,9 +56,13 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   @WorkflowInit
   public CustomerJourneyWorkflowImpl(JourneyInput input) {
     this.settings = input.settings() == null ? JourneySettings.DEFAULTS : input.settings();
+    boolean restoredFromSnapshot = input.carried() != null && input.restores() > input.carried().restores;
     if (input.carried() != null) {
       this.state = input.carried();
       this.state.runs++;
+      if (restoredFromSnapshot) {
+        this.state.restores = input.restores();
+      }
     } else {
       this.state = JourneyState.start(input.conversationId());
       this.state.startedAt = JourneyContext.now();
@@ -64,7 +71,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     }
     if (input.pending() != null) {
       inbox.addAll(input.pending());
-      if (input.carried() == null) {
+      if (input.carried() == null || restoredFromSnapshot) {
         // A journey restored from its journal: its entries count as seen, so a retried one is a duplicate.
         input.pending().forEach(c -> remember(c.id()));
       }
@@ -89,7 +96,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         processing = true;
         try {
           fireDue(at);
-          if (command.restored() && command.event() != null) {
+          if (command.restored() && command.event() != null && !onTimeline(command.event())) {
             JourneyEvent e = command.event();
             ctx.timeline(e.occurredAt() != null ? e.occurredAt() : at, "event." + e.type().wireName(), e.text(),
                 eventTrace(e));
@@ -98,6 +105,10 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
             process(command, at);
           } else {
             results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
+          }
+          state.processed.add(command.id());
+          if (state.processed.size() > PROCESSED_IDS) {
+            state.processed.remove(0);
           }
         } finally {
           processing = false;
@@ -335,8 +346,18 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
         view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), view.restores(), List.of());
     // A restored journey numbers its timeline again from 1; its restore count keeps its projections newer.
     long version = state.restores * 1_000_000_000L + state.timelineSeq;
-    ctx.stubs.journey.project(new JourneyProjection(summary, fresh, version));
+    // The snapshot leaves the timeline out (it is in the index): the activity's input is serialized when
+    // it is scheduled, so the timeline is detached only for that instant, before any handler can run.
     state.projectedSeq = state.timelineSeq;
+    List<TimelineEntry> timeline = state.timeline;
+    state.timeline = new ArrayList<>();
+    Promise<Void> projected;
+    try {
+      projected = Async.procedure(ctx.stubs.journey::project, new JourneyProjection(summary, fresh, version, state));
+    } finally {
+      state.timeline = timeline;
+    }
+    projected.get();
     int excess = state.timeline.size() - settings.timelineInState();
     if (excess > 0) {
       state.timeline.subList(0, excess).clear();
@@ -388,6 +409,16 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       sb.append("**SLA breached**  \n");
     }
     return sb.toString();
+  }
+
+  /** Whether the event's arrival is on the timeline already (a snapshot taken while it was queued). */
+  private boolean onTimeline(JourneyEvent e) {
+    for (TimelineEntry t : state.timeline) {
+      if (t.step().startsWith("event.") && t.trace() != null && e.eventId().equals(t.trace().path("eventId").asText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, Object> eventTrace(JourneyEvent e) {

@@ -83,6 +83,10 @@ public class JourneyService {
    * entries follow as updates, queued behind them. Nothing is journaled again.
    */
   void restore(String journeyId, List<Journal.Entry> entries, int restores) {
+    Optional<JourneyState> snapshot = index.snapshot(journeyId, config.journey().timelineInState());
+    if (snapshot.isPresent()) {
+      entries = notYetProcessed(entries, snapshot.get().processed);
+    }
     List<JourneyCommand> pending = new java.util.ArrayList<>();
     String conversationId = null;
     Channel channel = null;
@@ -102,15 +106,43 @@ public class JourneyService {
         throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
       }
     }
-    if (conversationId == null) {
+    if (snapshot.isPresent()) {
+      conversationId = snapshot.get().conversationId;
+      channel = snapshot.get().channel;
+    } else if (conversationId == null) {
       throw new IllegalStateException("the journal of " + journeyId + " starts without a conversation event");
     }
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
         options(conversationId, channel));
-    WorkflowClient.start(stub::run, new JourneyInput(conversationId, settings(), null, pending, restores));
+    WorkflowClient.start(stub::run,
+        new JourneyInput(conversationId, settings(), snapshot.orElse(null), pending, restores));
     for (; i < entries.size(); i++) {
       redeliver(journeyId, entries.get(i), restores);
     }
+  }
+
+  /**
+   * The journal entries a snapshot does not include: those after the oldest of its last processed
+   * commands that it did not process (entries of one journey are processed in journal order, except
+   * that concurrent requests may swap places; the snapshot keeps far more ids than they ever do).
+   */
+  static List<Journal.Entry> notYetProcessed(List<Journal.Entry> entries, List<String> processed) {
+    if (processed == null || processed.isEmpty()) {
+      return entries;
+    }
+    java.util.Set<String> done = new java.util.HashSet<>(processed);
+    int from = entries.size();
+    for (int i = 0; i < entries.size(); i++) {
+      if (done.contains(entries.get(i).entryId())) {
+        from = i;
+        break;
+      }
+    }
+    if (from == entries.size()) {
+      // None of the processed ids is journaled (the journal was purged past them): nothing to resume.
+      return List.of();
+    }
+    return entries.subList(from, entries.size()).stream().filter(e -> !done.contains(e.entryId())).toList();
   }
 
   /** Re-delivers a journaled entry to a journey being restored (it is not journaled again). */

@@ -71,6 +71,8 @@ public class JourneyState {
   public List<TimelineEntry> timeline = new ArrayList<>();
   /** Recent command ids, so a command re-sent after a continue-as-new is still recognised. */
   public List<String> recentIds = new ArrayList<>();
+  /** Ids of the last commands processed (not merely queued), newest last: where a restore resumes. */
+  public List<String> processed = new ArrayList<>();
 
   static JourneyState start(String conversationId) {
     JourneyState s = new JourneyState();

@@ -68,10 +68,13 @@ public class JourneyIndex {
     JourneyView v = p.view();
     String viewJson = toJson(v);
     String intent = v.routing() == null ? null : activeIntent(v);
+    String snapshot = p.snapshot() == null ? null : snapshotJson(p.snapshot());
     String sql = "UPDATE journeys SET stage=?, channel=?, language=?, intent=?, ticket_id=?, priority=?,"
-        + " sla_breached=?, routing_agree=?, view_json=?, version=?, updated_at=? WHERE journey_id=? AND version<?";
+        + " sla_breached=?, routing_agree=?, view_json=?, version=?, updated_at=?, snapshot_json=?"
+        + " WHERE journey_id=? AND version<?";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = bindSummary(ps, v, intent, viewJson, p.version());
+      ps.setString(i++, snapshot);
       ps.setString(i++, v.journeyId());
       ps.setLong(i, p.version());
       if (ps.executeUpdate() > 0) {
@@ -79,10 +82,11 @@ public class JourneyIndex {
       }
     }
     String insert = "INSERT INTO journeys (stage, channel, language, intent, ticket_id, priority, sla_breached,"
-        + " routing_agree, view_json, version, updated_at, journey_id, conversation_id, created_at)"
-        + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM journeys WHERE journey_id=?)";
+        + " routing_agree, view_json, version, updated_at, snapshot_json, journey_id, conversation_id, created_at)"
+        + " SELECT ?,?,?,?,?,?,?,?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM journeys WHERE journey_id=?)";
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       int i = bindSummary(ps, v, intent, viewJson, p.version());
+      ps.setString(i++, snapshot);
       ps.setString(i++, v.journeyId());
       ps.setString(i++, v.conversationId());
       ps.setObject(i++, odt(v.startedAt()));
@@ -163,6 +167,45 @@ public class JourneyIndex {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The journey's workflow state as of its last projection, with the last {@code timelineTail} timeline
+   * entries from the index put back; empty when none was recorded (journeys projected by older versions).
+   */
+  public Optional<io.handoff.journey.JourneyState> snapshot(String journeyId, int timelineTail) {
+    try (Connection c = dataSource.getConnection()) {
+      String json = null;
+      try (PreparedStatement ps = c.prepareStatement("SELECT snapshot_json FROM journeys WHERE journey_id=?")) {
+        ps.setString(1, journeyId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            json = rs.getString(1);
+          }
+        }
+      }
+      if (json == null) {
+        return Optional.empty();
+      }
+      io.handoff.journey.JourneyState state = SNAPSHOT_JSON.readValue(json, io.handoff.journey.JourneyState.class);
+      List<TimelineEntry> timeline = timeline(c, journeyId);
+      state.timeline = new ArrayList<>(timeline.subList(Math.max(0, timeline.size() - timelineTail), timeline.size()));
+      return Optional.of(state);
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("Reading the snapshot of " + journeyId + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Workflow state is written with Temporal's own JSON mapping, the one that carries it across runs. */
+  private static final ObjectMapper SNAPSHOT_JSON =
+      io.temporal.common.converter.JacksonJsonPayloadConverter.newDefaultObjectMapper();
+
+  private static String snapshotJson(io.handoff.journey.JourneyState state) {
+    try {
+      return SNAPSHOT_JSON.writeValueAsString(state);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Serializing the journey snapshot failed: " + e.getMessage(), e);
     }
   }
 

@@ -11,51 +11,96 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A journey whose workflow is lost (as on a restart of the embedded server) comes back from its
- * journal: the agent's solve is replayed onto the restored ticket, not refused, and the close clock
- * then fires once.
+ * A journey whose workflow is lost (as on a restart of the embedded server) comes back: from its last
+ * snapshot when there is one (nothing re-run), from its whole journal otherwise; either way the agent's
+ * solve is on the restored ticket and the close clock then fires once.
  */
 @QuarkusTest
 @Timeout(120)
 class JourneyRestoreTest {
   @Inject JourneyRestorer restorer;
   @Inject WorkflowClient client;
+  @Inject DataSource dataSource;
 
   @Test
-  void aSolvedJourneyIsRestoredWithItsAgentActionAndThenCloses() {
+  void aSolvedJourneyComesBackFromItsSnapshotWithoutRerunningItsSteps() {
+    Solved s = solvedJourney();
+    lose(client, s.journeyId());
+    restorer.restore(s.journeyId());
+
+    JsonPath view = awaitClosedAfterRestore(s);
+    assertThat(view.getInt("runs")).as("started from the snapshot, as a new run of the same state").isEqualTo(2);
+    List<String> steps = view.getList("timeline.step", String.class);
+    assertThat(steps.stream().filter("ai.triage"::equals)).as("triage is not run again").hasSize(1);
+    assertThat(steps.stream().filter("ticket.created"::equals)).hasSize(1);
+    List<Integer> seqs = view.getList("timeline.seq", Integer.class);
+    assertThat(seqs).doesNotHaveDuplicates().isSorted();
+  }
+
+  @Test
+  void aSolvedJourneyWithoutSnapshotIsReplayedFromItsJournal() throws Exception {
+    replayFromJournal(restorer, client, dataSource);
+  }
+
+  /** Loses a solved journey and its snapshot, restores it from its journal alone. */
+  static void replayFromJournal(JourneyRestorer restorer, WorkflowClient client, DataSource dataSource)
+      throws Exception {
+    Solved s = solvedJourney();
+    lose(client, s.journeyId());
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE journeys SET snapshot_json = NULL WHERE journey_id = ?")) {
+      ps.setString(1, s.journeyId());
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    }
+    restorer.restore(s.journeyId());
+
+    JsonPath view = awaitClosedAfterRestore(s);
+    assertThat(view.getInt("runs")).isEqualTo(1);
+    List<String> steps = view.getList("timeline.step", String.class);
+    assertThat(steps).contains("event.conversation.started", "stage.solved");
+    assertThat(steps.indexOf("event.message.received")).isBetween(0, steps.indexOf("ai.triage"));
+  }
+
+  record Solved(String journeyId, String ticketId) {}
+
+  private static Solved solvedJourney() {
     String id = "restore-" + UUID.randomUUID();
     String journeyId = Events.post(id, """
         {"type":"conversation.started","channel":"web_widget",
          "customer":{"id":"u-r","name":"Ana","email":"ana@example.com","tier":"enterprise"}}""");
-    String message = """
-        {"type":"message.received","eventId":"m-%s","text":"How much does the enterprise plan cost? I want to talk to sales."}"""
-        .formatted(id);
-    Events.post(id, message);
+    Events.post(id, """
+        {"type":"message.received","text":"How much does the enterprise plan cost? I want to talk to sales."}""");
     String ticketId = Journeys.awaitTicket(journeyId);
     given().contentType(ContentType.JSON).body("{\"status\":\"solved\"}")
         .when().patch("/api/tickets/{id}", ticketId).then().statusCode(200);
+    return new Solved(journeyId, ticketId);
+  }
 
+  private static void lose(WorkflowClient client, String journeyId) {
     client.newUntypedWorkflowStub(journeyId).terminate("simulated loss of the embedded server");
-    restorer.restore(journeyId);
+  }
 
+  private static JsonPath awaitClosedAfterRestore(Solved s) {
+    JsonPath[] last = new JsonPath[1];
     Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonPath view = Journeys.view(journeyId);
+      JsonPath view = Journeys.view(s.journeyId());
       assertThat(view.getInt("restores")).isEqualTo(1);
       assertThat(view.getString("stage")).isEqualTo("CLOSED");
-      assertThat(view.getString("ticket.id")).isEqualTo(ticketId);
-      List<String> steps = view.getList("timeline.step", String.class);
-      assertThat(steps).contains("event.conversation.started", "stage.solved");
-      assertThat(steps.indexOf("event.message.received")).isBetween(0, steps.indexOf("ai.triage"));
+      assertThat(view.getString("ticket.id")).isEqualTo(s.ticketId());
+      last[0] = view;
     });
-
-    assertThat(Journeys.ticket(ticketId).getString("status")).isEqualTo("closed");
+    assertThat(Journeys.ticket(s.ticketId()).getString("status")).isEqualTo("closed");
+    return last[0];
   }
 }
