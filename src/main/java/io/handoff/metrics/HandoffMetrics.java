@@ -1,6 +1,7 @@
 package io.handoff.metrics;
 
 import io.handoff.intent.RoutingDecision;
+import io.handoff.intent.llm.FallbackKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -64,18 +65,36 @@ public class HandoffMetrics {
 
   /** An SLA clock fired: {@code kind} is "breach" or "warning". */
   public void slaFired(String kind, String metric, String policy) {
-    Counter.builder("breach".equals(kind) ? "handoff.sla.breaches" : "handoff.sla.warnings")
+    slaCounter(kind, metric, policy).increment();
+  }
+
+  /** Shows an SLA counter at 0 before its first firing, so rates and alerts have a series to work on. */
+  public void declareSla(String kind, String metric, String policy) {
+    slaCounter(kind, metric, policy);
+  }
+
+  private Counter slaCounter(String kind, String metric, String policy) {
+    return Counter.builder("breach".equals(kind) ? "handoff.sla.breaches" : "handoff.sla.warnings")
         .description("breach".equals(kind) ? "SLA targets breached" : "SLA warnings fired")
         .tag("metric", metric).tag("policy", policy == null ? NONE : policy)
-        .register(registry).increment();
+        .register(registry);
   }
 
   /** A trigger fired: {@code kind} is "messaging" or "support"; {@code trigger} is its title. */
   public void triggerFired(String kind, String trigger) {
-    Counter.builder("handoff.trigger.firings")
+    triggerCounter(kind, trigger).increment();
+  }
+
+  /** Shows a trigger of the rule files at 0 before it first fires. */
+  public void declareTrigger(String kind, String trigger) {
+    triggerCounter(kind, trigger);
+  }
+
+  private Counter triggerCounter(String kind, String trigger) {
+    return Counter.builder("handoff.trigger.firings")
         .description("Trigger firings by rule set and trigger title")
         .tag("kind", kind).tag("trigger", trigger)
-        .register(registry).increment();
+        .register(registry);
   }
 
   /**
@@ -96,22 +115,16 @@ public class HandoffMetrics {
         .register(registry).record(elapsed);
     var c = d.classification();
     if (c.fallbackReason() != null) {
-      Counter.builder("handoff.classifier.fallbacks")
-          .description("Classifications answered by the fallback classifier, by reason")
-          .tag("classifier", classifier).tag("reason", io.handoff.intent.llm.FallbackKind.label(c.fallbackReason()))
-          .register(registry).increment();
+      fallbackCounter(classifier, FallbackKind.label(c.fallbackReason())).increment();
     }
     if (c.inputTokens() != null) {
-      tokens(provider, model, "input", c.inputTokens());
+      tokenCounter(provider, model, "input").increment(c.inputTokens());
     }
     if (c.outputTokens() != null) {
-      tokens(provider, model, "output", c.outputTokens());
+      tokenCounter(provider, model, "output").increment(c.outputTokens());
     }
     if (c.costUsd() != null) {
-      Counter.builder("handoff.classifier.cost.usd")
-          .description("Estimated LLM cost in USD (handoff.ai.*-usd-per-million-tokens)")
-          .tag("provider", provider).tag("model", model)
-          .register(registry).increment(c.costUsd());
+      costCounter(provider, model).increment(c.costUsd());
     }
     Counter.builder("handoff.routing.decisions")
         .description("Routing decisions by router, intent, handoff decision and the policy rule that decided")
@@ -123,17 +136,49 @@ public class HandoffMetrics {
 
   /** An LLM attempt failed with a retryable error (429, 5xx) and was left to Temporal to retry. */
   public void classifierRetried(String classifier, String provider, int statusCode) {
-    Counter.builder("handoff.classifier.retries")
-        .description("LLM attempts failed with 429 or 5xx and retried by Temporal")
-        .tag("classifier", classifier).tag("provider", provider)
-        .tag("reason", statusCode == 429 ? "rate_limited" : "server_error")
-        .register(registry).increment();
+    retryCounter(classifier, provider, statusCode == 429 ? "rate_limited" : "server_error").increment();
   }
 
-  private void tokens(String provider, String model, String direction, int count) {
-    Counter.builder("handoff.classifier.tokens")
+  /**
+   * Shows the LLM classifier's counters at 0 from the start (fallbacks by every reason, retries,
+   * tokens, cost), so a fallback-rate alert has a denominator before the first failure.
+   */
+  public void declareLlm(String classifier, String provider, String model) {
+    for (String reason : FallbackKind.labels()) {
+      fallbackCounter(classifier, reason);
+    }
+    retryCounter(classifier, provider, "rate_limited");
+    retryCounter(classifier, provider, "server_error");
+    tokenCounter(provider, model, "input");
+    tokenCounter(provider, model, "output");
+    costCounter(provider, model);
+  }
+
+  private Counter fallbackCounter(String classifier, String reason) {
+    return Counter.builder("handoff.classifier.fallbacks")
+        .description("Classifications answered by the fallback classifier, by reason")
+        .tag("classifier", classifier).tag("reason", reason)
+        .register(registry);
+  }
+
+  private Counter retryCounter(String classifier, String provider, String reason) {
+    return Counter.builder("handoff.classifier.retries")
+        .description("LLM attempts failed with 429 or 5xx and retried by Temporal")
+        .tag("classifier", classifier).tag("provider", provider).tag("reason", reason)
+        .register(registry);
+  }
+
+  private Counter tokenCounter(String provider, String model, String direction) {
+    return Counter.builder("handoff.classifier.tokens")
         .description("LLM tokens used, by direction")
         .tag("provider", provider).tag("model", model).tag("direction", direction)
-        .register(registry).increment(count);
+        .register(registry);
+  }
+
+  private Counter costCounter(String provider, String model) {
+    return Counter.builder("handoff.classifier.cost.usd")
+        .description("Estimated LLM cost in USD (handoff.ai.input/output-usd-per-million-tokens)")
+        .tag("provider", provider).tag("model", model)
+        .register(registry);
   }
 }

@@ -36,6 +36,10 @@ public class MetricsBinder {
   @Inject MeterRegistry registry;
   @Inject JourneyIndex index;
   @Inject SmallRyeHealthReporter health;
+  @Inject HandoffMetrics metrics;
+  @Inject io.handoff.sla.SlaActivitiesImpl sla;
+  @Inject io.handoff.trigger.RuleSetHolder rules;
+  @Inject io.handoff.intent.AiConfig ai;
 
   /** How often the journey counts and the readiness gauge are refreshed. */
   @ConfigProperty(name = "handoff.metrics.refresh-interval", defaultValue = "10s")
@@ -52,6 +56,7 @@ public class MetricsBinder {
   }
 
   void onStart(@Observes StartupEvent ev) {
+    declareSeries();
     for (String stage : STAGES) {
       journeysByStage.put(stage, Double.NaN);
       Gauge.builder("handoff.journeys", journeysByStage, m -> m.getOrDefault(stage, Double.NaN))
@@ -68,6 +73,26 @@ public class MetricsBinder {
       return t;
     });
     refresher.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Registers at 0 the counters whose label values are known from the rule files and configuration:
+   * every trigger, every SLA metric of every policy, and the LLM classifier's counters when it is on.
+   */
+  private void declareSeries() {
+    rules.ruleSet().messaging().triggers().forEach(t -> metrics.declareTrigger("messaging", t.title()));
+    rules.ruleSet().support().declared().forEach(t -> metrics.declareTrigger("support", t.title()));
+    for (var policy : sla.policies().policies()) {
+      for (var m : policy.metrics()) {
+        metrics.declareSla("breach", m.metric().wireName(), policy.name());
+        if (!m.warningPercents().isEmpty()) {
+          metrics.declareSla("warning", m.metric().wireName(), policy.name());
+        }
+      }
+    }
+    if ("llm".equals(ai.classifier())) {
+      metrics.declareLlm("llm", ai.provider().toLowerCase(java.util.Locale.ROOT), ai.model());
+    }
   }
 
   void onStop(@Observes ShutdownEvent ev) {

@@ -32,6 +32,12 @@ public enum FallbackKind {
     return prefix;
   }
 
+  /** Every label {@link #label} can return. */
+  public static java.util.List<String> labels() {
+    return java.util.List.of("timeout", "rate_limited", "server_error", "client_error", "refusal", "malformed",
+        "off_schema", "call_failed", "other");
+  }
+
   /**
    * The label of a {@code Classification.fallbackReason()}: timeout, rate_limited, server_error,
    * client_error, refusal, malformed, off_schema, call_failed or other.
