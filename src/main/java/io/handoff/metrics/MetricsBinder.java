@@ -8,20 +8,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Produces {@link HandoffMetrics} and registers the gauges: {@code handoff_journeys{stage}}, counted
+ * Registers the gauges: {@code handoff_journeys{stage}}, counted
  * in the journey index (so the numbers are right after a restart, unlike counters kept in memory),
  * and {@code handoff_ready}, the readiness of {@code /q/health/ready} as 1 or 0. Both are refreshed
  * in the background every {@code handoff.metrics.refresh-interval}, so a scrape never waits for the
@@ -41,19 +37,11 @@ public class MetricsBinder {
   @Inject io.handoff.trigger.RuleSetHolder rules;
   @Inject io.handoff.intent.AiConfig ai;
 
-  /** How often the journey counts and the readiness gauge are refreshed. */
-  @ConfigProperty(name = "handoff.metrics.refresh-interval", defaultValue = "10s")
-  Duration refreshInterval;
+  @Inject io.handoff.config.HandoffConfig config;
 
   private final Map<String, Double> journeysByStage = new ConcurrentHashMap<>();
   private volatile double ready = Double.NaN;
   private ScheduledExecutorService refresher;
-
-  @Produces
-  @Singleton
-  HandoffMetrics handoffMetrics() {
-    return new HandoffMetrics(registry);
-  }
 
   void onStart(@Observes StartupEvent ev) {
     declareSeries();
@@ -72,7 +60,7 @@ public class MetricsBinder {
       t.setDaemon(true);
       return t;
     });
-    refresher.scheduleWithFixedDelay(this::refresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+    refresher.scheduleWithFixedDelay(this::refresh, 0, config.metrics().refreshInterval().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
