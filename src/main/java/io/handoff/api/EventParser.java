@@ -53,6 +53,20 @@ public final class EventParser {
     return new EventParser().toEvent(conversationId, root, eventIdHint, receivedAt);
   }
 
+  /**
+   * The event type a body names, for counting a refused body: the wire name when it is one of the v1
+   * types, else "unknown" (never the raw value, which could be anything).
+   */
+  public static String typeOf(byte[] body) {
+    try {
+      JsonNode type = readJson(body).get("type");
+      EventType t = type == null || !type.isTextual() ? null : EventType.fromWire(type.asText());
+      return t == null ? "unknown" : t.wireName();
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   static JsonNode readJson(byte[] body) {
     if (body == null || body.length == 0) {
       throw ProblemException.invalid("body", "a JSON object is required");

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/conversations/{conversationId}/events")
 public class EventResource {
   @Inject JourneyService journeys;
+  @Inject io.handoff.metrics.HandoffMetrics metrics;
 
   @POST
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -32,6 +33,23 @@ public class EventResource {
           + " Idempotency-Key header (or an eventId field) makes a retried POST count once.")
   public Response post(@PathParam("conversationId") String conversationId,
       @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    JourneyEvent event;
+    try {
+      event = parse(conversationId, idempotencyKey, body);
+    } catch (ProblemException e) {
+      metrics.eventRejected(EventParser.typeOf(body), "invalid");
+      throw e;
+    }
+    try {
+      EventAck ack = journeys.deliver(event);
+      return Response.accepted(Map.of("journeyId", ack.journeyId(), "eventId", ack.eventId(),
+          "duplicate", ack.duplicate())).build();
+    } catch (WorkflowUpdateException e) {
+      throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
+    }
+  }
+
+  private static JourneyEvent parse(String conversationId, String idempotencyKey, byte[] body) {
     if (!JourneyIds.isValidConversationId(conversationId)) {
       throw ProblemException.invalid("conversationId",
           "must be 1-128 characters of letters, digits, '.', '_', ':', '@' or '-'");
@@ -40,14 +58,7 @@ public class EventResource {
       throw ProblemException.invalid("Idempotency-Key", "must be 1-128 characters");
     }
     String hint = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-    JourneyEvent event = EventParser.parse(conversationId, body, hint, Instant.now());
-    try {
-      EventAck ack = journeys.deliver(event);
-      return Response.accepted(Map.of("journeyId", ack.journeyId(), "eventId", ack.eventId(),
-          "duplicate", ack.duplicate())).build();
-    } catch (WorkflowUpdateException e) {
-      throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
-    }
+    return EventParser.parse(conversationId, body, hint, Instant.now());
   }
 
   private static String rootMessage(Throwable e) {

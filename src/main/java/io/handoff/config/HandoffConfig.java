@@ -26,6 +26,22 @@ public interface HandoffConfig {
   /** Journey lifecycle settings. */
   Journey journey();
 
+  Restore restore();
+
+  Metrics metrics();
+
+  interface Restore {
+    /** In embedded mode, re-create open journeys from the journal at start (read by JourneyRestorer). */
+    @WithDefault("true")
+    boolean enabled();
+  }
+
+  interface Metrics {
+    /** How often the journeys-by-stage and readiness gauges are refreshed in the background. */
+    @WithDefault("10s")
+    java.time.Duration refreshInterval();
+  }
+
   interface Temporal {
     /**
      * Address (host:port) of a Temporal cluster. When absent, Handoff starts the in-process Java test

@@ -56,6 +56,7 @@ public class JourneyService {
   @Inject com.fasterxml.jackson.databind.ObjectMapper json;
   @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
   @Inject io.handoff.config.RoutingConfig routing;
+  @Inject io.handoff.metrics.HandoffMetrics metrics;
 
   /** The settings new journeys run with, from configuration. */
   JourneySettings settings() {
@@ -72,7 +73,14 @@ public class JourneyService {
   public EventAck deliver(JourneyEvent event) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
     journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
-    return send(event, 0);
+    try {
+      EventAck ack = send(event, 0);
+      metrics.eventAccepted(event.type().wireName(), ack.duplicate());
+      return ack;
+    } catch (io.temporal.client.WorkflowUpdateException e) {
+      metrics.eventRejected(event.type().wireName(), "refused");
+      throw e;
+    }
   }
 
   @Inject io.handoff.config.RestoreConfig restoreConfig;

@@ -45,16 +45,24 @@ public class JourneyIndex {
   /** Filters of the journey list; null means "any". */
   public record Filter(String stage, String intent, String language, String channel) {}
 
-  /** Writes a projection in one transaction: newer summary wins; timeline entries are insert-once. */
-  public void write(JourneyProjection p) {
+  /**
+   * Writes a projection in one transaction: newer summary wins; timeline entries are insert-once.
+   *
+   * @return the timeline entries this call inserted (none when a retry finds them written already)
+   */
+  public List<TimelineEntry> write(JourneyProjection p) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         upsertSummary(c, p);
+        List<TimelineEntry> inserted = new ArrayList<>();
         for (TimelineEntry e : p.newEntries()) {
-          insertTimeline(c, p.view().journeyId(), e);
+          if (insertTimeline(c, p.view().journeyId(), e)) {
+            inserted.add(e);
+          }
         }
         c.commit();
+        return inserted;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -121,7 +129,7 @@ public class JourneyIndex {
     return active == null ? null : active.intent();
   }
 
-  private void insertTimeline(Connection c, String journeyId, TimelineEntry e) throws SQLException {
+  private boolean insertTimeline(Connection c, String journeyId, TimelineEntry e) throws SQLException {
     String sql = "INSERT INTO journey_timeline (journey_id, seq, at, step, text, trace_json)"
         + " SELECT ?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM journey_timeline WHERE journey_id=? AND seq=?)";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -133,7 +141,22 @@ public class JourneyIndex {
       ps.setString(6, e.trace() == null ? null : e.trace().toString());
       ps.setString(7, journeyId);
       ps.setLong(8, e.seq());
-      ps.executeUpdate();
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** How many journeys the index holds in each stage (stages without journeys are absent). */
+  public java.util.Map<String, Long> countByStage() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT stage, COUNT(*) FROM journeys GROUP BY stage");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getLong(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Counting journeys failed: " + e.getMessage(), e);
     }
   }
 

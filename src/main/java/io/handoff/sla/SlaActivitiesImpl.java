@@ -64,6 +64,11 @@ public class SlaActivitiesImpl implements SlaActivities {
     return loaded.value();
   }
 
+  /** The policies loaded at start, in order. */
+  public SlaPolicies policies() {
+    return policies;
+  }
+
   @Override
   public SlaTargets targetsFor(Ticket ticket) {
     return policies.targetsFor(ticket, matcher);

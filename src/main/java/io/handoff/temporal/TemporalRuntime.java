@@ -3,7 +3,6 @@ package io.handoff.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.handoff.config.HandoffConfig;
-import io.handoff.journey.CustomerJourneyWorkflowImpl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -90,7 +89,7 @@ public class TemporalRuntime {
       io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(t.taskQueue(), WorkerOptions.newBuilder().build());
-      worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
+      worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
     }

@@ -85,4 +85,60 @@ class DockerComposeTest {
     }));
     assertThat(registered).containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void prometheusAndGrafanaRunWithTheRepositorysConfigAndArePublished() {
+    JsonNode services = COMPOSE.get("services");
+    assertThat(services.at("/prometheus/image").asText()).startsWith("prom/prometheus:");
+    assertThat(services.at("/grafana/image").asText()).startsWith("grafana/grafana:");
+    assertThat(services.at("/prometheus/ports/0").asText()).isEqualTo("127.0.0.1:9090:9090");
+    assertThat(services.at("/grafana/ports/0").asText()).isEqualTo("127.0.0.1:3000:3000");
+    assertThat(mounts(services.get("prometheus"))).contains(
+        "./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml",
+        "./deploy/prometheus/alerts.yml:/etc/prometheus/alerts.yml");
+    assertThat(mounts(services.get("grafana"))).contains(
+        "./deploy/grafana/provisioning/datasources:/etc/grafana/provisioning/datasources",
+        "./deploy/grafana/provisioning/dashboards:/etc/grafana/provisioning/dashboards",
+        "./deploy/grafana/dashboards:/var/lib/grafana/dashboards");
+    // Temporal's server metrics, which Prometheus scrapes as job "temporal".
+    assertThat(services.at("/temporal/environment/PROMETHEUS_ENDPOINT").asText()).endsWith(":9090");
+  }
+
+  @Test
+  void prometheusScrapesHandoffAndTemporalAndLoadsTheAlerts() throws Exception {
+    JsonNode prometheus = new ObjectMapper(new YAMLFactory()).readTree(Path.of("deploy/prometheus/prometheus.yml").toFile());
+    assertThat(prometheus.get("rule_files").get(0).asText()).isEqualTo("/etc/prometheus/alerts.yml");
+    JsonNode handoff = job(prometheus, "handoff");
+    assertThat(handoff.get("metrics_path").asText()).isEqualTo("/q/metrics");
+    assertThat(handoff.at("/static_configs/0/targets/0").asText()).isEqualTo("handoff:8080");
+    assertThat(job(prometheus, "temporal").at("/static_configs/0/targets/0").asText()).isEqualTo("temporal:9090");
+  }
+
+  @Test
+  void grafanaProvisionsThePrometheusDatasourceAndTheDashboardDirectory() throws Exception {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    JsonNode ds = yaml.readTree(Path.of("deploy/grafana/provisioning/datasources/prometheus.yml").toFile());
+    assertThat(ds.at("/datasources/0/url").asText()).isEqualTo("http://prometheus:9090");
+    String uid = ds.at("/datasources/0/uid").asText();
+    JsonNode provider = yaml.readTree(Path.of("deploy/grafana/provisioning/dashboards/handoff.yml").toFile());
+    assertThat(provider.at("/providers/0/options/path").asText()).isEqualTo("/var/lib/grafana/dashboards");
+    JsonNode dashboard = new ObjectMapper().readTree(Path.of("deploy/grafana/dashboards/handoff.json").toFile());
+    assertThat(dashboard.get("uid").asText()).isEqualTo("handoff");
+    dashboard.get("panels").forEach(p -> assertThat(p.at("/datasource/uid").asText()).isEqualTo(uid));
+  }
+
+  private static List<String> mounts(JsonNode service) {
+    List<String> out = new ArrayList<>();
+    service.get("volumes").forEach(v -> out.add(v.asText().replaceFirst(":ro$", "")));
+    return out;
+  }
+
+  private static JsonNode job(JsonNode prometheus, String name) {
+    for (JsonNode j : prometheus.get("scrape_configs")) {
+      if (j.get("job_name").asText().equals(name)) {
+        return j;
+      }
+    }
+    throw new AssertionError("no scrape job " + name);
+  }
 }

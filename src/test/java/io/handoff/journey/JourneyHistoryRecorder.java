@@ -4,23 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Records the history of a representative journey for {@link JourneyReplayTest}. Run it when the
- * workflow shape is released: {@code ./mvnw test -Dtest=JourneyHistoryRecorder -Dhandoff.record-histories=v1}
- * writes {@code src/test/resources/histories/journey-v1.json}.
+ * Records the histories of the journey shapes ({@link JourneyScenarios#shapes()}) for
+ * {@link JourneyReplayTest}. Run it when a workflow change is released:
+ * {@code ./mvnw test -Dtest=JourneyHistoryRecorder -Dhandoff.record-histories=v2} writes
+ * {@code src/test/resources/histories/journey-v2.json} and {@code journey-v2-<shape>.json}. A file that
+ * exists is never overwritten: old histories must keep replaying (docs/upgrading.md).
  */
 @EnabledIfSystemProperty(named = "handoff.record-histories", matches = "v\\d+")
 class JourneyHistoryRecorder {
+  static final Path DIR = Path.of("src/test/resources/histories");
 
   @Test
-  void recordRepresentativeJourney() throws Exception {
+  void recordEveryShapeNotRecordedYet() throws Exception {
     String version = System.getProperty("handoff.record-histories");
-    String history = JourneyScenarios.runRepresentativeJourney();
-    Path out = Path.of("src/test/resources/histories/journey-" + version + ".json");
-    Files.writeString(out, history);
-    assertThat(out).isNotEmptyFile();
+    List<Path> written = new ArrayList<>();
+    for (JourneyScenarios.Shape shape : JourneyScenarios.shapes()) {
+      Path out = DIR.resolve(shape.fileName(version));
+      if (Files.exists(out)) {
+        continue;
+      }
+      Files.writeString(out, shape.record());
+      written.add(out);
+    }
+    written.forEach(p -> assertThat(p).isNotEmptyFile());
+    System.out.println("Recorded " + written);
   }
 }

@@ -1,26 +1,73 @@
 package io.handoff.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.temporal.WorkflowTypes;
+import io.temporal.common.metadata.POJOWorkflowImplMetadata;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays recorded histories of released journey shapes against today's workflow code, so a change
- * that would break running journeys (non-determinism) fails here. Histories are recorded by
- * {@link JourneyHistoryRecorder}.
+ * Replays every recorded history in {@code src/test/resources/histories} (any workflow type) against
+ * today's workflow code, with every implementation the worker registers, so a change that would break
+ * running workflows (non-determinism) fails here. Adding a history file is all it takes to replay it.
+ * Histories are recorded by {@link JourneyHistoryRecorder}; the procedure is in docs/upgrading.md.
  */
 class JourneyReplayTest {
+  static final Path DIR = Path.of("src/test/resources/histories");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> histories() throws Exception {
-    return Files.list(Path.of("src/test/resources/histories")).filter(p -> p.toString().endsWith(".json")).sorted();
+    try (Stream<Path> files = Files.list(DIR)) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+    }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void recordedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(Files.readString(history), CustomerJourneyWorkflowImpl.class);
+    List<Class<?>> impls = WorkflowTypes.IMPLEMENTATIONS;
+    assertThat(registeredTypes()).as("workflow type of %s", history).contains(workflowType(history));
+    WorkflowReplayer.replayWorkflowExecution(Files.readString(history), impls.get(0),
+        impls.subList(1, impls.size()).toArray(Class<?>[]::new));
+  }
+
+  @Test
+  void everyWorkflowTypeTheWorkerRunsHasARecordedHistory() throws Exception {
+    Set<String> recorded = new TreeSet<>();
+    for (Path p : histories().toList()) {
+      recorded.add(workflowType(p));
+    }
+    assertThat(recorded).containsAll(registeredTypes());
+  }
+
+  @Test
+  void everyJourneyShapeOfTheFirstReleaseIsRecorded() {
+    for (JourneyScenarios.Shape shape : JourneyScenarios.shapes()) {
+      assertThat(DIR.resolve(shape.fileName("v1"))).exists();
+    }
+  }
+
+  static String workflowType(Path history) throws Exception {
+    JsonNode first = JSON.readTree(history.toFile()).path("events").path(0);
+    return first.at("/workflowExecutionStartedEventAttributes/workflowType/name").asText();
+  }
+
+  static Set<String> registeredTypes() {
+    Set<String> types = new TreeSet<>();
+    for (Class<?> impl : WorkflowTypes.IMPLEMENTATIONS) {
+      POJOWorkflowImplMetadata.newInstance(impl).getWorkflowMethods().forEach(m -> types.add(m.getName()));
+    }
+    return types;
   }
 }

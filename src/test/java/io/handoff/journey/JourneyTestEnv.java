@@ -57,6 +57,9 @@ final class JourneyTestEnv implements AutoCloseable {
   final BuiltInHelpdesk helpdesk;
   final Worker worker;
   final JourneySettings settings;
+  /** What the activities count, in a registry of this environment's own. */
+  final io.handoff.metrics.HandoffMetrics metrics =
+      new io.handoff.metrics.HandoffMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
   JourneyTestEnv(JourneySettings settings) {
     this(settings, WORKFLOWS);
@@ -70,7 +73,7 @@ final class JourneyTestEnv implements AutoCloseable {
     helpdesk = helpdesk(db, workflows);
     worker = env.newWorker("journeys-test");
     worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities(db, workflows, helpdesk));
+    worker.registerActivitiesImplementations(activities(db, workflows, helpdesk, metrics));
     env.start();
     client = env.getWorkflowClient();
   }
@@ -82,12 +85,18 @@ final class JourneyTestEnv implements AutoCloseable {
 
   /** Every activity of the journey, real, over the given database and rule directory. */
   static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk) {
+    return activities(db, workflows, helpdesk, io.handoff.metrics.HandoffMetrics.unexported());
+  }
+
+  /** The same, counting into {@code metrics}. */
+  static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk,
+      io.handoff.metrics.HandoffMetrics metrics) {
     BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
     RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
     return new Object[] {
-        new JourneyActivitiesImpl(new JourneyIndex(db, JSON)),
+        new JourneyActivitiesImpl(new JourneyIndex(db, JSON), metrics),
         new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db))),
-        new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows)),
+        new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
         new SupportActivitiesImpl(rules),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),

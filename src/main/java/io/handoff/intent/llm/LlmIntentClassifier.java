@@ -49,6 +49,11 @@ public final class LlmIntentClassifier implements IntentClassifier {
     return NAME;
   }
 
+  /** The provider, model and prices this classifier calls with. */
+  public LlmSettings settings() {
+    return settings;
+  }
+
   @Override
   public String version() {
     return settings.provider() + ":" + settings.model() + "+taxonomy-" + taxonomy.version();
@@ -86,18 +91,18 @@ public final class LlmIntentClassifier implements IntentClassifier {
   private Classification fromResponse(ClassificationRequest request, ChatResponse response, long start) {
     String text = response.aiMessage() == null ? null : response.aiMessage().text();
     if (response.finishReason() == FinishReason.CONTENT_FILTER || text == null || text.isBlank()) {
-      return fallback(request, "refusal: the model returned no classification (finish reason "
+      return fallback(request, FallbackKind.REFUSAL.prefix() + "the model returned no classification (finish reason "
           + response.finishReason() + ")", start);
     }
     LlmVerdict v;
     try {
       v = JSON.readValue(stripFences(text), LlmVerdict.class);
     } catch (Exception e) {
-      return fallback(request, "malformed JSON from the model: " + firstLine(e.getMessage()), start);
+      return fallback(request, FallbackKind.MALFORMED.prefix() + firstLine(e.getMessage()), start);
     }
     String problem = VerdictCheck.problem(v, taxonomy.intentNames());
     if (problem != null) {
-      return fallback(request, "output does not fit the schema: " + problem, start);
+      return fallback(request, FallbackKind.OFF_SCHEMA.prefix() + problem, start);
     }
     TokenUsage usage = response.tokenUsage();
     Integer in = usage == null ? null : usage.inputTokenCount();

@@ -36,6 +36,13 @@ public record HandoffPolicy(
     List<Pattern> legalPatterns,
     Map<Urgency, TicketPriority> priorities) {
 
+  /** Prefixes of {@link RoutingDecision#policyReason()}, one per rule of {@link #decide}. */
+  private static final String CLASSIFIER = "classifier: ";
+  private static final String ALWAYS_HUMAN_TIER = "always-human tier ";
+  private static final String ALWAYS_HUMAN_INTENT = "always-human intent ";
+  private static final String LEGAL_THREAT = "legal threat matched ";
+  private static final String CONFIDENT = "confident, AI may answer";
+
   public HandoffPolicy {
     groups = Map.copyOf(groups);
     alwaysHumanIntents = Set.copyOf(alwaysHumanIntents);
@@ -51,20 +58,20 @@ public record HandoffPolicy(
     String text = request.customerText();
     String tier = request.customerTier();
     if (c.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
-      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, "classifier: " + c.reason());
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, CLASSIFIER + c.reason());
     }
     if (tier != null && alwaysHumanTiers.contains(tier.toLowerCase(Locale.ROOT))) {
-      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, "always-human tier " + tier);
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, ALWAYS_HUMAN_TIER + tier);
     }
     String human = alwaysHumanIntent(c);
     if (human != null) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
-          "always-human intent " + human);
+          ALWAYS_HUMAN_INTENT + human);
     }
     for (Pattern p : legalPatterns) {
       if (p.matcher(text).find()) {
         return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority.raised(),
-            "legal threat matched /" + p.pattern() + "/");
+            LEGAL_THREAT + "/" + p.pattern() + "/");
       }
     }
     if (c.confidence() < handoffBelow) {
@@ -75,7 +82,34 @@ public record HandoffPolicy(
       return decision(c, HandoffDecision.ASK_CLARIFICATION, group, priority,
           String.format(Locale.ROOT, "confidence %.2f below %.2f", c.confidence(), clarifyBelow));
     }
-    return decision(c, HandoffDecision.AI_RESOLVES, group, priority, "confident, AI may answer");
+    return decision(c, HandoffDecision.AI_RESOLVES, group, priority, CONFIDENT);
+  }
+
+  /**
+   * Which rule of {@link #decide} produced a policy reason, as a metric label: classifier,
+   * always_human_tier, always_human_intent, legal_threat, confidence (below a threshold), confident
+   * or other.
+   */
+  public static String ruleOf(String policyReason) {
+    if (policyReason == null) {
+      return "other";
+    }
+    if (policyReason.startsWith(CLASSIFIER)) {
+      return "classifier";
+    }
+    if (policyReason.startsWith(ALWAYS_HUMAN_TIER)) {
+      return "always_human_tier";
+    }
+    if (policyReason.startsWith(ALWAYS_HUMAN_INTENT)) {
+      return "always_human_intent";
+    }
+    if (policyReason.startsWith(LEGAL_THREAT)) {
+      return "legal_threat";
+    }
+    if (policyReason.startsWith("confidence ")) {
+      return "confidence";
+    }
+    return CONFIDENT.equals(policyReason) ? "confident" : "other";
   }
 
   private String alwaysHumanIntent(Classification c) {
