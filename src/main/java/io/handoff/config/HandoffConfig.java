@@ -30,10 +30,19 @@ public interface HandoffConfig {
 
   Metrics metrics();
 
+  /** Restore of open journeys when the embedded default starts (read by JourneyRestorer and JourneyService). */
   interface Restore {
-    /** In embedded mode, re-create open journeys from the journal at start (read by JourneyRestorer). */
+    /** In embedded mode, re-create open journeys from their snapshot and journal at start. */
     @WithDefault("true")
     boolean enabled();
+
+    /** Journeys restored at once. */
+    @WithDefault("16")
+    int concurrency();
+
+    /** Journal entries a restored journey is started with; later ones follow as updates. */
+    @WithDefault("200")
+    int batch();
   }
 
   interface Metrics {

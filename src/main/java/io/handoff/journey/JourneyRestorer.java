@@ -30,10 +30,10 @@ public class JourneyRestorer {
   @Inject Journal journal;
   @Inject JourneyService journeys;
 
-  @Inject io.handoff.config.RestoreConfig config;
+  @Inject io.handoff.config.HandoffConfig config;
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {
-    if (config.enabled() && runtime.embedded()) {
+    if (config.restore().enabled() && runtime.embedded()) {
       restoreAll();
     }
   }
@@ -46,7 +46,7 @@ public class JourneyRestorer {
       return 0;
     }
     AtomicInteger failed = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.concurrency()));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.restore().concurrency()));
     try {
       List<Future<?>> futures = new ArrayList<>();
       open.forEach((journeyId, entries) -> futures.add(pool.submit(() -> {

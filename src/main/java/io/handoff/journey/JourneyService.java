@@ -83,7 +83,6 @@ public class JourneyService {
     }
   }
 
-  @Inject io.handoff.config.RestoreConfig restoreConfig;
 
   /**
    * Re-creates a journey from its journal: one workflow start whose input carries the entries (the first
@@ -99,7 +98,7 @@ public class JourneyService {
     String conversationId = null;
     Channel channel = null;
     int i = 0;
-    for (; i < entries.size() && i < Math.max(1, restoreConfig.batch()); i++) {
+    for (; i < entries.size() && i < Math.max(1, config.restore().batch()); i++) {
       Journal.Entry entry = entries.get(i);
       if (JOURNAL_EVENT.equals(entry.kind())) {
         JourneyEvent event = fromJson(entry.payload(), JourneyEvent.class);
