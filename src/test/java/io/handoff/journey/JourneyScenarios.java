@@ -19,4 +19,25 @@ final class JourneyScenarios {
       return t.client.fetchHistory("journey-rec-1").toJson(true);
     }
   }
+
+  /**
+   * Runs a journey whose unassigned ticket waits two days, so the shipped automation "Escalate
+   * unassigned tickets after 8 business hours" fires (its timer, run, update and support triggers),
+   * then an agent replies; returns its history as JSON.
+   */
+  static String runAutomationJourney() {
+    try (JourneyTestEnv t = JourneyTestEnv.withDefaults()) {
+      t.send(t.event("rec-2", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+      t.send(t.event("rec-2", EventType.MESSAGE_RECEIVED, "I need a refund for my last order",
+          CustomerJourneyWorkflowTest.ENTERPRISE));
+      t.env.sleep(Duration.ofDays(2));
+      String ticketId = t.view("rec-2").ticket().id();
+      t.command("rec-2", CustomerJourneyWorkflowTest.comment(ticketId, "We are on it."));
+      t.env.sleep(Duration.ofHours(2));
+      if (t.view("rec-2").timeline().stream().noneMatch(e -> e.step().equals("automations"))) {
+        throw new IllegalStateException("the recorded journey ran no automation");
+      }
+      return t.client.fetchHistory("journey-rec-2").toJson(true);
+    }
+  }
 }
