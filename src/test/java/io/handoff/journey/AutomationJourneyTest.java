@@ -76,6 +76,16 @@ class AutomationJourneyTest {
     return timeline.stream().filter(e -> e.step().equals("support.triggers")).reduce((a, b) -> b).orElseThrow().at();
   }
 
+  /** The summaries of the timers the journey started, as the Temporal UI shows them. */
+  static List<String> timerSummaries(JourneyTestEnv t, String workflowId) {
+    return t.client.fetchHistory(workflowId).getEvents().stream()
+        .filter(e -> e.getEventType() == io.temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_STARTED)
+        .filter(e -> e.getUserMetadata().hasSummary())
+        .map(e -> io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+            e.getUserMetadata().getSummary(), String.class, String.class))
+        .toList();
+  }
+
   static List<TimelineEntry> firings(JourneyView v) {
     return v.timeline().stream().filter(e -> e.step().equals("automations") && e.text().startsWith("fired")).toList();
   }
@@ -105,6 +115,7 @@ class AutomationJourneyTest {
       assertThat(firings(t.view("nudge"))).hasSize(1);
       String history = t.client.fetchHistory("journey-nudge").toJson(true);
       assertThat(history.split("\"AutomationRun\"", -1)).hasSize(2);
+      assertThat(timerSummaries(t, "journey-nudge")).contains("Automation " + NUDGE);
     }
   }
 
