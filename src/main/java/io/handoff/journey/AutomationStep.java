@@ -46,6 +46,14 @@ final class AutomationStep {
 
   /** Records what automation time conditions count from; called on every ticket write. */
   static void track(JourneyState s, Ticket before, Ticket after, Actor actor, Instant at) {
+    if (before == null) {
+      // A new ticket (also a follow-up of a closed one): nothing of an earlier ticket counts.
+      s.statusEnteredAt.clear();
+      s.assignedAt = null;
+      s.requesterUpdatedAt = null;
+      s.assigneeUpdatedAt = null;
+      s.automationsFired.clear();
+    }
     if (before == null || before.status() != after.status()) {
       s.statusEnteredAt.put(after.status().wireName(), at);
     }
