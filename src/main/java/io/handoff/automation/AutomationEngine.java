@@ -45,7 +45,7 @@ public final class AutomationEngine {
     List<String> fired = new ArrayList<>();
     List<TriggerTrace> traces = new ArrayList<>();
     for (Automation a : set.ordered()) {
-      if (facts.alreadyFired().contains(a.title())) {
+      if (now.firedFor(a, AutomationPlanner.window(a, now, business))) {
         traces.add(new TriggerTrace(a.title(), 1, TriggerTrace.Outcome.SKIPPED_ALREADY_RAN, null, null));
         continue;
       }
@@ -87,6 +87,7 @@ public final class AutomationEngine {
     Instant assigned = after.assignee() != null && !Objects.equals(before.assignee(), after.assignee()) ? at
         : f.assignedAt();
     return new AutomationFacts(f.idempotencyKey(), after, statuses, assigned, at, f.requesterUpdatedAt(),
-        f.assigneeUpdatedAt(), f.nextSlaBreachAt(), f.sessionState(), f.requesterFields(), f.alreadyFired(), at);
+        f.assigneeUpdatedAt(), f.nextSlaBreachAt(), f.sessionState(), f.requesterFields(), f.alreadyFired(), at,
+        f.lastFired());
   }
 }

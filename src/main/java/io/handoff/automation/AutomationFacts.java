@@ -25,6 +25,8 @@ import java.util.Set;
  * @param alreadyFired titles of the automations that fired since the ticket last changed otherwise:
  *     they do not fire again until it does
  * @param at the instant of the evaluation (planning: the earliest instant considered)
+ * @param lastFired when each automation last fired: one with an {@code is} hours condition fires at
+ *     most once per window (Zendesk's hourly run lands in that one-hour window once)
  */
 public record AutomationFacts(
     String idempotencyKey,
@@ -38,7 +40,8 @@ public record AutomationFacts(
     String sessionState,
     Map<String, String> requesterFields,
     Set<String> alreadyFired,
-    Instant at) {
+    Instant at,
+    Map<String, Instant> lastFired) {
 
   /** The ticket custom field holding the due date (ISO-8601 instant, or a date meaning 00:00 UTC). */
   public static final String DUE_FIELD = "due_at";
@@ -47,6 +50,29 @@ public record AutomationFacts(
     statusEnteredAt = statusEnteredAt == null ? Map.of() : Map.copyOf(statusEnteredAt);
     requesterFields = requesterFields == null ? Map.of() : Map.copyOf(requesterFields);
     alreadyFired = alreadyFired == null ? Set.of() : Set.copyOf(alreadyFired);
+    lastFired = lastFired == null ? Map.of() : Map.copyOf(lastFired);
+  }
+
+  /** Facts with no record of earlier firings. */
+  public AutomationFacts(String idempotencyKey, Ticket ticket, Map<String, Instant> statusEnteredAt,
+      Instant assignedAt, Instant updatedAt, Instant requesterUpdatedAt, Instant assigneeUpdatedAt,
+      Instant nextSlaBreachAt, String sessionState, Map<String, String> requesterFields, Set<String> alreadyFired,
+      Instant at) {
+    this(idempotencyKey, ticket, statusEnteredAt, assignedAt, updatedAt, requesterUpdatedAt, assigneeUpdatedAt,
+        nextSlaBreachAt, sessionState, requesterFields, alreadyFired, at, Map.of());
+  }
+
+  /**
+   * True when {@code a} may not fire in {@code window}: it fired since the ticket last changed, or it
+   * has an {@code is} hours condition and already fired inside this window.
+   */
+  public boolean firedFor(Automation a, TimeCondition.Window window) {
+    if (alreadyFired.contains(a.title())) {
+      return true;
+    }
+    Instant last = lastFired.get(a.title());
+    return last != null && window.contains(last)
+        && a.timeConditions().stream().anyMatch(t -> t.operator() == TimeCondition.Op.IS);
   }
 
   /** The instant a time field counts from or to; null when the ticket has none. */

@@ -31,10 +31,11 @@ public final class AutomationPlanner {
     RuleActions asIs = new RuleActions(asIs(facts), true, Map.of());
     Due best = null;
     for (Automation a : set.ordered()) {
-      if (facts.alreadyFired().contains(a.title()) || asIs.firstFailure(a.conditions()) != null) {
+      TimeCondition.Window window = window(a, facts, business);
+      if (facts.firedFor(a, window) || asIs.firstFailure(a.conditions()) != null) {
         continue;
       }
-      Instant at = window(a, facts, business).earliestFrom(facts.at());
+      Instant at = window.earliestFrom(facts.at());
       if (at != null && (best == null || at.isBefore(best.at()))) {
         best = new Due(at, a.title());
       }

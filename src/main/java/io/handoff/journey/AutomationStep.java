@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * {@link SlaStep#next()} sees it like any other clock; when it falls due the automations due then run
  * (an activity), their changes are saved through {@link TicketStep#update} (so the support triggers run
  * on the automation's update, as in Zendesk) and their comments and notifications are sent, each
- * keyed by the run. An automation fires at most once until the ticket changes otherwise.
+ * keyed by the run. An automation fires at most once until the ticket changes otherwise, and one with
+ * an {@code is} hours condition at most once in its window.
  */
 final class AutomationStep {
   static final String TIMER_PREFIX = "Automation ";
@@ -53,6 +54,7 @@ final class AutomationStep {
       s.requesterUpdatedAt = null;
       s.assigneeUpdatedAt = null;
       s.automationsFired.clear();
+      s.automationsLastFiredAt.clear();
     }
     if (before == null || before.status() != after.status()) {
       s.statusEnteredAt.put(after.status().wireName(), at);
@@ -106,7 +108,10 @@ final class AutomationStep {
       return;
     }
     long revision = s.ticketRevision;
-    r.fired().forEach(title -> s.automationsFired.put(title, revision));
+    r.fired().forEach(title -> {
+      s.automationsFired.put(title, revision);
+      s.automationsLastFiredAt.put(title, at);
+    });
     Ticket before = s.ticket;
     tickets.update(TicketStep.diff(before, r.decision().ticket()), null, AutomationEngine.ACTOR, step, at);
     for (CommentToAdd c : r.decision().comments()) {
@@ -131,6 +136,6 @@ final class AutomationStep {
         .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.TreeSet::new));
     return new AutomationFacts(key, s.ticket, s.statusEnteredAt, s.assignedAt, s.ticketUpdatedAt,
         s.requesterUpdatedAt, s.assigneeUpdatedAt, nextBreach, s.sessionState, TicketStep.requesterFields(s), fired,
-        at);
+        at, s.automationsLastFiredAt);
   }
 }

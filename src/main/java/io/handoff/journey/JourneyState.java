@@ -71,6 +71,8 @@ public class JourneyState {
   public long ticketRevision;
   /** Automation title → the ticket revision it last fired at. */
   public Map<String, Long> automationsFired = new LinkedHashMap<>();
+  /** Automation title → when it last fired. */
+  public Map<String, Instant> automationsLastFiredAt = new LinkedHashMap<>();
   /** The next automation due (its timer) and its title; null when none is planned. */
   public Instant automationDueAt;
   public String automationDue;

@@ -89,6 +89,20 @@ class AutomationPlannerTest {
   }
 
   @Test
+  void anIsAutomationFiresOnceInItsWindowEvenAfterTheTicketChanges() {
+    AutomationSet set = one("PENDING", "is", 48);
+    Instant inWindow = T0.plusSeconds(48 * 3600 + 1800);
+    AutomationFacts changedSinceFiring = new AutomationFacts("k", ticket(TicketStatus.PENDING, Map.of()),
+        Map.of("pending", T0), null, T0, null, null, null, "active", Map.of(), Set.of(), inWindow,
+        Map.of("A", T0.plusSeconds(48 * 3600)));
+    assertThat(due(set, changedSinceFiring)).isEmpty();
+    AutomationFacts pendingAgain = new AutomationFacts("k", ticket(TicketStatus.PENDING, Map.of()),
+        Map.of("pending", T0.plusSeconds(100 * 3600)), null, T0, null, null, null, "active", Map.of(), Set.of(),
+        inWindow, Map.of("A", T0.plusSeconds(48 * 3600)));
+    assertThat(due(set, pendingAgain)).contains(T0.plusSeconds(148 * 3600));
+  }
+
+  @Test
   void lessThanHoldsFromTheStartUntilTheHours() {
     AutomationSet set = one("PENDING", "less_than", 4);
     assertThat(due(set, pendingSince(T0, T0.plusSeconds(3600)))).contains(T0.plusSeconds(3600));
