@@ -44,7 +44,7 @@ public class ImportZendeskCommand implements Callable<Integer> {
   @Option(names = "--definitions", description = "JSON of GET /api/v2/triggers/definitions (validates against the account).")
   Path definitions;
 
-  @Option(names = "--automations", description = "JSON of GET /api/v2/automations (reported, not imported).")
+  @Option(names = "--automations", description = "JSON of GET /api/v2/automations (imported into automations.yaml).")
   Path automations;
 
   @Option(names = "--subdomain", description = "Fetch from https://<subdomain>.zendesk.com instead of files.")

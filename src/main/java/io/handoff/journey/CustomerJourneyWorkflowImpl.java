@@ -48,6 +48,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private final TicketStep tickets;
   private final MessagingStep messaging;
   private final TriageStep triage;
+  private final AutomationStep automations;
   private final Deque<JourneyCommand> inbox = new ArrayDeque<>();
   private final Map<String, Object> results = new HashMap<>();
   /** True while a command is being processed (its steps may still create the ticket). */
@@ -81,10 +82,13 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     this.tickets = new TicketStep(ctx, clocks);
     this.messaging = new MessagingStep(ctx);
     this.triage = new TriageStep(ctx, tickets);
+    this.automations = new AutomationStep(ctx, clocks, tickets);
   }
 
   @Override
   public void run(JourneyInput input) {
+    // Journeys recorded before automations existed replay without them (no marker in their history).
+    automations.enable(Workflow.getVersion("automations", Workflow.DEFAULT_VERSION, 1) >= 1);
     publish();
     while (!state.finished) {
       waitForWork();
@@ -103,6 +107,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
           }
           if (!state.finished) {
             process(command, at);
+            automations.replan(at);
           } else {
             results.put(command.id(), ApplicationFailure.newNonRetryableFailure("journey is closed", "JourneyClosed"));
           }
@@ -324,6 +329,8 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       }
       Instant when = due.get().at();
       new ClockActions(ctx, clocks, tickets, messaging).fire(when);
+      automations.fireIfDue(when);
+      automations.replan(when);
     }
     clocks.refreshView(at);
     publish();

@@ -61,6 +61,23 @@ public class JourneyState {
   public boolean finished;
   public int followUps;
 
+  /** When the ticket last entered each status (wire name), for automations' hours-since conditions. */
+  public Map<String, Instant> statusEnteredAt = new LinkedHashMap<>();
+  public Instant ticketUpdatedAt;
+  public Instant assignedAt;
+  public Instant requesterUpdatedAt;
+  public Instant assigneeUpdatedAt;
+  /** Counts ticket changes not made by automations; an automation fires once per revision. */
+  public long ticketRevision;
+  /** Automation title → the ticket revision it last fired at. */
+  public Map<String, Long> automationsFired = new LinkedHashMap<>();
+  /** Automation title → when it last fired. */
+  public Map<String, Instant> automationsLastFiredAt = new LinkedHashMap<>();
+  /** The next automation due (its timer) and its title; null when none is planned. */
+  public Instant automationDueAt;
+  public String automationDue;
+  public int automationRuns;
+
   public Instant startedAt;
   public Instant updatedAt;
   public int runs = 1;

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.automation.AutomationActivities;
 import io.handoff.intent.IntentActivities;
 import io.handoff.messaging.MessagingActivities;
 import io.handoff.routing.RoutingActivities;
@@ -31,6 +32,7 @@ final class JourneyStubs {
   final NotificationActivities notifications = Workflow.newActivityStub(NotificationActivities.class, options(30));
   final SlaActivities sla = Workflow.newActivityStub(SlaActivities.class, options(15));
   final RoutingActivities routing = Workflow.newActivityStub(RoutingActivities.class, options(15));
+  final AutomationActivities automations = Workflow.newActivityStub(AutomationActivities.class, options(15));
 
   private static ActivityOptions options(int startToCloseSeconds) {
     return ActivityOptions.newBuilder()

@@ -70,7 +70,7 @@ final class SlaStep {
     save(clocks, at);
   }
 
-  /** The earliest of the next SLA deadline, the next inactivity step and the close time. */
+  /** The earliest of the next SLA deadline, the next inactivity step, the next automation and the close time. */
   Optional<Due> next() {
     Due best = null;
     Optional<SlaDeadline> d = clocks().flatMap(SlaClocks::nextDeadline);
@@ -80,6 +80,10 @@ final class SlaStep {
     Optional<InactivityEvent> i = inactivity().flatMap(InactivityTracker::nextDeadline);
     if (i.isPresent() && (best == null || i.get().at().isBefore(best.at()))) {
       best = new Due(i.get().at(), i.get().timerSummary());
+    }
+    Instant automation = ctx.state.automationDueAt;
+    if (automation != null && (best == null || automation.isBefore(best.at()))) {
+      best = new Due(automation, AutomationStep.TIMER_PREFIX + ctx.state.automationDue);
     }
     Instant close = ctx.state.closeAt;
     if (close != null && (best == null || close.isBefore(best.at()))) {

@@ -121,6 +121,7 @@ final class TicketStep {
     }
     s.ticket = result;
     s.tags = new java.util.LinkedHashSet<>(result.tags());
+    AutomationStep.track(s, before, result, actor, at);
     followStatus(before, result, at);
     return result;
   }
@@ -179,11 +180,16 @@ final class TicketStep {
   }
 
   private Map<String, String> requesterFields() {
+    return requesterFields(ctx.state);
+  }
+
+  /** The customer's tier and attributes as requester custom fields. */
+  static Map<String, String> requesterFields(JourneyState s) {
     Map<String, String> fields = new HashMap<>();
-    if (ctx.state.customer != null) {
-      fields.putAll(ctx.state.customer.attributes());
-      if (ctx.state.customer.tier() != null) {
-        fields.put("tier", ctx.state.customer.tier());
+    if (s.customer != null) {
+      fields.putAll(s.customer.attributes());
+      if (s.customer.tier() != null) {
+        fields.put("tier", s.customer.tier());
       }
     }
     return fields;

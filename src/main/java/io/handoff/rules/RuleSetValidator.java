@@ -1,5 +1,6 @@
 package io.handoff.rules;
 
+import io.handoff.automation.AutomationLoader;
 import io.handoff.intent.IntentFiles;
 import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.sla.hours.BusinessHours;
@@ -48,6 +49,7 @@ public final class RuleSetValidator {
     }
     RuleSetLoad triggers = RuleSetLoader.load(workflowsDir);
     out.addAll(triggers.problems());
+    out.addAll(AutomationLoader.load(workflowsDir, triggers.ruleSet().support().webhooks()).errors());
     out.addAll(IntentFiles.validate(promptsDir, workflowsDir));
     Loaded<BusinessHours> hours = BusinessHoursLoader.load(workflowsDir.resolve("business-hours.yaml"));
     out.addAll(hours.errors());
@@ -98,13 +100,15 @@ public final class RuleSetValidator {
         }
       }
     }
-    Path triggers = dir.resolve("support-triggers.yaml");
-    List<String> lines = readLines(triggers);
-    for (int i = 0; i < lines.size(); i++) {
-      Matcher m = GROUP_ACTION.matcher(lines.get(i));
-      if (m.find() && !known.contains(m.group(1))) {
-        out.add(RuleFileError.error(triggers.toString(), i + 1, null,
-            "group '" + m.group(1) + "' is not defined in helpdesk.yaml"));
+    for (String name : List.of("support-triggers.yaml", AutomationLoader.FILE)) {
+      Path triggers = dir.resolve(name);
+      List<String> lines = readLines(triggers);
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = GROUP_ACTION.matcher(lines.get(i));
+        if (m.find() && !known.contains(m.group(1))) {
+          out.add(RuleFileError.error(triggers.toString(), i + 1, null,
+              "group '" + m.group(1) + "' is not defined in helpdesk.yaml"));
+        }
       }
     }
     if (sla != null) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Parses and checks a support trigger's {@code actions: [{field, value}]}. */
-final class SupportActionParser {
+public final class SupportActionParser {
 
   private static final Set<String> KEYS = Set.of("field", "value");
   private static final List<String> TYPES = List.of("question", "incident", "problem", "task");
@@ -26,13 +26,13 @@ final class SupportActionParser {
   private final String rule;
   private final Map<String, Webhook> webhooks;
 
-  SupportActionParser(Problems problems, String rule, Map<String, Webhook> webhooks) {
+  public SupportActionParser(Problems problems, String rule, Map<String, Webhook> webhooks) {
     this.problems = problems;
     this.rule = rule;
     this.webhooks = webhooks;
   }
 
-  List<SupportAction> parse(Node node) {
+  public List<SupportAction> parse(Node node) {
     List<SupportAction> out = new ArrayList<>();
     for (Node item : YamlNodes.items(node, problems, rule, "actions")) {
       SupportAction a = one(item);

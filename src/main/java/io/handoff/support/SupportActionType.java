@@ -33,7 +33,7 @@ public enum SupportActionType {
   }
 
   /** The condition field this action writes (custom fields: per key), or null for effects. */
-  String writes() {
+  public String writes() {
     return writes;
   }
 

@@ -1,5 +1,6 @@
 package io.handoff.temporal;
 
+import io.handoff.automation.AutomationActivitiesImpl;
 import io.handoff.intent.IntentActivitiesImpl;
 import io.handoff.journey.JourneyActivitiesImpl;
 import io.handoff.messaging.MessagingActivitiesImpl;
@@ -22,9 +23,11 @@ public class WorkerActivities {
   @Inject NotificationActivitiesImpl notifications;
   @Inject SlaActivitiesImpl sla;
   @Inject RoutingActivitiesImpl routing;
+  @Inject AutomationActivitiesImpl automations;
 
   /** All activity implementations, each a CDI bean with its dependencies injected. */
   public Object[] all() {
-    return new Object[] {journey, messaging, intent, tickets, support, notifications, sla, routing};
+    return new Object[] {journey, messaging, intent, tickets, support, notifications, sla, routing,
+        automations};
   }
 }

@@ -44,7 +44,8 @@ public final class ConditionParser<F> {
     return out;
   }
 
-  private Condition<F> one(Node node, String rule) {
+  /** Parses one {@code {field, operator, value}} condition; null (reported) when invalid. */
+  public Condition<F> one(Node node, String rule) {
     int line = YamlNodes.line(node);
     Map<String, Node> e = YamlNodes.entries(node, CONDITION_KEYS, problems, rule, "condition");
     String name = YamlNodes.scalar(e.get("field"));

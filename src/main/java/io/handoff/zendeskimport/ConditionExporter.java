@@ -48,7 +48,8 @@ final class ConditionExporter {
     return out;
   }
 
-  private ObjectNode one(JsonNode c, List<String> problems) {
+  /** One condition in Zendesk's spelling, or null (with the reason in {@code problems}). */
+  ObjectNode one(JsonNode c, List<String> problems) {
     String field = c.path("field").asText();
     Operator o = Operator.fromWire(c.path("operator").asText("is"));
     String label = "condition " + field + " " + c.path("operator").asText("is");

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Exports Handoff's {@code support-triggers.yaml} and {@code sla-policies.yaml} back to the JSON of
- * Zendesk's list endpoints ({@code triggers}, {@code trigger_categories}, {@code webhooks},
- * {@code sla_policies}), names mapped back to ids through the mapping file. Whatever Zendesk cannot
+ * Exports Handoff's {@code support-triggers.yaml}, {@code sla-policies.yaml} and {@code automations.yaml}
+ * back to the JSON of Zendesk's list endpoints ({@code triggers}, {@code trigger_categories},
+ * {@code webhooks}, {@code sla_policies}, {@code automations}), names mapped back to ids through the mapping file. Whatever Zendesk cannot
  * express (or has no id for) is left out and listed in {@link Result#notExported()}.
  */
 public final class ZendeskExporter {
@@ -33,6 +33,12 @@ public final class ZendeskExporter {
   /** Exports the two files' texts (either may be null). */
   public static Result export(String supportTriggersYaml, String slaPoliciesYaml, IdMapping mapping)
       throws IOException {
+    return export(supportTriggersYaml, slaPoliciesYaml, null, mapping);
+  }
+
+  /** Exports the three files' texts (any may be null) to the list endpoints' JSON, with {@code automations}. */
+  public static Result export(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml,
+      IdMapping mapping) throws IOException {
     ObjectNode out = NODES.objectNode();
     List<String> skipped = new ArrayList<>();
     JsonNode doc = supportTriggersYaml == null ? NODES.objectNode() : YAML.readTree(supportTriggersYaml);
@@ -67,7 +73,55 @@ public final class ZendeskExporter {
     }
     JsonNode sla = slaPoliciesYaml == null ? NODES.objectNode() : YAML.readTree(slaPoliciesYaml);
     out.set("sla_policies", SlaExporter.policies(sla, mapping, skipped));
+    JsonNode autos = automationsYaml == null ? NODES.objectNode() : YAML.readTree(automationsYaml);
+    ArrayNode automations = out.putArray("automations");
+    for (JsonNode a : autos.path("automations")) {
+      List<String> problems = new ArrayList<>();
+      ObjectNode z = automation(a, mapping, problems);
+      if (problems.isEmpty()) {
+        automations.add(z);
+      } else {
+        skipped.add("automation \"" + a.path("title").asText() + "\": " + String.join("; ", problems));
+      }
+    }
     return new Result(out, skipped);
+  }
+
+  /** An automation: time-based conditions as Zendesk writes them (hours as a string), the rest as for triggers. */
+  private static ObjectNode automation(JsonNode a, IdMapping mapping, List<String> problems) {
+    ObjectNode z = NODES.objectNode();
+    z.put("title", a.path("title").asText());
+    if (a.hasNonNull("description")) {
+      z.put("description", a.get("description").asText());
+    }
+    z.put("active", a.path("active").asBoolean(true));
+    if (a.has("position")) {
+      z.put("position", a.get("position").asInt());
+    }
+    ConditionExporter conditions = new ConditionExporter(mapping, false);
+    ObjectNode block = z.putObject("conditions");
+    for (String group : List.of("all", "any")) {
+      ArrayNode list = block.putArray(group);
+      for (JsonNode c : a.path("conditions").path(group)) {
+        if (io.handoff.automation.TimeField.fromWire(c.path("field").asText()) != null) {
+          list.addObject().put("field", c.path("field").asText()).put("operator", c.path("operator").asText("is"))
+              .put("value", c.path("value").asText());
+        } else {
+          ObjectNode x = conditions.one(c, problems);
+          if (x != null) {
+            list.add(x);
+          }
+        }
+      }
+    }
+    ArrayNode actions = z.putArray("actions");
+    for (JsonNode x : a.path("actions")) {
+      ObjectNode action = action(x, mapping, problems);
+      if (action != null) {
+        actions.add(action);
+      }
+    }
+    return z;
   }
 
   private static ObjectNode trigger(JsonNode t, IdMapping mapping, List<String> problems) {

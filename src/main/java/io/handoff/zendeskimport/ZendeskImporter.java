@@ -14,14 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a team's Zendesk triggers, trigger categories, webhooks and SLA policies into Handoff's rule
- * files. Plain Java: give it the Zendesk JSON and a mapping (read from an existing
- * {@code zendesk-mapping.yaml}, or empty), get the two YAML documents, the updated mapping and a report.
+ * Imports a team's Zendesk triggers, trigger categories, webhooks, SLA policies and automations into
+ * Handoff's rule files. Plain Java: give it the Zendesk JSON and a mapping (read from an existing
+ * {@code zendesk-mapping.yaml}, or empty), get the three YAML documents, the updated mapping and a report.
  */
 public final class ZendeskImporter {
 
   public static final String TRIGGERS_FILE = "support-triggers.yaml";
   public static final String SLA_FILE = "sla-policies.yaml";
+  public static final String AUTOMATIONS_FILE = io.handoff.automation.AutomationLoader.FILE;
   public static final String MAPPING_FILE = "zendesk-mapping.yaml";
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -31,14 +32,16 @@ public final class ZendeskImporter {
       .build();
 
   /** The outcome: file texts, the mapping to write back, and the report. */
-  public record Result(String supportTriggersYaml, String slaPoliciesYaml, IdMapping mapping, ImportReport report) {
+  public record Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
+      ImportReport report) {
 
-    /** Writes the two rule files and the mapping file into {@code dir} (the mapping to {@code mappingFile}). */
+    /** Writes the three rule files and the mapping file into {@code dir} (the mapping to {@code mappingFile}). */
     public void write(Path dir, Path mappingFile) {
       try {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(TRIGGERS_FILE), supportTriggersYaml);
         Files.writeString(dir.resolve(SLA_FILE), slaPoliciesYaml);
+        Files.writeString(dir.resolve(AUTOMATIONS_FILE), automationsYaml);
         Files.writeString(mappingFile == null ? dir.resolve(MAPPING_FILE) : mappingFile, mapping.toYaml());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -54,7 +57,8 @@ public final class ZendeskImporter {
     Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items)
         .convert(in.triggers(), in.categories(), in.webhooks());
     Map<String, Object> slas = new SlaImporter(mapping, items).convert(in.slaPolicies());
-    new AutomationReporter(mapping, items).report(in.automations());
+    Map<String, Object> automations = new AutomationImporter(mapping, items).convert(in.automations(),
+        webhooks(triggers));
     List<String> unmapped = new ArrayList<>();
     for (Kind k : Kind.values()) {
       mapping.unmapped(k).forEach(id -> unmapped.add(k.section() + " " + id));
@@ -62,7 +66,19 @@ public final class ZendeskImporter {
     String header = "# Imported from Zendesk by import-zendesk (docs/zendesk-import.md). Format: docs/rules.md.\n";
     return new Result(header + yaml(triggers),
         "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(slas),
+        "# Imported from Zendesk by import-zendesk. Format: docs/rules.md#automations.\n" + yaml(automations),
         mapping, new ImportReport(items, unmapped));
+  }
+
+  /** The imported webhooks, which the imported automations may notify. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, io.handoff.support.Webhook> webhooks(Map<String, Object> triggersDoc) {
+    Map<String, io.handoff.support.Webhook> out = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> w : (List<Map<String, Object>>) triggersDoc.get("webhooks")) {
+      String id = String.valueOf(w.get("id"));
+      out.put(id, new io.handoff.support.Webhook(id, String.valueOf(w.get("name")), String.valueOf(w.get("endpoint"))));
+    }
+    return out;
   }
 
   static String yaml(Object doc) {

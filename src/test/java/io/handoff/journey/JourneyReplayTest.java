@@ -52,9 +52,13 @@ class JourneyReplayTest {
   }
 
   @Test
-  void everyJourneyShapeOfTheFirstReleaseIsRecorded() {
+  void everyJourneyShapeIsRecordedInSomeRelease() {
     for (JourneyScenarios.Shape shape : JourneyScenarios.shapes()) {
-      assertThat(DIR.resolve(shape.fileName("v1"))).exists();
+      boolean recorded = false;
+      for (int v = 1; v <= 20 && !recorded; v++) {
+        recorded = Files.exists(DIR.resolve(shape.fileName("v" + v)));
+      }
+      assertThat(recorded).as("a recorded history of shape '%s'", shape.name()).isTrue();
     }
   }
 

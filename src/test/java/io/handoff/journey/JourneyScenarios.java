@@ -42,7 +42,8 @@ final class JourneyScenarios {
         new Shape("lifecycle", JourneySettings.DEFAULTS, JourneyScenarios::lifecycle),
         new Shape("sla-escalation", JourneySettings.DEFAULTS, JourneyScenarios::slaEscalation),
         new Shape("messaging-only", JourneySettings.DEFAULTS, JourneyScenarios::messagingOnly),
-        new Shape("continued", small, JourneyScenarios::continued));
+        new Shape("continued", small, JourneyScenarios::continued),
+        new Shape("automation", JourneySettings.DEFAULTS, JourneyScenarios::automation));
   }
 
   /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */
@@ -119,5 +120,24 @@ final class JourneyScenarios {
     t.command("rec-can", CustomerJourneyWorkflowTest.comment(v.ticket().id(), "Refund issued."));
     t.env.sleep(Duration.ofHours(1));
     return t.client.fetchHistory("journey-rec-can").toJson(true);
+  }
+
+  /**
+   * A journey whose unassigned ticket waits two days, so the shipped automation "Escalate unassigned
+   * tickets after 8 business hours" fires (its timer, run, update and support triggers), then an agent
+   * replies. Recorded first as {@code journey-v2-automation.json}.
+   */
+  private static String automation(JourneyTestEnv t) {
+    t.send(t.event("rec-2", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-2", EventType.MESSAGE_RECEIVED, "I need a refund for my last order",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofDays(2));
+    String ticketId = t.view("rec-2").ticket().id();
+    t.command("rec-2", CustomerJourneyWorkflowTest.comment(ticketId, "We are on it."));
+    t.env.sleep(Duration.ofHours(2));
+    if (t.view("rec-2").timeline().stream().noneMatch(e -> e.step().equals("automations"))) {
+      throw new IllegalStateException("the recorded journey ran no automation");
+    }
+    return t.client.fetchHistory("journey-rec-2").toJson(true);
   }
 }

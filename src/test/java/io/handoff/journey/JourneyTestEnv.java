@@ -3,6 +3,8 @@ package io.handoff.journey;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.automation.AutomationActivitiesImpl;
+import io.handoff.automation.AutomationLoader;
 import io.handoff.intent.IntentActivitiesImpl;
 import io.handoff.messaging.MessageOutboxStore;
 import io.handoff.messaging.MessagingActivitiesImpl;
@@ -101,7 +103,9 @@ final class JourneyTestEnv implements AutoCloseable {
         new SupportActivitiesImpl(rules),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
         new SlaActivitiesImpl(workflows, hours),
-        new RoutingActivitiesImpl(new RoutingStore(db))};
+        new RoutingActivitiesImpl(new RoutingStore(db)),
+        new AutomationActivitiesImpl(AutomationLoader.load(workflows, rules.ruleSet().support().webhooks()).orThrow(),
+            hours.schedule(null))};
   }
 
   static JourneyTestEnv withDefaults() {

@@ -1,0 +1,205 @@
+package io.handoff.automation;
+
+import io.handoff.rules.RuleFileError;
+import io.handoff.support.SupportAction;
+import io.handoff.support.SupportActionParser;
+import io.handoff.support.SupportField;
+import io.handoff.support.SupportVocabulary;
+import io.handoff.support.Webhook;
+import io.handoff.trigger.Condition;
+import io.handoff.trigger.ConditionGroup;
+import io.handoff.trigger.ConditionParser;
+import io.handoff.trigger.Problems;
+import io.handoff.trigger.YamlNodes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Parses {@code automations.yaml}: {@code automations}, each in Zendesk's shape ({@code title},
+ * {@code description}, {@code active}, {@code position}, {@code conditions {all, any}},
+ * {@code actions}). Time-based conditions use Zendesk's fields and operators; the other conditions and
+ * the actions are the support triggers'. Reports every problem, including Zendesk's rule that an
+ * automation must be able to make one of its conditions false ({@link Nullifying}).
+ */
+public final class AutomationParser {
+  private static final Set<String> TOP_KEYS = Set.of("automations");
+  private static final Set<String> KEYS = Set.of("title", "description", "active", "position", "conditions",
+      "actions");
+  private static final Set<String> GROUP_KEYS = Set.of("all", "any");
+  private static final Set<String> CONDITION_KEYS = Set.of("field", "operator", "value");
+  /** Zendesk caps whole hours in time conditions; ten years keeps the arithmetic bounded. */
+  private static final int MAX_HOURS = 87_600;
+  /** Support-trigger fields that only mean something during an update, which automations do not see. */
+  private static final Set<SupportField> UPDATE_ONLY = EnumSet.of(SupportField.UPDATE_TYPE,
+      SupportField.COMMENT_IS_PUBLIC, SupportField.COMMENT_TEXT, SupportField.SUBJECT_TEXT, SupportField.ROLE,
+      SupportField.IN_BUSINESS_HOURS);
+
+  private final Problems problems;
+  private final Map<String, Webhook> webhooks;
+
+  public AutomationParser(Problems problems, Map<String, Webhook> webhooks) {
+    this.problems = problems;
+    this.webhooks = webhooks;
+  }
+
+  public AutomationSet parse(String text, String version) {
+    Node root = YamlNodes.compose(text, problems);
+    if (root == null) {
+      return new AutomationSet(List.of(), webhooks, version);
+    }
+    Map<String, Node> top = YamlNodes.entries(root, TOP_KEYS, problems, null, "automations file");
+    List<Automation> out = new ArrayList<>();
+    Set<String> titles = new HashSet<>();
+    for (Node item : YamlNodes.items(top.get("automations"), problems, null, "automations")) {
+      Automation a = automation(item);
+      if (a != null && !titles.add(a.title())) {
+        problems.error(a.line(), a.title(), "duplicate automation title");
+      } else if (a != null) {
+        out.add(a);
+      }
+    }
+    return new AutomationSet(out, webhooks, version);
+  }
+
+  private Automation automation(Node node) {
+    int line = YamlNodes.line(node);
+    int before = problems.all().size();
+    Map<String, Node> e = YamlNodes.entries(node, KEYS, problems, YamlNodes.peek(node, "title"), "automation");
+    String title = YamlNodes.scalar(e.get("title"));
+    if (title == null || title.isBlank()) {
+      problems.error(line, null, "automation has no title");
+      return null;
+    }
+    String activeText = YamlNodes.scalar(e.get("active"));
+    if (activeText != null && !activeText.equalsIgnoreCase("true") && !activeText.equalsIgnoreCase("false")) {
+      problems.error(YamlNodes.line(e.get("active")), title, "active must be true or false");
+    }
+    boolean active = !"false".equalsIgnoreCase(activeText);
+    int position = position(e.get("position"), title);
+    List<TimeCondition> time = new ArrayList<>();
+    ConditionGroup<SupportField> conditions = conditions(e.get("conditions"), title, time);
+    List<SupportAction> actions = new SupportActionParser(problems, title, webhooks).parse(e.get("actions"));
+    if (YamlNodes.isNull(e.get("actions")) || e.get("actions") instanceof SequenceNode s && s.getValue().isEmpty()) {
+      problems.error(line, title, "automation has no actions");
+    }
+    boolean failed = problems.all().subList(before, problems.all().size()).stream()
+        .anyMatch(p -> p.severity() == RuleFileError.Severity.ERROR);
+    if (failed) {
+      return null;
+    }
+    if (time.isEmpty()) {
+      problems.error(line, title, "an automation needs at least one time-based condition under all ("
+          + String.join(", ", java.util.Arrays.stream(TimeField.values()).map(TimeField::wireName).toList()) + ")");
+      return null;
+    }
+    Automation a = new Automation(title, YamlNodes.scalar(e.get("description")), active, position, time, conditions,
+        actions, line);
+    String missing = Nullifying.problem(a);
+    if (missing != null) {
+      problems.error(line, title, missing);
+      return null;
+    }
+    return a;
+  }
+
+  private ConditionGroup<SupportField> conditions(Node node, String title, List<TimeCondition> time) {
+    if (YamlNodes.isNull(node)) {
+      return new ConditionGroup<>(List.of(), List.of());
+    }
+    Map<String, Node> groups = YamlNodes.entries(node, GROUP_KEYS, problems, title, "conditions");
+    List<Condition<SupportField>> all = new ArrayList<>();
+    List<Condition<SupportField>> any = new ArrayList<>();
+    ConditionParser<SupportField> parser = new ConditionParser<>(SupportVocabulary.INSTANCE, problems);
+    for (String group : List.of("all", "any")) {
+      for (Node item : YamlNodes.items(groups.get(group), problems, title, "conditions")) {
+        String field = YamlNodes.peek(item, "field");
+        if (TimeField.fromWire(field) != null || "CLOSED".equals(field)) {
+          TimeCondition t = timeCondition(item, title, group);
+          if (t != null) {
+            time.add(t);
+          }
+          continue;
+        }
+        Condition<SupportField> c = parser.one(item, title);
+        if (c != null && allowed(c, title)) {
+          (group.equals("all") ? all : any).add(c);
+        }
+      }
+    }
+    return new ConditionGroup<>(all, any);
+  }
+
+  private boolean allowed(Condition<SupportField> c, String title) {
+    if (UPDATE_ONLY.contains(c.field().kind())) {
+      problems.error(c.line(), title, "condition field \"" + c.field().name() + "\" is for triggers only:"
+          + " automations run on a ticket's state, not on an update");
+      return false;
+    }
+    if (c.operator().readsPrevious()) {
+      problems.error(c.line(), title, "operator \"" + c.operator().wireName() + "\" is for triggers only:"
+          + " automations see no update to compare with");
+      return false;
+    }
+    return true;
+  }
+
+  private TimeCondition timeCondition(Node node, String title, String group) {
+    int line = YamlNodes.line(node);
+    Map<String, Node> e = YamlNodes.entries(node, CONDITION_KEYS, problems, title, "condition");
+    String name = YamlNodes.scalar(e.get("field"));
+    if ("CLOSED".equals(name)) {
+      problems.error(line, title, "\"CLOSED\" never holds in an automation: automations do not run on closed tickets");
+      return null;
+    }
+    if (group.equals("any")) {
+      problems.error(line, title, "time-based condition \"" + name + "\" must be under all (as in Zendesk)");
+      return null;
+    }
+    String opName = e.containsKey("operator") ? YamlNodes.scalar(e.get("operator")) : "is";
+    boolean business = opName != null && opName.endsWith("_business_hours");
+    String base = business ? opName.substring(0, opName.length() - "_business_hours".length()) : opName;
+    TimeCondition.Op op = switch (base == null ? "" : base) {
+      case "is" -> TimeCondition.Op.IS;
+      case "less_than" -> TimeCondition.Op.LESS_THAN;
+      case "greater_than" -> TimeCondition.Op.GREATER_THAN;
+      default -> null;
+    };
+    if (op == null) {
+      problems.error(line, title, "unknown operator \"" + opName + "\" for time-based condition \"" + name
+          + "\" (allowed: is, less_than, greater_than, is_business_hours, less_than_business_hours,"
+          + " greater_than_business_hours)");
+      return null;
+    }
+    String value = YamlNodes.scalar(e.get("value"));
+    int hours;
+    try {
+      hours = Integer.parseInt(value == null ? "" : value.trim());
+    } catch (NumberFormatException ex) {
+      hours = -1;
+    }
+    if (hours < 0 || hours > MAX_HOURS) {
+      problems.error(line, title, "value \"" + value + "\" of \"" + name + "\" must be a whole number of hours"
+          + " from 0 to " + MAX_HOURS);
+      return null;
+    }
+    return new TimeCondition(TimeField.fromWire(name), op, business, hours, line);
+  }
+
+  private int position(Node node, String title) {
+    if (YamlNodes.isNull(node)) {
+      return Integer.MAX_VALUE;
+    }
+    try {
+      return Integer.parseInt(YamlNodes.scalar(node));
+    } catch (NumberFormatException ex) {
+      problems.error(YamlNodes.line(node), title, "position must be a whole number");
+      return Integer.MAX_VALUE;
+    }
+  }
+}

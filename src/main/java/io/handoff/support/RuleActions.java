@@ -1,0 +1,53 @@
+package io.handoff.support;
+
+import io.handoff.ticket.Ticket;
+import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.ConditionFailure;
+import io.handoff.trigger.ConditionGroup;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The support triggers' action path for other rule engines (automations): one working ticket that
+ * rules are checked against and whose actions apply at once, in order, so a later rule sees what an
+ * earlier one changed; comments and notifications are rendered at the end with the final values and
+ * keyed by {@link TicketUpdate#idempotencyKey()}, rule title and action index, exactly as for triggers.
+ */
+public final class RuleActions {
+
+  private final TicketUpdate update;
+  private final WorkingTicket ticket;
+  private final SupportActionApplier applier;
+  private final SupportTriggerSet webhooks;
+
+  public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks) {
+    this.update = update;
+    this.ticket = new WorkingTicket(update, inBusinessHours);
+    this.applier = new SupportActionApplier(ticket);
+    this.webhooks = new SupportTriggerSet(List.of(), List.of(), webhooks, "");
+  }
+
+  /** Null when the conditions hold for the working ticket now, else the first reason they do not. */
+  public ConditionFailure firstFailure(ConditionGroup<SupportField> conditions) {
+    return conditions.firstFailure(ticket);
+  }
+
+  /** Applies a rule's actions to the working ticket (queueing its comments and notifications). */
+  public List<ActionTrace> apply(String title, ConditionGroup<SupportField> conditions, List<SupportAction> actions) {
+    SupportTrigger asTrigger = new SupportTrigger(title, null, true, null, 0, conditions, actions, 0);
+    return applier.apply(asTrigger, new HashSet<>());
+  }
+
+  /** The working ticket with every applied change. */
+  public Ticket ticket() {
+    return ticket.toTicket();
+  }
+
+  /** The queued comments and notifications, rendered with the final ticket. */
+  public SupportDecision decision(io.handoff.trigger.EvaluationTrace trace) {
+    Ticket finalTicket = ticket.toTicket();
+    SupportEffects effects = new SupportEffects(applier.queued(), finalTicket, update, webhooks);
+    return new SupportDecision(finalTicket, effects.comments, effects.notifications, trace);
+  }
+}
