@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Re-creates open journeys from the journal when the embedded Temporal server (which keeps nothing
+ * Re-creates open journeys from their snapshot and journal when the embedded Temporal server (which keeps nothing
  * across a restart) starts. Each journey is started again and fed its journaled entries in order; the
  * entries carry their original arrival times, so clocks come back as they were, and side effects carry
  * deterministic idempotency keys, so nothing already done is done twice.
@@ -46,12 +46,15 @@ public class JourneyRestorer {
       return 0;
     }
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger fromSnapshots = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.restore().concurrency()));
     try {
       List<Future<?>> futures = new ArrayList<>();
       open.forEach((journeyId, entries) -> futures.add(pool.submit(() -> {
         try {
-          restore(journeyId, entries);
+          if (restore(journeyId, entries)) {
+            fromSnapshots.incrementAndGet();
+          }
         } catch (RuntimeException e) {
           failed.incrementAndGet();
           LOG.errorf(e, "Restoring %s failed", journeyId);
@@ -68,8 +71,8 @@ public class JourneyRestorer {
       pool.shutdown();
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    LOG.infof("Restored %d open journeys from the journal in %d ms (%d failed)", open.size() - failed.get(), ms,
-        failed.get());
+    LOG.infof("Restored %d open journeys in %d ms (%d from their snapshot, the others from their journal; %d failed)",
+        open.size() - failed.get(), ms, fromSnapshots.get(), failed.get());
     return open.size() - failed.get();
   }
 
@@ -78,9 +81,10 @@ public class JourneyRestorer {
     restore(journeyId, journal.entries(journeyId));
   }
 
-  private void restore(String journeyId, List<Journal.Entry> entries) {
+  private boolean restore(String journeyId, List<Journal.Entry> entries) {
     int restores = journal.restoreCount(journeyId) + 1;
-    journeys.restore(journeyId, entries, restores);
+    boolean fromSnapshot = journeys.restore(journeyId, entries, restores);
     journal.countRestore(journeyId);
+    return fromSnapshot;
   }
 }

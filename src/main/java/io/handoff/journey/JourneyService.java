@@ -87,9 +87,10 @@ public class JourneyService {
   /**
    * Re-creates a journey from its journal: one workflow start whose input carries the entries (the first
    * {@code handoff.restore.batch}) as pending commands, processed in order at their original times; any further
-   * entries follow as updates, queued behind them. Nothing is journaled again.
+   * entries follow as updates, queued behind them. Nothing is journaled again. Returns whether the
+   * journey started from its snapshot.
    */
-  void restore(String journeyId, List<Journal.Entry> entries, int restores) {
+  boolean restore(String journeyId, List<Journal.Entry> entries, int restores) {
     Optional<JourneyState> snapshot = index.snapshot(journeyId, config.journey().timelineInState());
     if (snapshot.isPresent()) {
       entries = notYetProcessed(entries, snapshot.get().processed);
@@ -126,6 +127,7 @@ public class JourneyService {
     for (; i < entries.size(); i++) {
       redeliver(journeyId, entries.get(i), restores);
     }
+    return snapshot.isPresent();
   }
 
   /**

@@ -85,7 +85,7 @@ class JourneyRestartIT {
       assertThat(outbox(p, "r-ticketed")).hasSize(ticketedOutbox);
       assertThat(get(p, "/api/tickets?limit=100").path("items").size())
           .isEqualTo(ticketsBefore.path("items").size());
-      assertThat(Files.readString(p.log)).containsPattern("Restored \\d+ open journeys from the journal in \\d+ ms");
+      assertThat(Files.readString(p.log)).containsPattern("Restored 4 open journeys in \\d+ ms \\(4 from their snapshot");
       assertThat(reminded).isEqualTo("journey-r-reminded");
       assertThat(solved).isEqualTo("journey-r-solved");
     }
