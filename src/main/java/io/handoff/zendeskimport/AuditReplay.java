@@ -126,8 +126,9 @@ public final class AuditReplay {
     for (JsonNode e : events) {
       String type = e.path("type").asText();
       String trigger = triggerTitle(e.path("via"));
-      if (!triggers.contains(trigger)) {
-        triggers.add(trigger);
+      String withId = trigger + " (#" + e.path("via").path("source").path("from").path("id").asText("?") + ")";
+      if (!triggers.contains(withId)) {
+        triggers.add(withId);
       }
       if (EMAILS.contains(type)) {
         List<String> to = new ArrayList<>();

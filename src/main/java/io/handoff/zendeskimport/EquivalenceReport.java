@@ -54,6 +54,8 @@ public record EquivalenceReport(String ruleSetVersion, String recordedBy, List<E
         s.append("    handoff:  ").append(u.handoff().summary()).append('\n');
         s.append("    ").append(String.format(Locale.ROOT, "%-9s", other + ":")).append(' ')
             .append(u.recorded().summary()).append('\n');
+        s.append("    triggers: handoff ").append(u.handoff().triggers()).append(", ").append(other).append(' ')
+            .append(u.recorded().triggers()).append('\n');
         u.differences().forEach(d -> s.append("    differs: ").append(d).append('\n'));
       }
     }

@@ -21,7 +21,8 @@ import java.util.TreeSet;
  *     {@code assignee_id}, {@code custom_fields_<key>}, or Zendesk's own name) → value after the triggers
  * @param notifications e-mails and webhook calls
  * @param comments {@code public reply} / {@code internal note}, each with its trigger
- * @param triggers the triggers that acted (Zendesk records only those that left an event)
+ * @param triggers the triggers that acted; Zendesk's with their id, {@code title (#id)} (Zendesk records only
+ *     those that left an event)
  */
 public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, List<String> tagsRemoved,
     List<Sent> notifications, List<String> comments, List<String> triggers) {

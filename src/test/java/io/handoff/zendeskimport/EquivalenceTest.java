@@ -66,7 +66,8 @@ class EquivalenceTest {
     assertEquals(List.of("refund_queue"), created.tagsAdded());
     assertEquals(List.of(new RuleEffects.Sent("email", "Refunds - escalate", "group billing", "Refund request #501")),
         created.notifications());
-    assertEquals(List.of("Refunds - escalate"), ticket.updates().get(0).recorded().triggers());
+    assertEquals(List.of("Refunds - escalate (#7001)"), ticket.updates().get(0).recorded().triggers());
+    assertEquals(List.of("Refunds - escalate"), ticket.updates().get(0).handoff().triggers());
     assertEquals("900001,900002", ticket.updates().get(0).recorded().notifications().get(0).recipient());
     assertEquals(Map.of("status", "pending"), ticket.updates().get(1).handoff().fields());
     assertEquals(Map.of("status", "pending"), ticket.updates().get(1).recorded().fields());
@@ -80,7 +81,7 @@ class EquivalenceTest {
     assertEquals(List.of("priority: handoff high, zendesk urgent",
         "tags added: handoff [refund_queue], zendesk []",
         "notification email by \"Refunds - escalate\": handoff 1, zendesk 0"), differences);
-    assertEquals(List.of("Refunds - urgent"), report.tickets().get(0).updates().get(0).recorded().triggers());
+    assertEquals(List.of("Refunds - urgent (#7009)"), report.tickets().get(0).updates().get(0).recorded().triggers());
   }
 
   @Test
