@@ -54,7 +54,12 @@ class ZendeskImportApiTest {
       return Map.of("handoff.workflows-dir", DIR.toString());
     }
 
-    private static Path copyOfWorkflows() {
+    /** One copy per JVM: the profile and the test may be loaded by different class loaders. */
+    private static synchronized Path copyOfWorkflows() {
+      String shared = System.getProperty("zendesk-import-api-test.workflows-dir");
+      if (shared != null) {
+        return Path.of(shared);
+      }
       try {
         Path dir = Files.createTempDirectory("handoff-workflows-");
         try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("workflows"))) {
@@ -62,6 +67,7 @@ class ZendeskImportApiTest {
             Files.copy(f, dir.resolve(f.getFileName().toString()));
           }
         }
+        System.setProperty("zendesk-import-api-test.workflows-dir", dir.toString());
         return dir;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
