@@ -1,6 +1,9 @@
 package io.handoff.cli;
 
+import io.handoff.routing.JournalConversations;
 import io.handoff.rules.BusinessCalendar;
+import io.handoff.ticket.HelpdeskDirectory;
+import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.trigger.DryRun;
 import io.handoff.trigger.DryRunEvent;
 import io.handoff.trigger.RuleSetLoad;
@@ -10,6 +13,7 @@ import io.handoff.zendeskimport.AuditReplay;
 import io.handoff.zendeskimport.Equivalence;
 import io.handoff.zendeskimport.EquivalenceReport;
 import io.handoff.zendeskimport.IdMapping;
+import io.handoff.zendeskimport.JourneyTickets;
 import io.handoff.zendeskimport.ZendeskImporter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,10 +48,23 @@ public class EquivalenceCommand implements Callable<Integer> {
         description = "Zendesk ticket audits: {\"audits\": [...]} pages (one or more, e.g. one per line) or an array.")
     Path audits;
 
-    @Option(names = "--journeys", required = true,
-        description = "Handoff's recorded events (the dry-run JSONL, e.g. from POST /api/rules/dry-run?journeyId=).")
+    @Option(names = "--journeys", required = true, description = "Handoff's recorded events (the dry-run JSONL).")
     Path journeys;
+
+    @Option(names = "--journeys-db", required = true,
+        description = "Past journeys from Handoff's database (jdbc:h2:file:./data/handoff with the service stopped,"
+            + " or jdbc:postgresql://...), built-in helpdesk tickets.")
+    String journeysDb;
   }
+
+  @Option(names = "--db-user", description = "Database user for --journeys-db.")
+  String dbUser;
+
+  @Option(names = "--db-password", description = "Database password for --journeys-db.")
+  String dbPassword;
+
+  @Option(names = "--limit", defaultValue = "10000", description = "Most journeys read with --journeys-db (default: ${DEFAULT-VALUE}).")
+  int limit;
 
   @Option(names = "--dir", defaultValue = "workflows", description = "Rule directory to check (default: ${DEFAULT-VALUE}).")
   Path dir;
@@ -90,7 +107,7 @@ public class EquivalenceCommand implements Callable<Integer> {
         if (recorded == null) {
           return 1;
         }
-        List<DryRunEvent> events = DryRun.readEvents(input.journeys);
+        List<DryRunEvent> events = input.journeys != null ? DryRun.readEvents(input.journeys) : fromDatabase();
         report = check.journeys(events, recorded.ruleSet());
       }
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -101,6 +118,23 @@ public class EquivalenceCommand implements Callable<Integer> {
     out.print(json ? report.toJson() + "\n" : report.toText());
     out.flush();
     return report.allMatch() ? 0 : 2;
+  }
+
+  private List<DryRunEvent> fromDatabase() throws IOException {
+    // Tickets are only read, never changed, so the helpdesk directory only has to be well-formed.
+    HelpdeskDirectory directory = HelpdeskDirectory.empty();
+    for (Path d : List.of(recordedDir, dir)) {
+      if (java.nio.file.Files.isRegularFile(d.resolve("helpdesk.yaml"))) {
+        directory = HelpdeskDirectoryLoader.load(d.resolve("helpdesk.yaml")).directory();
+        break;
+      }
+    }
+    try {
+      return JourneyTickets.read(JournalConversations.dataSource(input.journeysDb, dbUser, dbPassword),
+          directory == null ? HelpdeskDirectory.empty() : directory, limit);
+    } catch (java.sql.SQLException | IllegalArgumentException e) {
+      throw new IOException("reading past journeys from " + input.journeysDb + " failed: " + e.getMessage(), e);
+    }
   }
 
   private static RuleSetLoad load(Path directory, PrintWriter err) {

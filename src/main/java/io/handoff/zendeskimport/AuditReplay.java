@@ -63,7 +63,7 @@ public final class AuditReplay {
     List<AuditFile.Audit> sorted = new ArrayList<>(audits);
     sorted.sort(Comparator.comparing(a -> at(a.node()), Comparator.nullsFirst(Comparator.naturalOrder())));
     List<Step> steps = new ArrayList<>();
-    TicketDraft state = null;
+    AuditTicket state = null;
     for (AuditFile.Audit audit : sorted) {
       JsonNode a = audit.node();
       JsonNode auditVia = a.path("via");
@@ -79,8 +79,8 @@ public final class AuditReplay {
           rule |= isRule(via);
         }
       }
-      TicketDraft before = state;
-      TicketDraft after = state == null ? new TicketDraft(ticketId, CHANNELS.getOrDefault(
+      AuditTicket before = state;
+      AuditTicket after = state == null ? new AuditTicket(ticketId, CHANNELS.getOrDefault(
           auditVia.path("channel").asText(""), auditVia.path("channel").asText(null))) : state.copy();
       TicketComment comment = null;
       for (JsonNode e : own) {
@@ -89,7 +89,7 @@ public final class AuditReplay {
       }
       Instant at = at(a);
       Ticket afterTicket = after.toTicket(at);
-      TicketDraft recorded = after.copy();
+      AuditTicket recorded = after.copy();
       byTriggers.forEach(e -> apply(recorded, e));
       if (!rule && !own.isEmpty()) {
         String key = "equivalence/" + ticketId + "/" + a.path("id").asText("");
@@ -103,7 +103,7 @@ public final class AuditReplay {
     return steps;
   }
 
-  private RuleEffects recorded(Ticket after, TicketDraft afterDraft, TicketDraft recorded, List<JsonNode> events) {
+  private RuleEffects recorded(Ticket after, AuditTicket afterDraft, AuditTicket recorded, List<JsonNode> events) {
     Ticket out = recorded.toTicket(after.updatedAt());
     Map<String, String> fields = new LinkedHashMap<>();
     Map<String, String> before = RuleEffects.values(after);
@@ -146,7 +146,7 @@ public final class AuditReplay {
   }
 
   /** Applies a Create or Change event's field value; other events do not change fields. */
-  private void apply(TicketDraft t, JsonNode e) {
+  private void apply(AuditTicket t, JsonNode e) {
     String type = e.path("type").asText();
     if (!"Create".equals(type) && !"Change".equals(type)) {
       return;
@@ -206,7 +206,7 @@ public final class AuditReplay {
   }
 
   /** The audit's author: the requester is an end user, -1 is Zendesk itself, anyone else an agent. */
-  private static Actor actor(JsonNode a, TicketDraft t) {
+  private static Actor actor(JsonNode a, AuditTicket t) {
     String author = a.path("author_id").asText(null);
     TicketComment.AuthorRole role = "-1".equals(author) ? TicketComment.AuthorRole.SYSTEM
         : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER

@@ -6,7 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.handoff.cli.HandoffCli;
+import io.handoff.journey.Channel;
+import io.handoff.journey.Customer;
+import io.handoff.journey.EventType;
+import io.handoff.journey.JourneyEvent;
+import io.handoff.persistence.Journal;
+import io.handoff.testing.TestDatabases;
+import io.handoff.ticket.HelpdeskDirectoryLoader;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketChangeValidator;
+import io.handoff.ticket.builtin.BuiltInHelpdesk;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.trigger.DryRun;
 import io.handoff.trigger.RuleSet;
@@ -140,6 +158,46 @@ class EquivalenceTest {
     StringWriter out = new StringWriter();
     assertEquals(2, run(out, "equivalence", "--journeys", events.toString(), "--dir", seed.toString(),
         "--recorded-dir", candidate.toString()));
+  }
+
+  @Test
+  void pastJourneysAreReadFromHandoffsDatabase() throws Exception {
+    Path seed = dir.resolve("seed");
+    ZendeskImporter.importAll(ImportFixtures.seed(), ImportFixtures.seedMapping()).write(seed, seed.resolve("m.yaml"));
+    TestDatabases.Db db = TestDatabases.h2();
+    Journal journal = new Journal(db.dataSource());
+    ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    Instant at = Instant.parse("2026-11-20T09:00:00Z");
+    Customer tom = new Customer("u9", "Tom", "tom@example.com", "en", "standard", Map.of());
+    journal.append("journey-q1", "e1", "event", json.writeValueAsString(new JourneyEvent("e1", "q1",
+        EventType.CONVERSATION_STARTED, at, at, Channel.EMAIL, null, null, tom, null, null)), at);
+    var directory = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml")).directory();
+    Ticket t = new BuiltInHelpdesk(db.dataSource(), new TicketChangeValidator(directory), Clock.systemUTC())
+        .create(new io.handoff.ticket.TicketDraft("Login broken", "It fails", "u9", "Tom", "tom@example.com", "normal",
+            null, Set.of("technical"), "email", Map.of(), "q1"), "q1/ticket");
+    try (var c = db.dataSource().getConnection(); var ps = c.prepareStatement("INSERT INTO journeys (journey_id,"
+        + " conversation_id, stage, ticket_id, view_json, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")) {
+      ps.setString(1, "journey-q1");
+      ps.setString(2, "q1");
+      ps.setString(3, "TICKETED");
+      ps.setString(4, t.id());
+      ps.setString(5, "{}");
+      ps.setLong(6, 1);
+      ps.setObject(7, at.atOffset(ZoneOffset.UTC));
+      ps.setObject(8, at.atOffset(ZoneOffset.UTC));
+      ps.executeUpdate();
+    }
+    String url = ((JdbcDataSource) db.dataSource()).getURL();
+    StringWriter out = new StringWriter();
+    assertEquals(0, run(out, "equivalence", "--journeys-db", url, "--dir", seed.toString()), out.toString());
+    assertTrue(out.toString().contains("1 of 1 tickets match, 1 of 1 updates (1 messaging events skipped)"),
+        out.toString());
+    out = new StringWriter();
+    assertEquals(2, run(out, "equivalence", "--journeys-db", url, "--dir", seed.toString(), "--recorded-dir",
+        "src/test/resources/rules/dry-run/candidate"), out.toString());
+    assertTrue(out.toString().contains("ticket " + t.id() + ": DIFFERENT"), out.toString());
+    assertTrue(out.toString().contains("differs: group_id: handoff technical, journeys Engineering"), out.toString());
   }
 
   private static String compact(Path json) throws IOException {

@@ -14,7 +14,7 @@ import java.util.Map;
  * A ticket being rebuilt from Zendesk audit events, field by field, in Handoff's names. Fields Handoff
  * does not model (brand, form, ...) are kept in {@code unknown} so a trigger change to them still shows.
  */
-final class TicketDraft {
+final class AuditTicket {
   final String id;
   final String via;
   String status;
@@ -32,13 +32,13 @@ final class TicketDraft {
   Map<String, String> unknown = new LinkedHashMap<>();
   Instant createdAt;
 
-  TicketDraft(String id, String via) {
+  AuditTicket(String id, String via) {
     this.id = id;
     this.via = via;
   }
 
-  TicketDraft copy() {
-    TicketDraft c = new TicketDraft(id, via);
+  AuditTicket copy() {
+    AuditTicket c = new AuditTicket(id, via);
     c.status = status;
     c.priority = priority;
     c.type = type;
