@@ -75,8 +75,7 @@ public class ZendeskImportResource {
     boolean write = apply(apply);
     ZendeskImportRequest request = ZendeskImportRequest.parse(readBody(body), json);
     java.nio.file.Path dir = java.nio.file.Path.of(config.workflowsDir());
-    IdMapping mapping = request.mapping != null ? request.mapping
-        : IdMapping.read(dir.resolve(ZendeskImporter.MAPPING_FILE));
+    IdMapping mapping = request.mapping != null ? request.mapping : storedMapping(dir);
     ZendeskImporter.Result result = ZendeskImporter.importAll(export(request), mapping);
     Map<String, String> files = new LinkedHashMap<>();
     if (request.hasTriggers) {
@@ -105,6 +104,16 @@ public class ZendeskImportResource {
       LOG.infof("Zendesk import wrote %s into %s", files.keySet(), dir);
       String version = reload(request.hasSlas);
       return new ImportResponse(true, summary, report, files, List.of(), warnings, written, true, version);
+    }
+  }
+
+  /** The workflows directory's mapping file (empty when absent); a broken one is named, not used. */
+  private static IdMapping storedMapping(java.nio.file.Path dir) {
+    try {
+      return IdMapping.read(dir.resolve(ZendeskImporter.MAPPING_FILE));
+    } catch (java.io.UncheckedIOException e) {
+      throw new ProblemException(new Problem("https://handoff.dev/problems/invalid-rules", "Stored mapping is invalid",
+          422, e.getMessage() + "; fix the file or give \"mapping\" in the body", "mapping", null, null));
     }
   }
 
