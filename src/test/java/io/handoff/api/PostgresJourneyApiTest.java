@@ -27,6 +27,10 @@ class PostgresJourneyApiTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       String url = System.getenv("HANDOFF_TEST_PG_URL");
+      if (url == null) {
+        // Quarkus may read every test profile while ordering test classes, also when this test is disabled.
+        return Map.of();
+      }
       String schema = "handoff_it_" + UUID.randomUUID().toString().substring(0, 8);
       return Map.of(
           "quarkus.datasource.\"h2\".active", "false",
