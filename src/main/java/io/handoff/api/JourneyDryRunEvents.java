@@ -26,20 +26,21 @@ import java.util.Optional;
  * event (customer messages only until the ticket exists: after that they are ticket comments), and
  * the journey's ticket becomes a support "create" (the ticket as it is now, without comments) followed by
  * one update per public or private agent comment. The reconstruction is approximate: ticket changes
- * made later by agents are already in the "created" ticket.
+ * made later by agents are already in the "created" ticket. Used by the REST dry run and by the
+ * {@code equivalence --journeys-db} command.
  */
-final class JourneyDryRunEvents {
+public final class JourneyDryRunEvents {
 
   private final Journal journal;
   private final ObjectMapper json;
 
-  JourneyDryRunEvents(Journal journal, ObjectMapper json) {
+  public JourneyDryRunEvents(Journal journal, ObjectMapper json) {
     this.journal = journal;
     this.json = json;
   }
 
   /** The events of {@code journeyId}, with {@code ticket} when it has one; empty when nothing is journaled. */
-  List<DryRunEvent> of(String journeyId, Optional<Ticket> ticket) throws IOException {
+  public List<DryRunEvent> of(String journeyId, Optional<Ticket> ticket) throws IOException {
     List<DryRunEvent> events = new ArrayList<>();
     Customer customer = null;
     String pageUrl = null;

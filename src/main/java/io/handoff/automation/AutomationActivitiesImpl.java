@@ -19,21 +19,43 @@ import org.jboss.logging.Logger;
 public class AutomationActivitiesImpl implements AutomationActivities {
   private static final Logger LOG = Logger.getLogger(AutomationActivitiesImpl.class);
 
-  private final AutomationSet automations;
+  private volatile AutomationSet automations;
   private final WorkingTime business;
+  private final Path workflowsDir;
+  private final RuleSetHolder rules;
 
   @Inject
   public AutomationActivitiesImpl(HandoffConfig config, BusinessHours hours, RuleSetHolder rules) {
-    this(AutomationLoader.load(Path.of(config.workflowsDir()), rules.ruleSet().support().webhooks()).orThrow(),
-        hours.schedule(null));
-    LOG.infof("automations %s loaded from %s: %d active", automations.version(), config.workflowsDir(),
-        automations.ordered().size());
+    this.workflowsDir = Path.of(config.workflowsDir());
+    this.rules = rules;
+    this.business = hours.schedule(null);
+    reload();
   }
 
   /** Outside CDI (tests, CLI). */
   public AutomationActivitiesImpl(AutomationSet automations, WorkingTime business) {
     this.automations = automations;
     this.business = business;
+    this.workflowsDir = null;
+    this.rules = null;
+  }
+
+  /** The automations in use. */
+  public AutomationSet automations() {
+    return automations;
+  }
+
+  /**
+   * Loads {@code automations.yaml} again (after an import wrote it): later plans and runs use it; a
+   * journey's planned timer is re-planned at its ticket's next change. Throws when the file is invalid.
+   */
+  public void reload() {
+    if (workflowsDir == null) {
+      return;
+    }
+    automations = AutomationLoader.load(workflowsDir, rules.ruleSet().support().webhooks()).orThrow();
+    LOG.infof("automations %s loaded from %s: %d active", automations.version(), workflowsDir,
+        automations.ordered().size());
   }
 
   @Override

@@ -11,7 +11,11 @@ import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.sla.yaml.Loaded;
+import io.handoff.support.SupportAction;
+import io.handoff.support.SupportActionType;
 import io.handoff.support.SupportFilterMatcher;
+import io.handoff.support.SupportTrigger;
+import io.handoff.support.SupportTriggerSet;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.trigger.RuleSetLoad;
@@ -22,8 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,8 +33,6 @@ import java.util.stream.Collectors;
  * checks, then the references between files (every group a rule names must exist in helpdesk.yaml).
  */
 public final class RuleSetValidator {
-  private static final Pattern GROUP_ACTION =
-      Pattern.compile("field:\\s*group_id\\s*,\\s*value:\\s*\"?([^\"}\\s]+)\"?");
 
   private RuleSetValidator() {}
 
@@ -49,7 +49,8 @@ public final class RuleSetValidator {
     }
     RuleSetLoad triggers = RuleSetLoader.load(workflowsDir);
     out.addAll(triggers.problems());
-    out.addAll(AutomationLoader.load(workflowsDir, triggers.ruleSet().support().webhooks()).errors());
+    var automations = AutomationLoader.load(workflowsDir, triggers.ruleSet().support().webhooks());
+    out.addAll(automations.errors());
     out.addAll(IntentFiles.validate(promptsDir, workflowsDir));
     Loaded<BusinessHours> hours = BusinessHoursLoader.load(workflowsDir.resolve("business-hours.yaml"));
     out.addAll(hours.errors());
@@ -65,7 +66,8 @@ public final class RuleSetValidator {
     HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
     out.addAll(directory.errors());
     if (directory.directory() != null) {
-      out.addAll(groupReferences(workflowsDir, directory.directory(), sla == null ? null : sla.value()));
+      out.addAll(groupReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
+          automations.value(), sla == null ? null : sla.value()));
     }
     return out;
   }
@@ -85,7 +87,8 @@ public final class RuleSetValidator {
   }
 
   /** Groups named by the handoff policy, the support triggers and the SLA policies must exist. */
-  private static List<RuleFileError> groupReferences(Path dir, HelpdeskDirectory directory, SlaPolicies sla) {
+  private static List<RuleFileError> groupReferences(Path dir, HelpdeskDirectory directory,
+      SupportTriggerSet supportTriggers, io.handoff.automation.AutomationSet automations, SlaPolicies sla) {
     Set<String> known = directory.groups().stream().map(HelpdeskDirectory.Group::id).collect(Collectors.toSet());
     List<RuleFileError> out = new ArrayList<>();
     Path policyFile = dir.resolve("handoff-policy.yaml");
@@ -100,14 +103,25 @@ public final class RuleSetValidator {
         }
       }
     }
-    for (String name : List.of("support-triggers.yaml", AutomationLoader.FILE)) {
-      Path triggers = dir.resolve(name);
-      List<String> lines = readLines(triggers);
-      for (int i = 0; i < lines.size(); i++) {
-        Matcher m = GROUP_ACTION.matcher(lines.get(i));
-        if (m.find() && !known.contains(m.group(1))) {
-          out.add(RuleFileError.error(triggers.toString(), i + 1, null,
-              "group '" + m.group(1) + "' is not defined in helpdesk.yaml"));
+    Path triggers = dir.resolve("support-triggers.yaml");
+    for (SupportTrigger t : supportTriggers.declared()) {
+      for (SupportAction a : t.actions()) {
+        String group = groupNamed(a);
+        if (group != null && !known.contains(group)) {
+          out.add(RuleFileError.error(triggers.toString(), a.line(), null,
+              "group '" + group + "' is not defined in helpdesk.yaml"));
+        }
+      }
+    }
+    if (automations != null) {
+      Path automationFile = dir.resolve(AutomationLoader.FILE);
+      for (io.handoff.automation.Automation t : automations.declared()) {
+        for (SupportAction a : t.actions()) {
+          String group = groupNamed(a);
+          if (group != null && !known.contains(group)) {
+            out.add(RuleFileError.error(automationFile.toString(), a.line(), null,
+                "group '" + group + "' is not defined in helpdesk.yaml"));
+          }
         }
       }
     }
@@ -123,6 +137,20 @@ public final class RuleSetValidator {
       }
     }
     return out;
+  }
+
+  /**
+   * The group an action names: set group (not "" = unassign), or e-mail a group (not "group_id" = the
+   * ticket's group). Checked on the parsed rules, so any YAML style of the file is covered.
+   */
+  private static String groupNamed(SupportAction a) {
+    if (a.type() == SupportActionType.GROUP && a.value() != null && !a.value().isEmpty()) {
+      return a.value();
+    }
+    if (a.type() == SupportActionType.NOTIFY_GROUP && !a.args().isEmpty() && !"group_id".equals(a.args().get(0))) {
+      return a.args().get(0);
+    }
+    return null;
   }
 
   private static List<EscalationAction> actions(SlaPolicy p) {

@@ -17,20 +17,25 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads business hours, SLA policies and the inactivity policy once at start; fails fast on errors. */
+/**
+ * Loads SLA policies and the inactivity policy at start and fails fast on errors; {@link #reload()}
+ * reads them again (after an import writes {@code sla-policies.yaml}). Both are read only in
+ * activities, so a reload never changes what a running journey's history replays.
+ */
 @ApplicationScoped
 @io.quarkus.runtime.Startup
 public class SlaActivitiesImpl implements SlaActivities {
   @Inject HandoffConfig config;
   @Inject BusinessHours hours;
-  private SlaPolicyMatcher matcher;
+  private volatile SlaPolicyMatcher matcher;
 
   private static final Ticket SAMPLE = new Ticket("0", null, "", "", io.handoff.ticket.TicketStatus.NEW,
       io.handoff.ticket.TicketPriority.NORMAL, null, null, null, null, null, null, null, null, null, null, "api",
       null, null);
 
-  private SlaPolicies policies;
-  private InactivityPolicy inactivity;
+  private volatile SlaPolicies policies;
+  private volatile InactivityPolicy inactivity;
+  private Path workflowsDir;
 
   /** For CDI. */
   public SlaActivitiesImpl() {}
@@ -46,12 +51,24 @@ public class SlaActivitiesImpl implements SlaActivities {
     load(Path.of(config.workflowsDir()));
   }
 
-  private void load(Path dir) {
-    policies = orFail(SlaPolicyLoader.load(dir.resolve("sla-policies.yaml"), hours));
-    matcher = new io.handoff.support.SupportFilterMatcher(hours);
+  private synchronized void load(Path dir) {
+    SlaPolicies loadedPolicies = orFail(SlaPolicyLoader.load(dir.resolve("sla-policies.yaml"), hours));
+    SlaPolicyMatcher loadedMatcher = new io.handoff.support.SupportFilterMatcher(hours);
     // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
-    policies.policies().forEach(p -> matcher.matches(SAMPLE, p.filter()));
-    inactivity = orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml")));
+    loadedPolicies.policies().forEach(p -> loadedMatcher.matches(SAMPLE, p.filter()));
+    InactivityPolicy loadedInactivity = orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml")));
+    workflowsDir = dir;
+    matcher = loadedMatcher;
+    policies = loadedPolicies;
+    inactivity = loadedInactivity;
+  }
+
+  /**
+   * Reads the policies of the same directory again. Throws (keeping the old policies) when a file is
+   * invalid; new targets apply from the next ticket create or update of each journey.
+   */
+  public void reload() {
+    load(workflowsDir);
   }
 
   private static <T> T orFail(Loaded<T> loaded) {

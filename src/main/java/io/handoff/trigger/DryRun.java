@@ -11,6 +11,7 @@ import io.handoff.support.CommentToAdd;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
+import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,11 +81,20 @@ public final class DryRun {
         MessagingDecision d = messaging.evaluate(key, e.facts(), calendar);
         results.add(new DryRunResult(e.id(), e.kind(), outcome(d), d.trace()));
       } else {
-        SupportDecision d = support.evaluate(e.update(), calendar);
+        SupportDecision d = support(support, e.update());
         results.add(new DryRunResult(e.id(), e.kind(), outcome(e.update().after(), d), d.trace()));
       }
     }
     return new DryRunReport(rules.version(), results);
+  }
+
+  /** The support triggers' decision on one ticket update, with nothing sent or saved. */
+  public SupportDecision support(RuleSet rules, TicketUpdate update) {
+    return support(new SupportEngine(rules.support()), update);
+  }
+
+  private SupportDecision support(SupportEngine engine, TicketUpdate update) {
+    return engine.evaluate(update, calendar);
   }
 
   /** Runs both rule sets and keeps the events whose outcome differs. */

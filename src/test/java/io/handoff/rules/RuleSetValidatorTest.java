@@ -34,6 +34,19 @@ class RuleSetValidatorTest {
   }
 
   @Test
+  void groupsAreCheckedInBlockStyleActionsAndGroupEmailsToo(@TempDir Path dir) throws IOException {
+    copy(WORKFLOWS, dir);
+    Path triggers = dir.resolve("support-triggers.yaml");
+    Files.writeString(triggers, Files.readString(triggers).replace("      - { field: group_id, value: sales }",
+        "      - field: group_id\n        value: salez\n"
+            + "      - field: notification_group\n        value: [helpdesk-leads, \"New\", \"Body\"]"));
+    List<RuleFileError> errors = RuleSetValidator.validate(dir, PROMPTS);
+    assertThat(errors).extracting(RuleFileError::toString)
+        .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'salez' is not defined in helpdesk.yaml"))
+        .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'helpdesk-leads' is not defined in helpdesk.yaml"));
+  }
+
+  @Test
   void everyFilesErrorsAreReportedAtOnce(@TempDir Path dir) throws IOException {
     copy(WORKFLOWS, dir);
     Path policy = dir.resolve("handoff-policy.yaml");

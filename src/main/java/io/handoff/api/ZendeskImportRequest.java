@@ -1,0 +1,196 @@
+package io.handoff.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.ticket.zendesk.ZendeskSettings;
+import io.handoff.zendeskimport.IdMapping;
+import io.handoff.zendeskimport.ZendeskExport;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /api/admin/zendesk/import}, checked field by field: either the JSON of
+ * Zendesk's list endpoints ({@code triggers}, {@code trigger_categories}, {@code automations},
+ * {@code slas} or {@code sla_policies}, {@code webhooks}, {@code definitions}; each the whole response
+ * object or its bare array), or a fetch request ({@code subdomain} or {@code baseUrl}, {@code email},
+ * {@code apiToken}); {@code mapping} in both cases (an object with the sections of
+ * {@code zendesk-mapping.yaml}, or that file's YAML text). Every invalid field is reported at once.
+ */
+final class ZendeskImportRequest {
+
+  private static final Set<String> PAYLOADS = Set.of("triggers", "trigger_categories", "automations", "slas",
+      "sla_policies", "webhooks", "definitions");
+  private static final Set<String> FETCH = Set.of("subdomain", "baseUrl", "email", "apiToken");
+
+  /** The payloads given, or null in fetch mode. */
+  final ZendeskExport export;
+  /** The fetch settings, or null when payloads were given. */
+  final ZendeskSettings fetch;
+  /** The mapping given in the request, or null (then the workflows directory's mapping file is used). */
+  final IdMapping mapping;
+  /** Whether triggers / SLA policies are part of the import (files only written for parts given). */
+  final boolean hasTriggers;
+  final boolean hasSlas;
+  final boolean hasAutomations;
+
+  private ZendeskImportRequest(ZendeskExport export, ZendeskSettings fetch, IdMapping mapping, boolean hasTriggers,
+      boolean hasSlas, boolean hasAutomations) {
+    this.export = export;
+    this.fetch = fetch;
+    this.mapping = mapping;
+    this.hasTriggers = hasTriggers;
+    this.hasSlas = hasSlas;
+    this.hasAutomations = hasAutomations;
+  }
+
+  /** Parses the body; throws a problem naming every invalid field. */
+  static ZendeskImportRequest parse(JsonNode body, ObjectMapper json) {
+    if (body == null || !body.isObject()) {
+      throw ProblemException.invalid("body", "must be a JSON object with the Zendesk payloads or subdomain, email"
+          + " and apiToken");
+    }
+    List<Problem.FieldError> errors = new ArrayList<>();
+    boolean payloads = false;
+    boolean fetch = false;
+    for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
+      String name = names.next();
+      if (PAYLOADS.contains(name)) {
+        payloads = true;
+      } else if (FETCH.contains(name)) {
+        fetch = true;
+      } else if (!"mapping".equals(name)) {
+        errors.add(new Problem.FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
+            + " slas, sla_policies, webhooks, definitions; fetch: subdomain, baseUrl, email, apiToken; mapping)"));
+      }
+    }
+    if (payloads && fetch) {
+      errors.add(new Problem.FieldError("subdomain", "give either the Zendesk payloads or a fetch request, not both"));
+    }
+    if (!payloads && !fetch) {
+      errors.add(new Problem.FieldError("triggers", "nothing to import: give the Zendesk payloads or subdomain,"
+          + " email and apiToken"));
+    }
+    if (body.has("slas") && body.has("sla_policies")) {
+      errors.add(new Problem.FieldError("sla_policies", "give slas or sla_policies, not both"));
+    }
+    IdMapping mapping = mapping(body.get("mapping"), json, errors);
+    ZendeskExport export = null;
+    ZendeskSettings settings = null;
+    if (errors.isEmpty() && payloads) {
+      JsonNode slas = body.has("slas") ? list(body, "slas", "sla_policies", errors)
+          : list(body, "sla_policies", "sla_policies", errors);
+      export = new ZendeskExport(list(body, "triggers", "triggers", errors),
+          list(body, "trigger_categories", "trigger_categories", errors), slas,
+          list(body, "webhooks", "webhooks", errors), definitions(body.get("definitions"), errors),
+          list(body, "automations", "automations", errors));
+    } else if (errors.isEmpty()) {
+      settings = settings(body, errors);
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid(errors));
+    }
+    boolean all = fetch;
+    return new ZendeskImportRequest(export, settings, mapping, all || body.has("triggers"),
+        all || body.has("slas") || body.has("sla_policies"), all || body.has("automations"));
+  }
+
+  /** A list endpoint's body: the response object ({@code {key: [...]}}) or the bare array. */
+  private static JsonNode list(JsonNode body, String field, String key, List<Problem.FieldError> errors) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isArray()) {
+      ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
+      wrapped.set(key, n);
+      return wrapped;
+    }
+    if (n.isObject() && n.path(key).isArray()) {
+      return n;
+    }
+    errors.add(new Problem.FieldError(field, "must be the body of the Zendesk list endpoint ({\"" + key
+        + "\": [...]}) or its array"));
+    return null;
+  }
+
+  private static JsonNode definitions(JsonNode n, List<Problem.FieldError> errors) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject() || !n.path("definitions").isObject()) {
+      errors.add(new Problem.FieldError("definitions",
+          "must be the body of GET /api/v2/triggers/definitions ({\"definitions\": {...}})"));
+      return null;
+    }
+    return n;
+  }
+
+  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<Problem.FieldError> errors) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject() && !n.isTextual()) {
+      errors.add(new Problem.FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
+          + " (groups, users, organizations, custom_fields, webhooks, categories) or that file's text"));
+      return null;
+    }
+    try {
+      return IdMapping.parse(n.isTextual() ? n.asText() : json.writeValueAsString(n));
+    } catch (IOException | RuntimeException e) {
+      errors.add(new Problem.FieldError("mapping", e.getMessage()));
+      return null;
+    }
+  }
+
+  private static ZendeskSettings settings(JsonNode body, List<Problem.FieldError> errors) {
+    String subdomain = text(body, "subdomain", errors);
+    String baseUrl = text(body, "baseUrl", errors);
+    String email = text(body, "email", errors);
+    String token = text(body, "apiToken", errors);
+    if (subdomain == null && baseUrl == null) {
+      errors.add(new Problem.FieldError("subdomain", "is required to fetch from Zendesk (or baseUrl)"));
+    } else if (subdomain != null && !subdomain.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+      errors.add(new Problem.FieldError("subdomain", "must be a Zendesk subdomain (letters, digits, hyphens)"));
+    }
+    URI base = null;
+    if (baseUrl != null) {
+      try {
+        base = URI.create(baseUrl.replaceAll("/+$", ""));
+        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
+          errors.add(new Problem.FieldError("baseUrl", "must be an http(s) URL"));
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(new Problem.FieldError("baseUrl", "is not a URL: " + e.getMessage()));
+      }
+    } else if (subdomain != null) {
+      base = URI.create("https://" + subdomain + ".zendesk.com");
+    }
+    if (email == null) {
+      errors.add(new Problem.FieldError("email", "is required to fetch from Zendesk"));
+    }
+    if (token == null) {
+      errors.add(new Problem.FieldError("apiToken", "is required to fetch from Zendesk"));
+    }
+    return errors.isEmpty() ? new ZendeskSettings(base, email, token, Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(60)) : null;
+  }
+
+  private static String text(JsonNode body, String field, List<Problem.FieldError> errors) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual() || n.asText().isBlank()) {
+      errors.add(new Problem.FieldError(field, "must be a non-empty string"));
+      return null;
+    }
+    return n.asText().trim();
+  }
+}

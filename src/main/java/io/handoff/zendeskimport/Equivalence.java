@@ -1,0 +1,90 @@
+package io.handoff.zendeskimport;
+
+import io.handoff.rules.BusinessCalendar;
+import io.handoff.support.TicketUpdate;
+import io.handoff.trigger.DryRun;
+import io.handoff.trigger.DryRunEvent;
+import io.handoff.trigger.RuleSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The equivalence check (issue 9 item 5): replays recorded ticket updates through a rule set in a dry
+ * run (the trigger kernel's {@link DryRun}: nothing is sent or saved) and compares, update by update,
+ * the fields, tags, notifications and comments the rules produce with what was recorded: Zendesk's
+ * trigger events in ticket audits, or for Handoff's own journeys the outcome of the rules they ran with.
+ */
+public final class Equivalence {
+
+  /** One update: both outcomes and their differences (empty = they match). */
+  public record UpdateResult(String id, Instant at, String where, RuleEffects handoff, RuleEffects recorded,
+      List<String> differences) {
+
+    @com.fasterxml.jackson.annotation.JsonProperty("matches")
+    public boolean matches() {
+      return differences.isEmpty();
+    }
+  }
+
+  /** One ticket: it matches when every update does. */
+  public record TicketResult(String ticketId, boolean matches, List<UpdateResult> updates) {}
+
+  private final RuleSet rules;
+  private final DryRun dryRun;
+
+  public Equivalence(RuleSet rules, BusinessCalendar calendar) {
+    this.rules = rules;
+    this.dryRun = new DryRun(calendar);
+  }
+
+  /** Compares with Zendesk's recorded trigger events. */
+  public EquivalenceReport zendesk(List<AuditReplay.RecordedTicket> tickets) {
+    List<TicketResult> out = new ArrayList<>();
+    for (AuditReplay.RecordedTicket t : tickets) {
+      List<UpdateResult> updates = new ArrayList<>();
+      for (AuditReplay.Step s : t.steps()) {
+        RuleEffects handoff = evaluate(rules, s.update());
+        updates.add(new UpdateResult(s.id(), s.at(), s.where(), handoff, s.recorded(),
+            handoff.differences(s.recorded(), "zendesk")));
+      }
+      out.add(ticket(t.ticketId(), updates));
+    }
+    return new EquivalenceReport(rules.version(), "zendesk", out, 0);
+  }
+
+  /**
+   * Compares over Handoff's recorded events (the {@code dry-run} JSONL): each ticket update is run
+   * through these rules and through {@code recordedRules}, the rules the journeys ran with. Messaging
+   * events are counted as skipped.
+   */
+  public EquivalenceReport journeys(List<DryRunEvent> events, RuleSet recordedRules) {
+    Map<String, List<UpdateResult>> byTicket = new LinkedHashMap<>();
+    int skipped = 0;
+    for (DryRunEvent e : events) {
+      if (!"support".equals(e.kind())) {
+        skipped++;
+        continue;
+      }
+      TicketUpdate u = e.update();
+      RuleEffects handoff = evaluate(rules, u);
+      RuleEffects recorded = evaluate(recordedRules, u);
+      String ticket = u.after().id() == null ? e.id() : u.after().id();
+      byTicket.computeIfAbsent(ticket, k -> new ArrayList<>()).add(new UpdateResult(e.id(), u.at(), e.id(), handoff,
+          recorded, handoff.differences(recorded, "journeys")));
+    }
+    List<TicketResult> out = new ArrayList<>();
+    byTicket.forEach((id, updates) -> out.add(ticket(id, updates)));
+    return new EquivalenceReport(rules.version(), "journeys (rule set " + recordedRules.version() + ")", out, skipped);
+  }
+
+  private RuleEffects evaluate(RuleSet set, TicketUpdate u) {
+    return RuleEffects.of(u.after(), dryRun.support(set, u));
+  }
+
+  private static TicketResult ticket(String id, List<UpdateResult> updates) {
+    return new TicketResult(id, updates.stream().allMatch(UpdateResult::matches), updates);
+  }
+}

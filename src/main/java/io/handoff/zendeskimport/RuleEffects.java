@@ -1,0 +1,152 @@
+package io.handoff.zendeskimport;
+
+import io.handoff.support.CommentToAdd;
+import io.handoff.support.Notification;
+import io.handoff.support.SupportDecision;
+import io.handoff.ticket.Ticket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What triggers did on one ticket update, in a form both sides of an equivalence check share: the
+ * fields they left with a new value, the tags they added and removed, the notifications and comments
+ * they made, and which triggers acted.
+ *
+ * @param fields field name ({@code status}, {@code priority}, {@code type}, {@code group_id},
+ *     {@code assignee_id}, {@code custom_fields_<key>}, or Zendesk's own name) → value after the triggers
+ * @param notifications e-mails and webhook calls
+ * @param comments {@code public reply} / {@code internal note}, each with its trigger
+ * @param triggers the triggers that acted; Zendesk's with their id, {@code title (#id)} (Zendesk records only
+ *     those that left an event)
+ */
+public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, List<String> tagsRemoved,
+    List<Sent> notifications, List<String> comments, List<String> triggers) {
+
+  /**
+   * One notification.
+   *
+   * @param kind {@code email} or {@code webhook}
+   * @param recipient as each side names it (Handoff: address, group or webhook id; Zendesk: user ids
+   *     or the webhook id); shown, not compared
+   */
+  public record Sent(String kind, String trigger, String recipient, String subject) {}
+
+  public RuleEffects {
+    fields = Map.copyOf(new TreeMap<>(fields));
+    tagsAdded = List.copyOf(new TreeSet<>(tagsAdded));
+    tagsRemoved = List.copyOf(new TreeSet<>(tagsRemoved));
+    notifications = List.copyOf(notifications);
+    comments = List.copyOf(comments);
+    triggers = List.copyOf(triggers);
+  }
+
+  /** Handoff's side: the decision of the support triggers on an update whose ticket was {@code input}. */
+  public static RuleEffects of(Ticket input, SupportDecision d) {
+    Ticket out = d.ticket();
+    Map<String, String> fields = new TreeMap<>();
+    for (Map.Entry<String, String> e : values(out).entrySet()) {
+      if (!Objects.equals(values(input).get(e.getKey()), e.getValue())) {
+        fields.put(e.getKey(), e.getValue());
+      }
+    }
+    values(input).keySet().stream().filter(k -> !values(out).containsKey(k)).forEach(k -> fields.put(k, ""));
+    List<String> added = out.tags().stream().filter(t -> !input.tags().contains(t)).toList();
+    List<String> removed = input.tags().stream().filter(t -> !out.tags().contains(t)).toList();
+    List<Sent> sent = new ArrayList<>();
+    for (Notification n : d.notifications()) {
+      boolean webhook = n.kind() == Notification.Kind.WEBHOOK;
+      sent.add(new Sent(webhook ? "webhook" : "email", n.trigger(),
+          webhook ? n.recipient() : n.recipientType() + " " + n.recipient(), webhook ? null : n.subject()));
+    }
+    List<String> comments = new ArrayList<>();
+    for (CommentToAdd c : d.comments()) {
+      comments.add((c.isPublic() ? "public reply" : "internal note") + " by \"" + c.trigger() + "\"");
+    }
+    return new RuleEffects(fields, added, removed, sent, comments, d.trace().fired());
+  }
+
+  /** The comparable field values of a ticket (absent = no value). */
+  static Map<String, String> values(Ticket t) {
+    Map<String, String> v = new TreeMap<>();
+    put(v, "status", t.status() == null ? null : t.status().wireName());
+    put(v, "priority", t.priority() == null ? null : t.priority().wireName());
+    put(v, "type", t.type());
+    put(v, "group_id", t.group());
+    put(v, "assignee_id", t.assignee());
+    t.customFields().forEach((k, val) -> put(v, "custom_fields_" + k, val));
+    return v;
+  }
+
+  private static void put(Map<String, String> m, String k, String v) {
+    if (v != null && !v.isEmpty()) {
+      m.put(k, v);
+    }
+  }
+
+  /** Why this (Handoff's) outcome differs from {@code recorded}; empty when they match. */
+  public List<String> differences(RuleEffects recorded, String recordedName) {
+    List<String> out = new ArrayList<>();
+    Set<String> names = new TreeSet<>(fields.keySet());
+    names.addAll(recorded.fields.keySet());
+    for (String f : names) {
+      String a = fields.get(f);
+      String b = recorded.fields.get(f);
+      if (!Objects.equals(a, b)) {
+        out.add(f + ": handoff " + shown(a) + ", " + recordedName + " " + shown(b));
+      }
+    }
+    if (!tagsAdded.equals(recorded.tagsAdded)) {
+      out.add("tags added: handoff " + tagsAdded + ", " + recordedName + " " + recorded.tagsAdded);
+    }
+    if (!tagsRemoved.equals(recorded.tagsRemoved)) {
+      out.add("tags removed: handoff " + tagsRemoved + ", " + recordedName + " " + recorded.tagsRemoved);
+    }
+    compareCounts(out, "notification", keys(notifications), keys(recorded.notifications), recordedName);
+    compareCounts(out, "comment", comments, recorded.comments, recordedName);
+    return out;
+  }
+
+  private static List<String> keys(List<Sent> sent) {
+    return sent.stream().map(s -> s.kind() + " by \"" + s.trigger() + "\"").toList();
+  }
+
+  private static void compareCounts(List<String> out, String what, List<String> a, List<String> b, String name) {
+    for (String k : new TreeSet<>(concat(a, b))) {
+      long na = a.stream().filter(k::equals).count();
+      long nb = b.stream().filter(k::equals).count();
+      if (na != nb) {
+        out.add(what + " " + k + ": handoff " + na + ", " + name + " " + nb);
+      }
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static String shown(String v) {
+    return v == null ? "(unchanged)" : v.isEmpty() ? "(cleared)" : v;
+  }
+
+  /** One line for people: "priority=high; tags +refund_queue; email by "X"". */
+  public String summary() {
+    List<String> parts = new ArrayList<>();
+    fields.forEach((k, v) -> parts.add(k + "=" + (v.isEmpty() ? "(cleared)" : v)));
+    if (!tagsAdded.isEmpty()) {
+      parts.add("tags +" + String.join(" +", tagsAdded));
+    }
+    if (!tagsRemoved.isEmpty()) {
+      parts.add("tags -" + String.join(" -", tagsRemoved));
+    }
+    notifications.forEach(n -> parts.add(n.kind() + " by \"" + n.trigger() + "\" to " + n.recipient()));
+    parts.addAll(comments);
+    return parts.isEmpty() ? "nothing" : String.join("; ", parts);
+  }
+}

@@ -1,0 +1,265 @@
+package io.handoff.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.handoff.zendeskimport.RuleFilesWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code POST /api/admin/zendesk/import} against a service whose workflows directory is a temporary copy. */
+@QuarkusTest
+@TestProfile(ZendeskImportApiTest.TempWorkflows.class)
+@Timeout(120)
+class ZendeskImportApiTest {
+  @jakarta.inject.Inject io.handoff.automation.AutomationActivitiesImpl automations;
+
+  private static final Path FIXTURES = Path.of("src/test/resources/zendesk-import");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REFUND_EVENT = "{\"id\": \"refund\", \"kind\": \"support\", \"update\": {\"idempotencyKey\":"
+      + " \"r1\", \"before\": null, \"after\": {\"id\": \"T-9\", \"status\": \"new\", \"priority\": \"normal\","
+      + " \"tags\": [\"refund\"], \"requesterName\": \"Rita\"}}}";
+
+  /** Points handoff.workflows-dir at a fresh copy of the shipped workflows/ directory. */
+  public static class TempWorkflows implements QuarkusTestProfile {
+    static final Path DIR = copyOfWorkflows();
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("handoff.workflows-dir", DIR.toString());
+    }
+
+    /** One copy per JVM: the profile and the test may be loaded by different class loaders. */
+    private static synchronized Path copyOfWorkflows() {
+      String shared = System.getProperty("zendesk-import-api-test.workflows-dir");
+      if (shared != null) {
+        return Path.of(shared);
+      }
+      try {
+        Path dir = Files.createTempDirectory("handoff-workflows-");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("workflows"))) {
+          for (Path f : files) {
+            Files.copy(f, dir.resolve(f.getFileName().toString()));
+          }
+        }
+        System.setProperty("zendesk-import-api-test.workflows-dir", dir.toString());
+        return dir;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static Path dir() {
+    return TempWorkflows.DIR;
+  }
+
+  private static ObjectNode refundPayloads(String mappingYaml) throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("triggers", JSON.readTree(FIXTURES.resolve("equivalence/triggers.json").toFile()));
+    body.set("trigger_categories", JSON.readTree(FIXTURES.resolve("equivalence/trigger_categories.json").toFile()));
+    body.put("mapping", mappingYaml);
+    return body;
+  }
+
+  private static Response post(String apply, Object body) {
+    var req = given().contentType("application/json").body(body);
+    if (apply != null) {
+      req = req.queryParam("apply", apply);
+    }
+    return req.when().post("/api/admin/zendesk/import");
+  }
+
+  private static Response dryRunRefund() {
+    return given().body(REFUND_EVENT).when().post("/api/rules/dry-run");
+  }
+
+  private static ObjectNode seedPayloads() throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("triggers", JSON.readTree(FIXTURES.resolve("seed/triggers.json").toFile()));
+    body.set("trigger_categories", JSON.readTree(FIXTURES.resolve("seed/trigger_categories.json").toFile()));
+    body.set("sla_policies", JSON.readTree(FIXTURES.resolve("seed/sla_policies.json").toFile()));
+    body.set("webhooks", JSON.readTree(FIXTURES.resolve("seed/webhooks.json").toFile()).path("webhooks"));
+    body.put("mapping", Files.readString(FIXTURES.resolve("seed/zendesk-mapping.yaml")));
+    return body;
+  }
+
+  @Test
+  void previewReturnsTheReportAndTheFilesAndWritesNothing() throws Exception {
+    Map<String, String> before = snapshot();
+    ObjectNode body = seedPayloads();
+    // Keep the VIP policy's filter to what the rule kernel accepts (see the next test for the rest).
+    ((ObjectNode) body.path("sla_policies").path("sla_policies").path(1).path("filter")).putArray("any");
+    post(null, body.toString()).then().statusCode(200)
+        .body("applied", equalTo(false))
+        .body("summary.imported", equalTo(7))
+        .body("summary.unsupported", equalTo(0))
+        .body("report.items.title", hasItem("SUP - Routing - pricing to Sales"))
+        .body("files.'support-triggers.yaml'", containsString("SUP - Routing - pricing to Sales"))
+        .body("files.'sla-policies.yaml'", containsString("VIP customers"))
+        .body("files.'zendesk-mapping.yaml'", containsString("\"360001\": \"sales\""))
+        .body("errors", equalTo(List.of()))
+        .body("written", nullValue());
+    assertEquals(before, snapshot());
+  }
+
+  @Test
+  void previewListsTheValidationErrorsThatApplyWouldRefuse() throws Exception {
+    // Zendesk's SLA filter "ticket_fields_4400 includes null" is imported as includes "", which the
+    // kernel refuses: the preview says so before anything is written.
+    post("false", seedPayloads().toString()).then().statusCode(200)
+        .body("errors", hasItem(containsString("sla-policies.yaml:")))
+        .body("errors", hasItem(containsString("operator \"includes\" needs a value")));
+  }
+
+  @Test
+  void applyWritesTheValidatedFilesKeepsBackupsAndReloadsTheRunningRules() throws Exception {
+    dryRunRefund().then().statusCode(200).body("base.results[0].outcome", not(hasItem("fired: Refunds - escalate")));
+    String old = Files.readString(dir().resolve("support-triggers.yaml"));
+    String slasBefore = Files.readString(dir().resolve("sla-policies.yaml"));
+
+    Response r = post("true", refundPayloads("groups:\n  \"360001\": billing\n").toString());
+    r.then().statusCode(200).body("applied", equalTo(true)).body("reloaded", equalTo(true))
+        .body("written.file", equalTo(List.of("support-triggers.yaml", "zendesk-mapping.yaml")));
+
+    String written = Files.readString(dir().resolve("support-triggers.yaml"));
+    assertEquals(r.path("files.'support-triggers.yaml'"), written);
+    assertTrue(written.contains("Refunds - escalate"));
+    assertEquals(slasBefore, Files.readString(dir().resolve("sla-policies.yaml")), "SLA policies were not part of it");
+    String backup = r.path("written[0].backup");
+    assertTrue(backup.contains(RuleFilesWriter.BACKUP_DIR), backup);
+    assertEquals(old, Files.readString(Path.of(backup)));
+    try (var leftovers = Files.list(dir())) {
+      assertEquals(List.of(), leftovers.filter(p -> p.toString().endsWith(".tmp")).toList());
+    }
+    dryRunRefund().then().statusCode(200)
+        .body("base.ruleSetVersion", equalTo(r.path("ruleSetVersion")))
+        .body("base.results[0].outcome", hasItem("fired: Refunds - escalate"))
+        .body("base.results[0].outcome", hasItem("priority: normal -> high"));
+  }
+
+  private static final String AUTOMATION = """
+      {"automations": [{"id": 9001, "title": "Solve pending tickets after 48 hours", "active": true, "position": 1,
+        "conditions": {"all": [{"field": "status", "operator": "is", "value": "pending"},
+                               {"field": "PENDING", "operator": "greater_than", "value": "48"}], "any": []},
+        "actions": [{"field": "status", "value": "solved"}]}]}""";
+
+  @Test
+  void applyWithAutomationsWritesAutomationsYamlAndTheServiceReloadsIt() throws Exception {
+    ObjectNode body = refundPayloads("groups:\n  \"360001\": billing\n");
+    body.set("automations", JSON.readTree(AUTOMATION));
+    Response r = post("true", body.toString());
+    r.then().statusCode(200).body("applied", equalTo(true)).body("reloaded", equalTo(true))
+        .body("written.file", hasItem("automations.yaml"));
+    String written = Files.readString(dir().resolve("automations.yaml"));
+    assertTrue(written.contains("Solve pending tickets after 48 hours"), written);
+    assertTrue(automations.automations().declared().stream()
+        .anyMatch(a -> a.title().equals("Solve pending tickets after 48 hours")), "the running service reloaded it");
+  }
+
+  @Test
+  void anImportedAutomationWithoutNullifyingConditionIsReportedNotWritten() throws Exception {
+    ObjectNode body = refundPayloads("groups:\n  \"360001\": billing\n");
+    // Its action keeps the ticket pending: nothing makes its conditions false, so Zendesk refuses it too.
+    body.set("automations", JSON.readTree(AUTOMATION.replace("Solve pending", "Loop on pending")
+        .replace("\"value\": \"solved\"", "\"value\": \"pending\"")));
+    post("true", body.toString()).then().statusCode(200)
+        .body("report.items.find { it.title == 'Loop on pending tickets after 48 hours' }.status",
+            equalTo("UNSUPPORTED"));
+    assertTrue(!Files.readString(dir().resolve("automations.yaml")).contains("Loop on pending"));
+  }
+
+  @Test
+  void applyOfRulesThatFailValidationIs422WithEveryErrorAndWritesNothing() throws Exception {
+    Map<String, String> before = snapshot();
+    post("true", refundPayloads("groups:\n  \"360001\": nosuchgroup\n").toString()).then().statusCode(422)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("title", equalTo("Imported rules are invalid"))
+        .body("errors.message", hasItem(containsString("group 'nosuchgroup' is not defined in helpdesk.yaml")))
+        .body("errors.field", hasItem(containsString("support-triggers.yaml:")));
+    assertEquals(before, snapshot());
+  }
+
+  @Test
+  void badRequestsAre400NamingTheField() {
+    post(null, "{\"triggers\": [").then().statusCode(400).contentType(Problem.MEDIA_TYPE).body("field", equalTo("body"));
+    post(null, "{\"triggers\": \"all of them\"}").then().statusCode(400).body("field", equalTo("triggers"));
+    post(null, "{\"triggers\": [], \"brands\": []}").then().statusCode(400).body("field", equalTo("brands"));
+    post(null, "{\"subdomain\": \"acme\"}").then().statusCode(400)
+        .body("errors.field", equalTo(List.of("email", "apiToken")));
+    post(null, "{\"triggers\": [], \"mapping\": {\"brands\": {}}}").then().statusCode(400)
+        .body("field", equalTo("mapping")).body("detail", containsString("brands"));
+    post("yes", "{\"triggers\": []}").then().statusCode(400).body("field", equalTo("apply"));
+  }
+
+  @Test
+  void fetchModeReadsTheAccountWithTokenAuthAndReportsZendeskErrors() throws Exception {
+    WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    wm.start();
+    try {
+      stub(wm, "/api/v2/triggers", FIXTURES.resolve("equivalence/triggers.json"));
+      stub(wm, "/api/v2/trigger_categories", FIXTURES.resolve("equivalence/trigger_categories.json"));
+      stub(wm, "/api/v2/slas/policies", FIXTURES.resolve("seed/sla_policies.json"));
+      stub(wm, "/api/v2/webhooks", FIXTURES.resolve("seed/webhooks.json"));
+      wm.stubFor(get(urlEqualTo("/api/v2/automations")).willReturn(aResponse().withBody("{\"automations\": []}")));
+      wm.stubFor(get(urlEqualTo("/api/v2/triggers/definitions")).willReturn(aResponse().withStatus(403)));
+      String body = "{\"baseUrl\": \"" + wm.baseUrl() + "\", \"email\": \"admin@example.com\", \"apiToken\": \"t0k\","
+          + " \"mapping\": {\"groups\": {\"360001\": \"billing\"}}}";
+      post("false", body).then().statusCode(200).body("applied", equalTo(false))
+          .body("files.'support-triggers.yaml'", containsString("Refunds - escalate"))
+          .body("files.'sla-policies.yaml'", containsString("Standard"))
+          .body("report.items.find { it.title == 'VIP customers' }.status", equalTo("NEEDS_MAPPING"));
+      String auth = "Basic " + Base64.getEncoder().encodeToString("admin@example.com/token:t0k".getBytes());
+      wm.verify(getRequestedFor(urlEqualTo("/api/v2/triggers")).withHeader("Authorization",
+          com.github.tomakehurst.wiremock.client.WireMock.equalTo(auth)));
+
+      wm.stubFor(get(urlEqualTo("/api/v2/triggers")).willReturn(aResponse().withStatus(401)
+          .withBody("{\"error\": \"Couldn't authenticate you\"}")));
+      post("false", body).then().statusCode(502).contentType(Problem.MEDIA_TYPE)
+          .body("detail", containsString("HTTP 401"));
+    } finally {
+      wm.stop();
+    }
+  }
+
+  private static void stub(WireMockServer wm, String path, Path file) throws IOException {
+    wm.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody(Files.readString(file))));
+  }
+
+  /** Every file of the workflows directory (backups included) with its content. */
+  private static Map<String, String> snapshot() throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (var walk = Files.walk(dir())) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(dir().relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+}
