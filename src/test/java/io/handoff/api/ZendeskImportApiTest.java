@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Timeout;
 @QuarkusTest
 @TestProfile(ZendeskImportApiTest.TempWorkflows.class)
 @Timeout(120)
+// The automation imports replace the trigger rules in use: they run after the tests that expect the shipped ones.
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ZendeskImportApiTest {
   @jakarta.inject.Inject io.handoff.automation.AutomationActivitiesImpl automations;
 
@@ -171,6 +173,7 @@ class ZendeskImportApiTest {
         "actions": [{"field": "status", "value": "solved"}]}]}""";
 
   @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
   void applyWithAutomationsWritesAutomationsYamlAndTheServiceReloadsIt() throws Exception {
     ObjectNode body = refundPayloads("groups:\n  \"360001\": billing\n");
     body.set("automations", JSON.readTree(AUTOMATION));
@@ -184,6 +187,7 @@ class ZendeskImportApiTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
   void anImportedAutomationWithoutNullifyingConditionIsReportedNotWritten() throws Exception {
     ObjectNode body = refundPayloads("groups:\n  \"360001\": billing\n");
     // Its action keeps the ticket pending: nothing makes its conditions false, so Zendesk refuses it too.
