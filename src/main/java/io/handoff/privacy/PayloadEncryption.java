@@ -46,9 +46,13 @@ public final class PayloadEncryption {
     return new AesGcmPayloadCodec(active, keys);
   }
 
-  /** Temporal's default converter wrapped with the codec. */
+  /**
+   * Temporal's default converter wrapped with the codec. When the codec encrypts, failure messages and
+   * stack traces are moved into the encoded attributes too, since an exception message can quote
+   * customer data.
+   */
   public static DataConverter dataConverter(AesGcmPayloadCodec codec) {
-    return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec));
+    return new CodecDataConverter(DefaultDataConverter.newDefaultInstance(), List.of(codec), codec.encrypts());
   }
 
   /** A new random key, base64: what {@code key} expects. */
