@@ -91,7 +91,11 @@ public final class JourneyPurge {
           journeys = purgeClosed(c, r, rows);
         }
         if (r.timelineCutoff() != null) {
-          long n = run(c, r.dryRun(), "journey_timeline", "at < ?", List.of(r.timelineCutoff()));
+          // Entries of journeys the closed rule purges are counted there already (a dry run deletes nothing).
+          long n = r.closedCutoff() == null
+              ? run(c, r.dryRun(), "journey_timeline", "at < ?", List.of(r.timelineCutoff()))
+              : run(c, r.dryRun(), "journey_timeline", "at < ? AND journey_id NOT IN (SELECT journey_id FROM journeys"
+                  + " WHERE stage = 'CLOSED' AND updated_at < ?)", List.of(r.timelineCutoff(), r.closedCutoff()));
           rows.merge("journey_timeline", n, Long::sum);
           c.commit();
         }
