@@ -23,9 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The retention purge on H2 and PostgreSQL: old closed journeys lose every row Handoff keeps about them;
  * open journeys, recent closed ones and a look-alike conversation id keep theirs; a dry run deletes nothing.
  */
-class JourneyPurgeTest {
-  static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-  static final Instant OLD = NOW.minus(Duration.ofDays(400));
+public class JourneyPurgeTest {
+  public static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+  public static final Instant OLD = NOW.minus(Duration.ofDays(400));
   static final Instant RECENT = NOW.minus(Duration.ofDays(10));
 
   static Stream<TestDatabases.Db> databases() {
@@ -33,7 +33,7 @@ class JourneyPurgeTest {
   }
 
   /** Seeds one journey with a row in every table that holds journey data. */
-  static void journey(DataSource ds, String conversation, String stage, Instant updated) throws SQLException {
+  public static void journey(DataSource ds, String conversation, String stage, Instant updated) throws SQLException {
     String journeyId = "journey-" + conversation;
     try (Connection c = ds.getConnection()) {
       exec(c, "INSERT INTO journeys (journey_id, conversation_id, stage, view_json, version, created_at, updated_at)"
@@ -150,7 +150,7 @@ class JourneyPurgeTest {
         .hasMessageContaining("closed-journey age must not be negative");
   }
 
-  static Map<String, Long> counts(DataSource ds) throws SQLException {
+  public static Map<String, Long> counts(DataSource ds) throws SQLException {
     Map<String, Long> m = new LinkedHashMap<>();
     try (Connection c = ds.getConnection()) {
       for (String t : JourneyPurge.TABLES) {
