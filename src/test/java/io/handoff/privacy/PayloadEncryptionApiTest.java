@@ -31,7 +31,8 @@ class PayloadEncryptionApiTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("handoff.temporal.payload-encryption.key", KEY,
-          "handoff.temporal.payload-encryption.key-id", "test-2026");
+          "handoff.temporal.payload-encryption.key-id", "test-2026",
+          "handoff.temporal.payload-encryption.old-keys.test-2025", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     }
   }
 
@@ -62,6 +63,13 @@ class PayloadEncryptionApiTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.newWorkflowStub(
             io.handoff.journey.CustomerJourneyWorkflow.class, j.journeyId()).getView())
         .hasStackTraceContaining("payload is encrypted with key 'test-2026', which is not configured");
+    WorkflowClient rotated = WorkflowClient.newInstance(client.getWorkflowServiceStubs(), WorkflowClientOptions
+        .newBuilder().setNamespace(client.getOptions().getNamespace())
+        .setDataConverter(PayloadEncryption.dataConverter(PayloadEncryption.codec(
+            java.util.Optional.of(PayloadEncryption.newKey()), "test-2027", Map.of("test-2026", KEY))))
+        .build());
+    assertThat(rotated.newWorkflowStub(io.handoff.journey.CustomerJourneyWorkflow.class, j.journeyId()).getView()
+        .ticket().id()).as("after a rotation the old key still reads the journey").isEqualTo(j.ticketId());
   }
 
   @Test
