@@ -80,6 +80,21 @@ public interface HandoffConfig {
     /** Start the worker in this process (turn off to run an API-only instance). */
     @WithDefault("true")
     boolean workerEnabled();
+
+    /** Encryption of workflow payloads (inputs, results, signals, updates, queries); off unless a key is set. */
+    PayloadEncryption payloadEncryption();
+  }
+
+  interface PayloadEncryption {
+    /** Base64 of the 32-byte AES-256 key that encrypts new payloads; unset = payloads are stored as plain JSON. */
+    Optional<String> key();
+
+    /** Id of {@code key}, written in every payload it encrypts so that keys can be rotated. */
+    @WithDefault("k1")
+    String keyId();
+
+    /** Older keys by id (base64, 32 bytes), kept only to decrypt the payloads they encrypted. */
+    java.util.Map<String, String> oldKeys();
   }
 
   interface Journey {

@@ -77,7 +77,8 @@ public final class SunshineConversationsClient implements MessagingChannelClient
     int status = response.statusCode();
     if (status / 100 != 2) {
       boolean retryable = status == 429 || status >= 500;
-      throw new ChannelException("Sunshine Conversations answered " + status + ": " + response.body(), retryable, null);
+      throw new ChannelException("Sunshine Conversations answered " + status + ": "
+          + io.handoff.privacy.Redact.reply(response.body()), retryable, null);
     }
     return response;
   }

@@ -129,7 +129,8 @@ public final class SmtpMailer {
           return;
         }
       }
-      throw new NotificationClient.DeliveryException("SMTP server answered: " + last, code >= 400 && code < 500, null);
+      throw new NotificationClient.DeliveryException("SMTP server answered: "
+          + io.handoff.privacy.Redact.emails(last), code >= 400 && code < 500, null);
     }
   }
 }

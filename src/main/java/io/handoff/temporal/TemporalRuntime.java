@@ -3,12 +3,15 @@ package io.handoff.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.handoff.config.HandoffConfig;
+import io.handoff.privacy.AesGcmPayloadCodec;
+import io.handoff.privacy.PayloadEncryption;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.common.converter.DataConverter;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
@@ -81,7 +84,8 @@ public class TemporalRuntime {
     t.apiKey().ifPresent(key -> options.addApiKey(() -> key));
     stubs = WorkflowServiceStubs.newServiceStubs(options.build());
     String namespace = embedded != null ? "default" : t.namespace();
-    client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace)
+        .setDataConverter(dataConverter(t.payloadEncryption())).build());
     if (embedded != null) {
       registerSearchAttributes(namespace);
     }
@@ -93,6 +97,20 @@ public class TemporalRuntime {
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
     }
+  }
+
+  /**
+   * The client's (and so the worker's) data converter: Temporal's default, wrapped by the payload codec
+   * that encrypts when a key is configured and always names a missing key when it meets an encrypted
+   * payload it cannot read.
+   */
+  private static DataConverter dataConverter(HandoffConfig.PayloadEncryption e) {
+    AesGcmPayloadCodec codec = PayloadEncryption.codec(e.key(), e.keyId(), e.oldKeys());
+    if (codec.encrypts()) {
+      LOG.infof("Temporal payloads are encrypted with AES-256-GCM, key id %s (%d older keys for decryption)",
+          e.keyId(), e.oldKeys().size());
+    }
+    return PayloadEncryption.dataConverter(codec);
   }
 
   /** Registers the custom search attributes on the embedded server, which starts empty every time. */

@@ -114,9 +114,11 @@ class SmtpNotificationClientTest {
   @Test
   void aPermanentRefusalIsNotRetryableAndATemporaryOneIs() {
     NotificationOutboxStore store = new NotificationOutboxStore(TestDatabases.h2().dataSource());
-    rcptReply = "550 no such user";
+    rcptReply = "550 5.1.1 <nobody@example.com>: no such user";
     assertThatThrownBy(() -> client(store, null).deliver(email("k-2", "nobody@example.com")))
-        .isInstanceOfSatisfying(NotificationClient.DeliveryException.class, e -> assertThat(e.retryable()).isFalse());
+        .isInstanceOfSatisfying(NotificationClient.DeliveryException.class, e -> assertThat(e.retryable()).isFalse())
+        .as("the address is not repeated in the error, which Temporal logs and stores")
+        .hasMessage("SMTP server answered: 550 5.1.1 <<e-mail>>: no such user");
     rcptReply = "451 try later";
     assertThatThrownBy(() -> client(store, null).deliver(email("k-3", "busy@example.com")))
         .isInstanceOfSatisfying(NotificationClient.DeliveryException.class, e -> assertThat(e.retryable()).isTrue());
