@@ -3,6 +3,7 @@ package io.handoff.auth;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,8 @@ public record AccessSettings(Set<AuthMode> modes, boolean metricsPublic, boolean
           + " change tickets. Set handoff.auth.mode=api-key (and create a key with `api-keys create --scope admin`),"
           + " or, only behind a proxy that authenticates, handoff.auth.allow-unauthenticated-network=true");
     }
-    return new AccessSettings(Set.copyOf(modes), in.metricsPublic(), open && !in.loopback());
+    return new AccessSettings(Collections.unmodifiableSet(EnumSet.copyOf(modes)), in.metricsPublic(),
+        open && !in.loopback());
   }
 
   private static Set<AuthMode> defaults(Inputs in) {
