@@ -31,6 +31,10 @@ public class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as JSON")
   boolean asJson;
 
+  @Option(names = "--api-key", defaultValue = "${env:HANDOFF_API_KEY}",
+      description = "API key with the read scope, sent as a bearer token (default: $HANDOFF_API_KEY)")
+  String apiKey;
+
   @Override
   public Integer call() throws Exception {
     StringBuilder q = new StringBuilder(url).append("/api/routing/comparison?");
@@ -40,8 +44,12 @@ public class CompareCommand implements Callable<Integer> {
     if (to != null) {
       q.append("to=").append(URLEncoder.encode(to, StandardCharsets.UTF_8));
     }
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(q.toString())).GET();
+    if (apiKey != null && !apiKey.isBlank()) {
+      request.header("Authorization", "Bearer " + apiKey.trim());
+    }
     HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-        .send(HttpRequest.newBuilder(URI.create(q.toString())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       System.err.println("comparison request failed: HTTP " + r.statusCode() + " " + r.body());
       return 1;

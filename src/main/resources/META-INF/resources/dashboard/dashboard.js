@@ -18,9 +18,31 @@ function row(attrs, ...cells) {
   return el('tr', attrs, ...cells.map((c) => el('td', {}, c)));
 }
 
+// Outside the embedded default the API needs credentials: the key typed into the header form is kept in
+// this tab's sessionStorage only (gone when the tab closes) and sent as a bearer token.
+const KEY_ITEM = 'handoff.apiKey';
+
+function authHeaders() {
+  const key = sessionStorage.getItem(KEY_ITEM);
+  return key ? { Authorization: 'Bearer ' + key } : {};
+}
+
+function showAuthProblem(message) {
+  const status = $('#auth-status');
+  status.textContent = message || '';
+  status.hidden = !message;
+}
+
 async function getJson(url) {
-  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const r = await fetch(url, { headers: { Accept: 'application/json', ...authHeaders() } });
+  if (r.status === 401 || r.status === 403) {
+    const problem = await r.json().catch(() => ({}));
+    showAuthProblem((r.status === 401 ? 'Enter an API key: ' : 'This key cannot read the dashboard: ')
+      + (problem.detail || r.status));
+    throw new Error(url + ' → ' + r.status);
+  }
   if (!r.ok) throw new Error(url + ' → ' + r.status);
+  showAuthProblem('');
   return r.json();
 }
 
@@ -124,7 +146,19 @@ async function loadComparison() {
   for (const cell of c.confusion) body.append(row({}, cell.rules, cell.ai, cell.human, cell.journeys));
 }
 
+function loadAll() {
+  loadJourneys(false).catch((e) => console.error(e));
+  loadComparison().catch((e) => console.error(e));
+}
+
 $('#filters').addEventListener('submit', (e) => { e.preventDefault(); loadJourneys(false); });
 $('#more').addEventListener('click', () => loadJourneys(true));
-loadJourneys(false).catch((e) => console.error(e));
-loadComparison().catch((e) => console.error(e));
+$('#auth').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const key = $('#api-key').value.trim();
+  if (key) sessionStorage.setItem(KEY_ITEM, key);
+  $('#api-key').value = '';
+  loadAll();
+});
+$('#forget-key').addEventListener('click', () => { sessionStorage.removeItem(KEY_ITEM); loadAll(); });
+loadAll();

@@ -2,8 +2,14 @@ package io.handoff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.handoff.routing.ComparisonCalculator;
 import io.handoff.routing.ComparisonCalculatorTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class CompareCommandTest {
@@ -14,5 +20,33 @@ class CompareCommandTest {
     assertThat(out).containsPattern("rules\\s+4\\s+3\\s+66.7%\\s+75.0%\\s+2\\s+120 s\\s+0");
     assertThat(out).containsPattern("ai\\s+3\\s+3\\s+66.7%\\s+100.0%\\s+2\\s+180 s\\s+1");
     assertThat(out).containsPattern("es\\s+2\\s+0.0%\\s+0.0%\\s+100.0%");
+  }
+
+  @Test
+  void sendsTheApiKeyAsABearerTokenAndReportsARefusal() {
+    WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    server.start();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    try {
+      server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/routing/comparison")).atPriority(2)
+          .willReturn(WireMock.aResponse().withStatus(401).withBody("{\"requiredScope\":\"read\"}")));
+      server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/routing/comparison")).atPriority(1)
+          .withHeader("Authorization", WireMock.equalTo("Bearer hk_0123456789_secret"))
+          .willReturn(WireMock.aResponse().withStatus(200).withBody("{\"journeys\":0}")));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      String url = "http://127.0.0.1:" + server.port();
+      assertThat(HandoffCli.run("compare", "--url", url, "--json", "--api-key", "hk_0123456789_secret")).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("{\"journeys\":0}");
+      assertThat(HandoffCli.run("compare", "--url", url, "--json", "--api-key", "")).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 401").contains("requiredScope");
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+      server.stop();
+    }
   }
 }

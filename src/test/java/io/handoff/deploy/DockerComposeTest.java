@@ -44,6 +44,7 @@ class DockerComposeTest {
     assertThat(handoff.at("/environment/HANDOFF_TEMPORAL_TARGET").asText()).isEqualTo("temporal:7233");
     assertThat(handoff.at("/environment/QUARKUS_PROFILE").asText()).contains("pg");
     assertThat(handoff.at("/environment/HANDOFF_DB_URL").asText()).startsWith("jdbc:postgresql://postgresql:5432/");
+    assertThat(handoff.at("/environment/HANDOFF_AUTH_MODE").asText()).isEqualTo("api-key");
     assertThat(handoff.at("/depends_on/temporal-setup/condition").asText())
         .isEqualTo("service_completed_successfully");
     assertThat(handoff.get("ports").get(0).asText()).endsWith(":8080");
