@@ -94,6 +94,8 @@ public class JourneyService {
     Optional<JourneyState> snapshot = index.snapshot(journeyId, config.journey().timelineInState());
     if (snapshot.isPresent()) {
       entries = notYetProcessed(entries, snapshot.get().processed);
+      // The count in the index may have missed a restore of a journey not yet projected then.
+      restores = Math.max(restores, snapshot.get().restores + 1);
     }
     List<JourneyCommand> pending = new java.util.ArrayList<>();
     String conversationId = null;
