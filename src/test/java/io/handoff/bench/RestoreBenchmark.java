@@ -49,15 +49,7 @@ public final class RestoreBenchmark {
     long t0 = System.nanoTime();
     Process p = start(data, http, log);
     try {
-      Matcher m = null;
-      while (m == null) {
-        if (!p.isAlive()) {
-          throw new IllegalStateException("service exited; see " + log);
-        }
-        Matcher found = RESTORED.matcher(Files.readString(log));
-        m = found.find() ? found : null;
-        Thread.sleep(200);
-      }
+      Matcher m = awaitRestoreLogged(p, log);
       double startToRestored = (System.nanoTime() - t0) / 1e9;
       int ticketed = 0;
       HttpClient client = HttpClient.newHttpClient();
@@ -80,15 +72,7 @@ public final class RestoreBenchmark {
     long t1 = System.nanoTime();
     Process p2 = start(data, http, log2);
     try {
-      Matcher m = null;
-      while (m == null) {
-        if (!p2.isAlive()) {
-          throw new IllegalStateException("service exited; see " + log2);
-        }
-        Matcher found = RESTORED.matcher(Files.readString(log2));
-        m = found.find() ? found : null;
-        Thread.sleep(200);
-      }
+      Matcher m = awaitRestoreLogged(p2, log2);
       double startToRestored = (System.nanoTime() - t1) / 1e9;
       HttpClient client = HttpClient.newHttpClient();
       while (!ready(client, http)) {
@@ -112,6 +96,20 @@ public final class RestoreBenchmark {
           startToChecked);
     } finally {
       p2.destroyForcibly();
+    }
+  }
+
+  /** Waits for the service's restore log line and returns its match. */
+  private static Matcher awaitRestoreLogged(Process p, Path log) throws IOException, InterruptedException {
+    while (true) {
+      if (!p.isAlive()) {
+        throw new IllegalStateException("service exited; see " + log);
+      }
+      Matcher found = RESTORED.matcher(Files.readString(log));
+      if (found.find()) {
+        return found;
+      }
+      Thread.sleep(200);
     }
   }
 
