@@ -21,6 +21,7 @@ final class Report {
   int postRetries;
   int duplicateAcks;
   int refused;
+  int neverAccepted;
   int unsettled;
   int stageOk;
   int eventsLost;
@@ -44,7 +45,7 @@ final class Report {
   }
 
   boolean passed() {
-    return failures.isEmpty() && unsettled == 0 && refused == 0 && stageOk == journeys;
+    return failures.isEmpty() && unsettled == 0 && refused == 0 && neverAccepted == 0 && stageOk == journeys;
   }
 
   String markdown() {
@@ -55,6 +56,7 @@ final class Report {
         + eventsDuplicated);
     row(b, "POSTs retried by the client (same Idempotency-Key) / answered duplicate / refused", postRetries + " / "
         + duplicateAcks + " / " + refused);
+    row(b, "events never accepted (no answer within 2 min of retries)", String.valueOf(neverAccepted));
     row(b, "Handoff killed (SIGKILL) after accepted events", String.valueOf(killedAfterEvents));
     row(b, "Handoff start / restart to ready", seconds(firstStart) + " / " + seconds(restart));
     row(b, "handed-off journeys with exactly one Zendesk ticket (= the journey's)", oneTicket + " / " + ticketedJourneys);
@@ -68,7 +70,7 @@ final class Report {
     row(b, "Zendesk responses served", zendeskServed.toString());
     row(b, "activity retries by type (Temporal histories)", retries.toString());
     row(b, "all events posted / all journeys settled", String.format("%.0f s / %.0f s", driveSeconds, settleSeconds));
-    row(b, "journeys not settled in 10 min", String.valueOf(unsettled));
+    row(b, "journeys not settled 4 min after the last event", String.valueOf(unsettled));
     if (!failures.isEmpty()) {
       b.append("\nFailures (first 30):\n");
       failures.stream().limit(30).forEach(f -> b.append("- ").append(f).append('\n'));

@@ -13,6 +13,7 @@ public final class HostileChecks {
   private final Map<String, int[]> byKind = new TreeMap<>();
   private final Map<Integer, Integer> byStatus = new TreeMap<>();
   private final List<String> violations = new ArrayList<>();
+  private final Map<String, List<String>> examples = new TreeMap<>();
 
   /** Checks one answer; returns the violation, or null when the answer is correct. */
   public synchronized String check(HostileRequest r, RawHttp.Answer a) {
@@ -25,8 +26,13 @@ public final class HostileChecks {
     }
     if (v != null) {
       counts[2]++;
-      violations.add(r.kind() + " " + r.method() + " " + abbreviate(r.target()) + " → " + a.status() + " "
-          + a.contentType() + ": " + v + " " + abbreviate(a.body()));
+      String line = r.kind() + " " + r.method() + " " + abbreviate(r.target()) + " → " + a.status() + " "
+          + a.contentType() + ": " + v + " " + abbreviate(a.body());
+      violations.add(line);
+      List<String> e = examples.computeIfAbsent(r.kind(), k -> new ArrayList<>());
+      if (e.size() < 3) {
+        e.add(line);
+      }
     }
     return v;
   }
@@ -63,6 +69,11 @@ public final class HostileChecks {
 
   public synchronized List<String> violations() {
     return List.copyOf(violations);
+  }
+
+  /** Up to three violating answers per kind. */
+  public synchronized List<String> examples() {
+    return examples.values().stream().flatMap(List::stream).toList();
   }
 
   public synchronized Map<Integer, Integer> byStatus() {

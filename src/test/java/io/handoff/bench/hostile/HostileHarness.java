@@ -90,7 +90,11 @@ public final class HostileHarness {
           changed.add(k);
         }
       });
-      String report = report(n, concurrency, seed, seconds, checks, targets.size(), tickets.size(), changed);
+      StringBuilder diffs = new StringBuilder();
+      changed.stream().limit(2).forEach(k -> diffs.append("\nbefore ").append(k).append(": ").append(before.get(k))
+          .append("\nafter  ").append(k).append(": ").append(after.get(k)).append('\n'));
+      String report = report(n, concurrency, seed, seconds, checks, targets.size(), tickets.size(), changed,
+          diffs.toString());
       System.out.println(report);
       Files.writeString(Path.of("target", "hostile-harness-result.md"), report);
       boolean passed = checks.violations().isEmpty() && changed.isEmpty();
@@ -102,7 +106,7 @@ public final class HostileHarness {
   }
 
   private static String report(int n, int concurrency, long seed, double seconds, HostileChecks checks, int journeys,
-      int tickets, List<String> changed) {
+      int tickets, List<String> changed, String diffs) {
     StringBuilder b = new StringBuilder();
     b.append(String.format("requests: %d (seed %d, concurrency %d) in %.0f s (%.0f requests/s)%n", n, seed,
         concurrency, seconds, n / seconds));
@@ -115,12 +119,13 @@ public final class HostileHarness {
     checks.byKind().forEach((k, c) -> b.append("| ").append(k).append(" | ").append(c[0]).append(" | ").append(c[1])
         .append(" | ").append(c[2]).append(" |\n"));
     if (!checks.violations().isEmpty()) {
-      b.append("\nViolations (first 40):\n");
-      checks.violations().stream().limit(40).forEach(v -> b.append("- ").append(v).append('\n'));
+      b.append("\nViolations (up to three per kind):\n");
+      checks.examples().forEach(v -> b.append("- ").append(v).append('\n'));
     }
     if (!changed.isEmpty()) {
       b.append("\nChanged: ").append(changed).append('\n');
     }
+    b.append(diffs);
     return b.toString();
   }
 
