@@ -36,7 +36,7 @@ final class Verifier {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
-      pending.removeIf(i -> settled(i, view(i)));
+      pending.removeIf(i -> System.nanoTime() < deadline && settled(i, view(i)));
       if (!pending.isEmpty()) {
         Thread.sleep(2000);
       }
@@ -157,7 +157,7 @@ final class Verifier {
   private JsonNode view(int i) {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/journeys/journey-"
-          + conversation(i))).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          + conversation(i))).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200 ? FaultHarness.JSON.readTree(r.body()) : null;
     } catch (Exception e) {
       return null;
