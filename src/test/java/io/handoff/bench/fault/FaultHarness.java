@@ -57,6 +57,7 @@ public final class FaultHarness {
   private final AtomicInteger duplicateAcks = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger neverAccepted = new AtomicInteger();
+  private final java.util.Set<String> stalled = ConcurrentHashMap.newKeySet();
   private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
   private HandoffProcess handoff;
   private String temporalTarget;
@@ -130,7 +131,7 @@ public final class FaultHarness {
       report.refused = refused.get();
       report.neverAccepted = neverAccepted.get();
       report.accepted = accepted.values().stream().mapToInt(List::size).sum();
-      Verifier verifier = new Verifier(http, handoff.baseUrl(), zendesk, accepted, run);
+      Verifier verifier = new Verifier(http, handoff.baseUrl(), zendesk, accepted, run, stalled);
       verifier.awaitSettled(journeys, Duration.ofMinutes(4), report);
       report.settleSeconds = (System.nanoTime() - t0) / 1e9;
       verifier.verify(journeys, report);
@@ -235,6 +236,7 @@ public final class FaultHarness {
     System.out.println("never accepted: " + key + "; last answer: " + last + "; history tail:\n"
         + HistoryRetries.tail(temporalTarget, "journey-" + conversation, 12));
     neverAccepted.incrementAndGet();
+    stalled.add(conversation);
   }
 
   private static WireMockServer wiremock(Extension extension) {

@@ -19,8 +19,12 @@ final class Verifier {
   private final FakeZendesk zendesk;
   private final Map<String, List<String>> accepted;
   private final String run;
+  private final Set<String> stalled;
 
-  Verifier(HttpClient http, String base, FakeZendesk zendesk, Map<String, List<String>> accepted, String run) {
+  /** @param stalled conversations with an event that was never accepted: their views hang, so they are not read */
+  Verifier(HttpClient http, String base, FakeZendesk zendesk, Map<String, List<String>> accepted, String run,
+      Set<String> stalled) {
+    this.stalled = stalled;
     this.http = http;
     this.base = base;
     this.zendesk = zendesk;
@@ -36,7 +40,8 @@ final class Verifier {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.isEmpty() && System.nanoTime() < deadline) {
-      pending.removeIf(i -> System.nanoTime() < deadline && settled(i, view(i)));
+      pending.removeIf(i -> !stalled.contains(conversation(i)) && System.nanoTime() < deadline
+          && settled(i, view(i)));
       if (!pending.isEmpty()) {
         Thread.sleep(2000);
       }
@@ -66,6 +71,10 @@ final class Verifier {
     for (int i = 0; i < journeys; i++) {
       FaultJourneys kind = FaultJourneys.of(i);
       String conversation = conversation(i);
+      if (stalled.contains(conversation)) {
+        report.failures.add(conversation + ": stalled (an event never accepted), not read");
+        continue;
+      }
       JsonNode view = view(i);
       if (view == null) {
         report.failures.add(conversation + ": no journey view");
