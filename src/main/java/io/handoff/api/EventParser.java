@@ -123,6 +123,9 @@ public final class EventParser {
     Agent agent = agent(root.get("agent"), type == EventType.AGENT_REPLIED);
     String group = string(root, "group", "group", MAX_SHORT, false);
     String eventId = string(root, "eventId", "eventId", 128, false);
+    if (eventId != null && eventId.isBlank()) {
+      error("eventId", "must not be blank");
+    }
     if (eventId == null) {
       eventId = eventIdHint;
     }

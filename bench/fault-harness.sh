@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Fault-tolerance harness (issue 8 part 3): faulty LLM and Zendesk (WireMock), Temporal test server in its own
+# process, Handoff killed and restarted mid-run. Results in target/fault-harness-result.md (docs/fault-tolerance.md).
+#   bench/fault-harness.sh [journeys=1000] [concurrency=24] [kill|nokill]      (run ./mvnw -DskipTests package first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  io.handoff.bench.fault.FaultHarness "${1:-1000}" "${2:-24}" "${3:-kill}"

@@ -1,0 +1,67 @@
+package io.handoff.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks that run before any resource, answering problem+json like the resources do:
+ * <ul>
+ *   <li>a declared Content-Length over {@code quarkus.http.limits.max-body-size} is a 413 before the
+ *       body is read (Quarkus's own check, which runs after this one, answers a bare 413; it still
+ *       guards chunked bodies, which declare no length);</li>
+ *   <li>a {@code ;} in an API path is a 400: JAX-RS would read it as a matrix parameter and silently
+ *       drop it, so {@code /api/conversations/a;b/events} would reach conversation {@code a}.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RequestGuards {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+  MemorySize maxBodySize;
+
+  void install(@Observes Router router) {
+    long limit = maxBodySize.asLongValue();
+    router.route().order(-10).handler(ctx -> {
+      long length = declaredLength(ctx.request().getHeader("Content-Length"));
+      if (length > limit) {
+        refuse(ctx, new Problem("https://handoff.dev/problems/body-too-large", "Request body too large", 413,
+            "the body has " + length + " bytes; the limit is " + limit + " bytes", "body", null, null));
+      } else if (ctx.request().path() != null && ctx.request().path().startsWith("/api/")
+          && ctx.request().path().indexOf(';') >= 0) {
+        refuse(ctx, new Problem("https://handoff.dev/problems/invalid-request", "Invalid request", 400,
+            "path: ';' is not allowed in a path (matrix parameters are not supported)", "path", null, null));
+      } else {
+        ctx.next();
+      }
+    });
+  }
+
+  private static long declaredLength(String declared) {
+    if (declared == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static void refuse(RoutingContext ctx, Problem p) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(p);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    ctx.response().setStatusCode(p.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Connection", "close").end(body);
+  }
+}

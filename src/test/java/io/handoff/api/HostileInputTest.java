@@ -1,0 +1,99 @@
+package io.handoff.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.bench.hostile.HostileChecks;
+import io.handoff.bench.hostile.HostileRequest;
+import io.handoff.bench.hostile.HostileRequests;
+import io.handoff.bench.hostile.RawHttp;
+import io.handoff.testing.Events;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A small, fast slice of the hostile-input harness (bench/hostile-harness.sh): generated malformed and
+ * hostile requests get a problem+json 4xx, never a 5xx, and change no journey or ticket.
+ */
+@QuarkusTest
+@Timeout(120)
+class HostileInputTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void oversizeBodyIsRefusedAsProblemJsonNamingTheLimit() throws Exception {
+    RawHttp.Answer a = RawHttp.send(RestAssured.port, new HostileRequest("oversize", "POST",
+        "/api/conversations/big-" + UUID.randomUUID() + "/events", Map.of("Content-Type", "application/json"),
+        ("{\"type\":\"message.received\",\"text\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8),
+        true));
+    assertThat(a.status()).isEqualTo(413);
+    assertThat(a.contentType()).startsWith("application/problem+json");
+    assertThat(JSON.readTree(a.body()).path("detail").asText()).contains("the limit is 262144 bytes");
+  }
+
+  @Test
+  void semicolonInAConversationIdIsRefusedInsteadOfReachingAnotherConversation() throws Exception {
+    String id = "semi-" + UUID.randomUUID();
+    RawHttp.Answer a = RawHttp.send(RestAssured.port, new HostileRequest("matrix", "POST",
+        "/api/conversations/" + id + ";b/events", Map.of("Content-Type", "application/json"),
+        "{\"type\":\"message.received\",\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8), true));
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(JSON.readTree(a.body()).path("field").asText()).isEqualTo("path");
+    given().get("/api/journeys/journey-" + id).then().statusCode(404);
+  }
+
+  @Test
+  void blankEventIdIsRefused() {
+    given().contentType("application/json").body("{\"type\":\"message.received\",\"text\":\"hi\",\"eventId\":\" \"}")
+        .post("/api/conversations/blank-" + UUID.randomUUID() + "/events")
+        .then().statusCode(400).contentType("application/problem+json")
+        .body("errors.field", org.hamcrest.Matchers.hasItem("eventId"));
+  }
+
+  @Test
+  void threeHundredGeneratedHostileRequestsGetProblemJsonAndChangeNoJourney() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String ticketed = "hostile-t-" + run;
+    String resolved = "hostile-m-" + run;
+    Events.post(ticketed, "{\"type\":\"conversation.started\",\"customer\":{\"id\":\"u1\",\"tier\":\"enterprise\"}}");
+    Events.post(ticketed, "{\"type\":\"message.received\",\"text\":\"How much does the Enterprise plan cost?\"}");
+    Events.post(resolved, "{\"type\":\"message.received\",\"text\":\"Where is my order? The tracking shows nothing.\"}");
+    String ticket = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> view(ticketed).path("ticket")
+        .path("id").asText(null), t -> t != null);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> view(resolved).path("routing").path("ai").isObject());
+    Map<String, String> before = snapshot(ticketed, resolved, ticket);
+
+    HostileChecks checks = new HostileChecks();
+    for (HostileRequest r : new HostileRequests(7, List.of(ticketed, resolved), List.of(ticket),
+        "hostile-x-" + run + "-").generate(300)) {
+      checks.check(r, RawHttp.send(RestAssured.port, r));
+    }
+
+    assertThat(checks.violations()).isEmpty();
+    assertThat(checks.byStatus().keySet()).allMatch(s -> s < 500);
+    assertThat(snapshot(ticketed, resolved, ticket)).isEqualTo(before);
+  }
+
+  private static Map<String, String> snapshot(String ticketed, String resolved, String ticket) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(ticketed, given().get("/api/journeys/journey-" + ticketed).asString());
+    m.put(resolved, given().get("/api/journeys/journey-" + resolved).asString());
+    m.put("ticket", given().get("/api/tickets/" + ticket).asString());
+    return m;
+  }
+
+  private static JsonNode view(String conversation) throws Exception {
+    return JSON.readTree(given().get("/api/journeys/journey-" + conversation).asString());
+  }
+}

@@ -1,0 +1,35 @@
+package io.handoff.bench.fault;
+
+import io.handoff.temporal.EmbeddedTemporalServer;
+import io.handoff.temporal.SearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
+
+/**
+ * Temporal's test server in a process of its own, on a loopback port, with Handoff's search
+ * attributes registered (as {@code deploy/temporal/register-search-attributes.sh} does on a real
+ * cluster). The fault harness points Handoff at it in cluster mode, so killing Handoff's worker leaves
+ * the journeys on a server that outlives it. Prints {@code READY <port>} once it serves.
+ * Usage: {@code java -cp ... io.handoff.bench.fault.StandaloneTemporalServer <port>}.
+ */
+public final class StandaloneTemporalServer {
+  private StandaloneTemporalServer() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    EmbeddedTemporalServer server = EmbeddedTemporalServer.start(Integer.parseInt(args[0]));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget(server.target()).validateAndBuildWithDefaults());
+    try {
+      AddSearchAttributesRequest.Builder req = AddSearchAttributesRequest.newBuilder().setNamespace("default");
+      SearchAttributes.all().forEach(req::putSearchAttributes);
+      operator.blockingStub().addSearchAttributes(req.build());
+    } finally {
+      operator.shutdown();
+    }
+    System.out.println("READY " + server.port());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+}
