@@ -93,7 +93,10 @@ class HandoffPolicyTest {
       "unknown priority|urgencyPriority:\\n  high: critical\\n|2|unknown priority for high",
       "unknown urgency|urgencyPriority:\\n  severe: high\\n|2|unknown urgency \"severe\"",
       "thresholds out of order|thresholds:\\n  handoffBelow: 0.5\\n  clarifyBelow: 0.2\\n|2|clarifyBelow must be >= handoffBelow",
-      "threshold out of range|thresholds:\\n  handoffBelow: 2\\n|2|thresholds.handoffBelow must be a number between 0.0 and 1.0"})
+      "threshold out of range|thresholds:\\n  handoffBelow: 2\\n|2|thresholds.handoffBelow must be a number between 0.0 and 1.0",
+      "misspelt top-level key|defaultGroup: general\\ndefaultGoup: sales\\n|2|unknown key \"defaultGoup\" in the policy",
+      "misspelt threshold|thresholds:\\n  handofBelow: 0.5\\n|2|unknown key \"handofBelow\" in thresholds",
+      "misspelt alwaysHuman key|alwaysHuman:\\n  tier: [vip]\\n|2|unknown key \"tier\" in alwaysHuman"})
   void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
     LoadResult<HandoffPolicy> r = HandoffPolicyLoader.load(YamlDoc.parse("handoff-policy.yaml", yaml.replace("\\n", "\n")));
     assertNull(r.value());

@@ -32,12 +32,14 @@ public final class HandoffPolicyLoader {
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
+    onlyKeys(doc, root, "the policy", "defaultGroup", "groups", "thresholds", "alwaysHuman", "urgencyPriority");
     String defaultGroup = YamlDoc.get(root, "defaultGroup")
         .flatMap(n -> doc.scalar(n, null, "defaultGroup")).orElse("general");
     Map<String, String> groups = new LinkedHashMap<>();
     YamlDoc.get(root, "groups").flatMap(n -> doc.map(n, null, "groups")).ifPresent(m -> doc.forEachEntry(m,
         (k, v) -> doc.scalar(v, null, "group of " + k.getValue()).ifPresent(g -> groups.put(k.getValue(), g))));
     Optional<MappingNode> thresholds = YamlDoc.get(root, "thresholds").flatMap(n -> doc.map(n, null, "thresholds"));
+    thresholds.ifPresent(t -> onlyKeys(doc, t, "thresholds", "handoffBelow", "clarifyBelow"));
     double handoffBelow = threshold(doc, thresholds, "handoffBelow", 0.35);
     double clarifyBelow = threshold(doc, thresholds, "clarifyBelow", handoffBelow);
     if (clarifyBelow < handoffBelow) {
@@ -48,6 +50,7 @@ public final class HandoffPolicyLoader {
     List<Pattern> legal = new ArrayList<>();
     double[] minScore = {1.0};
     YamlDoc.get(root, "alwaysHuman").flatMap(n -> doc.map(n, null, "alwaysHuman")).ifPresent(m -> {
+      onlyKeys(doc, m, "alwaysHuman", "intents", "tiers", "legalPatterns", "minScore");
       YamlDoc.get(m, "intents").ifPresent(n -> intents.addAll(doc.strings(n, null, "alwaysHuman.intents")));
       YamlDoc.get(m, "tiers").ifPresent(n -> doc.strings(n, null, "alwaysHuman.tiers")
           .forEach(t -> tiers.add(t.toLowerCase(Locale.ROOT))));
@@ -59,6 +62,17 @@ public final class HandoffPolicyLoader {
     HandoffPolicy policy = new HandoffPolicy(doc.version(), defaultGroup, groups, handoffBelow, clarifyBelow,
         intents, minScore[0], tiers, legal, priorities);
     return new LoadResult<>(doc.errors().isEmpty() ? policy : null, doc.errors());
+  }
+
+  /** Reports every key of {@code map} that is not one of {@code allowed} (a misspelt key is not ignored). */
+  private static void onlyKeys(YamlDoc doc, MappingNode map, String where, String... allowed) {
+    Set<String> known = Set.of(allowed);
+    doc.forEachEntry(map, (k, v) -> {
+      if (!known.contains(k.getValue())) {
+        doc.error(k, null, "unknown key \"" + k.getValue() + "\" in " + where + " (known: "
+            + String.join(", ", allowed) + ")");
+      }
+    });
   }
 
   private static double threshold(YamlDoc doc, Optional<MappingNode> m, String key, double dflt) {
