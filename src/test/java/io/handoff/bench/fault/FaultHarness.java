@@ -110,6 +110,8 @@ public final class FaultHarness {
     props.put("handoff.zendesk.email", "harness@example.com");
     props.put("handoff.zendesk.api-token", "harness-token");
     props.put("quarkus.log.file.enable", "false");
+    // Cluster mode requires API keys by default; the harness's clients stay on loopback without one.
+    props.put("handoff.auth.mode", "none");
     handoff = new HandoffProcess(props, freePort(), dir.resolve("handoff.log"));
     Report report = new Report(journeys, concurrency);
     try {
