@@ -4,6 +4,6 @@
 #   bench/fault-harness.sh [journeys=1000] [concurrency=24] [kill|nokill]      (run ./mvnw -DskipTests package first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.handoff.bench.fault.FaultHarness "${1:-1000}" "${2:-24}" "${3:-kill}"

@@ -3,6 +3,6 @@
 #   bench/load-harness.sh [journeys=200] [concurrency=16]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.handoff.bench.JourneyLoadHarness "${1:-200}" "${2:-16}"

@@ -81,9 +81,20 @@ public interface HandoffConfig {
     @WithDefault("true")
     boolean workerEnabled();
 
+    /**
+     * Sticky execution (the server routes a workflow's next task to the worker that has it cached):
+     * {@code auto} turns it off against a server that reports no version (Temporal's Java test server,
+     * which never moves a dead worker's sticky tasks and queries back to the task queue), on otherwise.
+     */
+    @WithDefault("auto")
+    StickyExecution stickyExecution();
+
     /** Encryption of workflow payloads (inputs, results, signals, updates, queries); off unless a key is set. */
     PayloadEncryption payloadEncryption();
   }
+
+  /** Values of {@code handoff.temporal.sticky-execution}. */
+  enum StickyExecution { AUTO, ON, OFF }
 
   interface PayloadEncryption {
     /** Base64 of the 32-byte AES-256 key that encrypts new payloads; unset = payloads are stored as plain JSON. */

@@ -92,10 +92,49 @@ public class TemporalRuntime {
     if (t.workerEnabled()) {
       io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
-      Worker worker = factory.newWorker(t.taskQueue(), WorkerOptions.newBuilder().build());
+      WorkerOptions.Builder workerOptions = WorkerOptions.newBuilder();
+      if (!sticky(t, target)) {
+        // A zero schedule-to-start timeout makes the worker complete tasks without sticky attributes:
+        // every workflow task and query then goes to the task queue any worker polls.
+        workerOptions.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+      }
+      Worker worker = factory.newWorker(t.taskQueue(), workerOptions.build());
       worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
+    }
+  }
+
+  /**
+   * Whether the worker asks for sticky execution. {@code auto}: yes with the embedded server (it dies with
+   * the worker), no against a server that reports no version, which is Temporal's Java test server run on
+   * its own: it routes a workflow's tasks and queries to the sticky queue of the worker that last ran it
+   * and, unlike a cluster, never falls back to the task queue when that worker is gone, so after a worker
+   * crash those journeys would stall.
+   */
+  private boolean sticky(HandoffConfig.Temporal t, String target) {
+    switch (t.stickyExecution()) {
+      case ON:
+        return true;
+      case OFF:
+        LOG.info("Sticky execution is off (handoff.temporal.sticky-execution=off)");
+        return false;
+      default:
+        if (embedded != null) {
+          return true;
+        }
+        String version = stubs.blockingStub()
+            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+            .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance())
+            .getServerVersion();
+        if (version.isEmpty()) {
+          LOG.infof("The Temporal server at %s reports no version (Temporal's Java test server): sticky execution"
+              + " is off, because that server does not move a dead worker's sticky tasks back to the task queue"
+              + " (handoff.temporal.sticky-execution=on overrides)", target);
+          return false;
+        }
+        LOG.debugf("Temporal server %s at %s: sticky execution on", version, target);
+        return true;
     }
   }
 
