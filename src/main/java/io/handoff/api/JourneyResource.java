@@ -23,13 +23,24 @@ public class JourneyResource {
 
   @GET
   @Path("/{journeyId}")
-  public JourneyView get(@PathParam("journeyId") String journeyId) {
+  public org.jboss.resteasy.reactive.RestResponse<JourneyView> get(@PathParam("journeyId") String journeyId) {
     if (journeyId == null || journeyId.length() > 200) {
       throw ProblemException.invalid("journeyId", "is not a journey id");
     }
-    return journeys.view(journeyId)
-        .orElseThrow(() -> ProblemException.notFound("no journey with id " + journeyId));
+    JourneyService.Read read;
+    try {
+      read = journeys.read(journeyId)
+          .orElseThrow(() -> ProblemException.notFound("no journey with id " + journeyId));
+    } catch (JourneyService.JourneyUnavailable e) {
+      throw new ProblemException(Problem.of(503, "Journey unavailable", e.getMessage()));
+    }
+    // live: the workflow answered; projection: the journey index's copy (the workflow is closed, or did not answer).
+    return org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(read.view())
+        .header(VIEW_SOURCE, read.live() ? "live" : "projection").build();
   }
+
+  /** Response header naming where a journey view came from: {@code live} or {@code projection}. */
+  public static final String VIEW_SOURCE = "Handoff-View-Source";
 
   @GET
   public JourneyIndex.Page list(@QueryParam("stage") String stage, @QueryParam("intent") String intent,

@@ -58,6 +58,7 @@ public class RulesResource {
   @Inject HelpdeskGateway helpdesk;
   @Inject Journal journal;
   @Inject ObjectMapper json;
+  @Inject io.handoff.config.HandoffConfig config;
 
   /**
    * Body: JSONL of recorded events (docs/rules.md, "Dry run"), or no body with {@code journeyId}.
@@ -93,23 +94,51 @@ public class RulesResource {
     };
   }
 
-  private static RuleSetLoad candidate(String dir) {
-    java.nio.file.Path path;
-    try {
-      path = java.nio.file.Path.of(dir);
-    } catch (InvalidPathException e) {
-      throw ProblemException.invalid("candidate", "is not a valid path");
-    }
-    if (!Files.isDirectory(path)) {
-      throw ProblemException.invalid("candidate", "no rule directory " + dir + " on the server");
-    }
-    RuleSetLoad load = RuleSetLoader.load(path);
+  private RuleSetLoad candidate(String dir) {
+    RuleSetLoad load = RuleSetLoader.load(candidateDirectory(java.nio.file.Path.of(config.candidatesDir()), dir));
     if (!load.isValid()) {
       List<Problem.FieldError> errors = load.errors().stream()
           .map(e -> new Problem.FieldError("candidate", e.toString())).toList();
       throw new ProblemException(Problem.invalid(errors));
     }
     return load;
+  }
+
+  /**
+   * The candidate rule directory {@code dir} names under {@code root} ({@code handoff.candidates-dir}):
+   * resolved against the root, and refused unless its real path (links followed) is a directory inside
+   * the root's real path.
+   */
+  static java.nio.file.Path candidateDirectory(java.nio.file.Path root, String dir) {
+    if (dir.isBlank()) {
+      throw ProblemException.invalid("candidate", "is empty: name a rule directory under handoff.candidates-dir");
+    }
+    java.nio.file.Path realRoot;
+    try {
+      realRoot = root.toRealPath();
+    } catch (IOException e) {
+      throw ProblemException.invalid("candidate", "no candidate directory on the server: handoff.candidates-dir ("
+          + root + ") does not exist");
+    }
+    java.nio.file.Path path;
+    try {
+      path = realRoot.resolve(dir).normalize();
+    } catch (InvalidPathException e) {
+      throw ProblemException.invalid("candidate", "is not a valid path");
+    }
+    if (!path.startsWith(realRoot) || path.equals(realRoot)) {
+      throw ProblemException.invalid("candidate", "must name a directory inside handoff.candidates-dir, not " + dir);
+    }
+    java.nio.file.Path real;
+    try {
+      real = path.toRealPath();
+    } catch (IOException e) {
+      throw ProblemException.invalid("candidate", "no rule directory " + dir + " in handoff.candidates-dir");
+    }
+    if (!real.startsWith(realRoot) || !Files.isDirectory(real)) {
+      throw ProblemException.invalid("candidate", "must name a directory inside handoff.candidates-dir, not " + dir);
+    }
+    return real;
   }
 
   private static List<DryRunEvent> fromBody(byte[] body) {

@@ -12,6 +12,14 @@ public interface HandoffConfig {
   @WithDefault("workflows")
   String workflowsDir();
 
+  /**
+   * Directory under which the REST dry run's {@code candidate} rule directories must lie: the parameter
+   * is resolved against it, and a path that leaves it (by {@code ..}, an absolute path or a symbolic
+   * link) is refused, so the endpoint cannot be used to read other directories of the server.
+   */
+  @WithDefault("candidates")
+  String candidatesDir();
+
   /** Directory holding LLM prompt templates and the intent taxonomy. */
   @WithDefault("prompts")
   String promptsDir();
@@ -88,6 +96,13 @@ public interface HandoffConfig {
      */
     @WithDefault("auto")
     StickyExecution stickyExecution();
+
+    /**
+     * How long a journey view waits for its workflow's query; past it, the view is served from the
+     * journey index (header {@code Handoff-View-Source: projection}).
+     */
+    @WithDefault("5s")
+    java.time.Duration queryTimeout();
 
     /** Encryption of workflow payloads (inputs, results, signals, updates, queries); off unless a key is set. */
     PayloadEncryption payloadEncryption();

@@ -266,19 +266,72 @@ public class JourneyService {
     return List.of();
   }
 
-  /** The live view from the workflow, or the last projected one when the workflow is gone. */
+  /**
+   * A journey view and where it came from: {@code live} from the workflow's query, or else the last
+   * projection in the journey index (the workflow is gone, or it did not answer in time).
+   */
+  public record Read(JourneyView view, boolean live) {}
+
+  /** The live view from the workflow, or the last projected one when the workflow is gone or does not answer. */
   public Optional<JourneyView> view(String journeyId) {
+    return read(journeyId).map(Read::view);
+  }
+
+  /**
+   * The live view from the workflow; the last projected one when the workflow is gone, or when it does
+   * not answer within {@code handoff.temporal.query-timeout} (no worker polling, or a worker too busy):
+   * the index then serves what the journey last recorded rather than a 5xx. A journey the index does
+   * not know either is a {@link JourneyUnavailable}.
+   */
+  public Optional<Read> read(String journeyId) {
     try {
       CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, journeyId);
-      return Optional.of(stub.getView());
+      return Optional.of(new Read(withinQueryTimeout(stub::getView), true));
     } catch (WorkflowNotFoundException e) {
-      return index.find(journeyId);
+      return index.find(journeyId).map(v -> new Read(v, false));
     } catch (WorkflowServiceException e) {
-      if (e.getCause() instanceof io.grpc.StatusRuntimeException s
-          && s.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-        return index.find(journeyId);
+      io.grpc.Status.Code code = e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
+      if (code == io.grpc.Status.Code.NOT_FOUND) {
+        return index.find(journeyId).map(v -> new Read(v, false));
+      }
+      if (code == io.grpc.Status.Code.DEADLINE_EXCEEDED || code == io.grpc.Status.Code.UNAVAILABLE) {
+        LOG.warnf("Journey %s did not answer its view query (%s): serving its last projection", journeyId, code);
+        return Optional.of(index.find(journeyId).map(v -> new Read(v, false))
+            .orElseThrow(() -> new JourneyUnavailable(journeyId, code.name())));
       }
       throw e;
+    }
+  }
+
+  /**
+   * Runs a workflow query under a gRPC deadline of {@code handoff.temporal.query-timeout}: the client's
+   * own retries of a query that times out would otherwise go on for up to a minute.
+   */
+  private <T> T withinQueryTimeout(java.util.function.Supplier<T> query) {
+    io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withDeadlineAfter(
+        config.temporal().queryTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, DEADLINES);
+    try {
+      return ctx.call(query::get);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      ctx.cancel(null);
+    }
+  }
+
+  private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "handoff-query-deadlines");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /** A journey whose workflow does not answer and that has no projection yet. */
+  public static final class JourneyUnavailable extends RuntimeException {
+    public JourneyUnavailable(String journeyId, String reason) {
+      super("journey " + journeyId + " does not answer (" + reason + ") and has no projection yet; try again");
     }
   }
 }

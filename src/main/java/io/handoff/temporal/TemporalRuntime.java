@@ -77,6 +77,7 @@ public class TemporalRuntime {
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder()
         .setTarget(target)
+        .setRpcQueryTimeout(t.queryTimeout())
         .setMetricsScope(metricsScope);
     if (t.tls()) {
       options.setEnableHttps(true);
@@ -92,13 +93,7 @@ public class TemporalRuntime {
     if (t.workerEnabled()) {
       io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
-      WorkerOptions.Builder workerOptions = WorkerOptions.newBuilder();
-      if (!sticky(t, target)) {
-        // A zero schedule-to-start timeout makes the worker complete tasks without sticky attributes:
-        // every workflow task and query then goes to the task queue any worker polls.
-        workerOptions.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
-      }
-      Worker worker = factory.newWorker(t.taskQueue(), workerOptions.build());
+      Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target)));
       worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
@@ -113,29 +108,41 @@ public class TemporalRuntime {
    * crash those journeys would stall.
    */
   private boolean sticky(HandoffConfig.Temporal t, String target) {
-    switch (t.stickyExecution()) {
-      case ON:
-        return true;
-      case OFF:
-        LOG.info("Sticky execution is off (handoff.temporal.sticky-execution=off)");
-        return false;
-      default:
-        if (embedded != null) {
-          return true;
-        }
-        String version = stubs.blockingStub()
-            .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
-            .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance())
-            .getServerVersion();
-        if (version.isEmpty()) {
-          LOG.infof("The Temporal server at %s reports no version (Temporal's Java test server): sticky execution"
-              + " is off, because that server does not move a dead worker's sticky tasks back to the task queue"
-              + " (handoff.temporal.sticky-execution=on overrides)", target);
-          return false;
-        }
-        LOG.debugf("Temporal server %s at %s: sticky execution on", version, target);
-        return true;
+    boolean sticky = sticky(t.stickyExecution(), embedded != null, () -> stubs.blockingStub()
+        .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+        .getSystemInfo(io.temporal.api.workflowservice.v1.GetSystemInfoRequest.getDefaultInstance())
+        .getServerVersion());
+    if (!sticky && t.stickyExecution() == HandoffConfig.StickyExecution.OFF) {
+      LOG.info("Sticky execution is off (handoff.temporal.sticky-execution=off)");
+    } else if (!sticky) {
+      LOG.infof("The Temporal server at %s reports no version (Temporal's Java test server): sticky execution"
+          + " is off, because that server does not move a dead worker's sticky tasks back to the task queue"
+          + " (handoff.temporal.sticky-execution=on overrides)", target);
     }
+    return sticky;
+  }
+
+  /** The sticky-execution decision: {@code auto} is on with the embedded server or a server that reports a version. */
+  static boolean sticky(HandoffConfig.StickyExecution setting, boolean embedded,
+      java.util.function.Supplier<String> serverVersion) {
+    return switch (setting) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> embedded || !serverVersion.get().isEmpty();
+    };
+  }
+
+  /**
+   * The journey worker's options. Without sticky execution the schedule-to-start timeout of the sticky
+   * queue is zero, which makes the worker complete tasks without sticky attributes: every workflow task
+   * and query then goes to the task queue that any live worker polls, at the cost of a full replay.
+   */
+  static WorkerOptions workerOptions(boolean sticky) {
+    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+    if (!sticky) {
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    return options.build();
   }
 
   /**

@@ -2,6 +2,7 @@ package io.handoff.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,7 +24,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/rules/dry-run}: traces and diffs, and never a side effect. */
 @QuarkusTest
@@ -41,7 +41,21 @@ class RulesApiTest {
 
   @Inject DataSource db;
 
-  @TempDir Path tmp;
+  /** {@code handoff.candidates-dir} in the test profile. */
+  static final Path CANDIDATES = Path.of("target/test-candidates");
+
+  /** This test's own directory inside the candidates directory. */
+  Path tmp;
+
+  @org.junit.jupiter.api.BeforeEach
+  void candidatesDirectory() throws IOException {
+    tmp = Files.createDirectories(CANDIDATES.resolve("rules-api-" + java.util.UUID.randomUUID()));
+  }
+
+  /** The candidate parameter naming {@code dir}: its path inside the candidates directory. */
+  static String name(Path dir) {
+    return CANDIDATES.relativize(dir).toString();
+  }
 
   @Test
   void recordedEventsGetTheCurrentRulesTraceAndNoSideEffect() throws SQLException {
@@ -64,7 +78,7 @@ class RulesApiTest {
   void aCandidateDirectoryShowsWhichOutcomesWouldChange() throws IOException, SQLException {
     Path candidate = candidateRoutingPricingToBilling();
     Map<String, Long> before = counts();
-    JsonPath r = dryRun(given().queryParam("candidate", candidate.toString()).body(bytes(EVENTS))).statusCode(200)
+    JsonPath r = dryRun(given().queryParam("candidate", name(candidate)).body(bytes(EVENTS))).statusCode(200)
         .extract().jsonPath();
     assertThat(r.getString("diff.baseVersion")).isNotEqualTo(r.getString("diff.candidateVersion"));
     assertThat(r.getList("diff.changed.id", String.class)).containsExactly("t1");
@@ -82,7 +96,7 @@ class RulesApiTest {
     int timeline = Journeys.view(t.journeyId()).getList("timeline").size();
     Map<String, Long> before = counts(t.conversationId(), t.journeyId());
     assertThat(before.values()).anyMatch(n -> n > 0);
-    JsonPath r = dryRun(given().queryParam("journeyId", t.journeyId()).queryParam("candidate", candidate.toString()))
+    JsonPath r = dryRun(given().queryParam("journeyId", t.journeyId()).queryParam("candidate", candidate.toAbsolutePath().toString()))
         .statusCode(200).extract().jsonPath();
     assertThat(r.getList("base.results.id", String.class))
         .contains(t.journeyId() + "/ticket-create")
@@ -104,7 +118,7 @@ class RulesApiTest {
     refused(given().body(bytes("# only a comment\n")), "body");
     refused(given().queryParam("journeyId", "journey-nobody-here"), "journeyId");
     refused(given().queryParam("journeyId", "journey-x").body(bytes(EVENTS)), "body");
-    refused(given().queryParam("candidate", tmp.resolve("missing").toString()).body(bytes(EVENTS)), "candidate");
+    refused(given().queryParam("candidate", name(tmp.resolve("missing"))).body(bytes(EVENTS)), "candidate");
     Path broken = Files.createDirectories(tmp.resolve("broken"));
     Files.writeString(broken.resolve("support-triggers.yaml"), """
         triggers:
@@ -112,9 +126,23 @@ class RulesApiTest {
             conditons: {all: []}
             actions: [{field: status, value: open}]
         """);
-    refused(given().queryParam("candidate", broken.toString()).body(bytes(EVENTS)), "candidate")
+    refused(given().queryParam("candidate", name(broken)).body(bytes(EVENTS)), "candidate")
         .body("errors[0].message", containsString("support-triggers.yaml"));
     refused(given().queryParam("businessHours", "sometimes").body(bytes(EVENTS)), "businessHours");
+  }
+
+  @Test
+  void aCandidateOutsideTheCandidatesDirectoryIsRefusedWithoutBeingRead() throws IOException {
+    // The shipped rules are a valid rule directory, so loading them would answer 200.
+    Path workflows = Path.of("workflows").toAbsolutePath();
+    for (String outside : List.of(workflows.toString(), "../../workflows", "..", ".", "/etc", " ")) {
+      refused(given().queryParam("candidate", outside).body(bytes(EVENTS)), "candidate")
+          .body("detail", anyOf(containsString("handoff.candidates-dir"), containsString("not a valid path")));
+    }
+    Path link = tmp.resolve("link-to-workflows");
+    Files.createSymbolicLink(link, workflows);
+    refused(given().queryParam("candidate", name(link)).body(bytes(EVENTS)), "candidate")
+        .body("detail", containsString("must name a directory inside handoff.candidates-dir"));
   }
 
   static byte[] bytes(String text) {

@@ -93,7 +93,7 @@ public final class FaultHarness {
     WireMockServer llmServer = wiremock(llm);
     WireMockServer zendeskServer = wiremock(zendesk);
     int temporalPort = freePort();
-    Process temporal = startTemporal(temporalPort);
+    Process temporal = startTemporal(temporalPort, dir.resolve("temporal.log"));
     temporalTarget = "127.0.0.1:" + temporalPort;
     Map<String, String> props = new TreeMap<>();
     props.put("handoff.temporal.target", "127.0.0.1:" + temporalPort);
@@ -249,7 +249,7 @@ public final class FaultHarness {
     return server;
   }
 
-  private static Process startTemporal(int port) throws IOException {
+  private static Process startTemporal(int port, Path serverLog) throws IOException {
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-cp", System.getProperty("java.class.path"), StandaloneTemporalServer.class.getName(), Integer.toString(port))
         .redirectErrorStream(true).start();
@@ -257,7 +257,9 @@ public final class FaultHarness {
     String line;
     while ((line = out.readLine()) != null) {
       if (line.startsWith("READY")) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+        // The server's own log (errors it answers as UNKNOWN, for one) goes to a file beside Handoff's logs.
+        java.io.PrintWriter log = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(serverLog), true);
+        Thread drain = new Thread(() -> out.lines().forEach(log::println));
         drain.setDaemon(true);
         drain.start();
         return p;
