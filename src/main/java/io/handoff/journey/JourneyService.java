@@ -5,7 +5,6 @@ import io.handoff.persistence.Journal;
 import io.handoff.persistence.JourneyIndex;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
-import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
@@ -66,9 +65,9 @@ public class JourneyService {
   }
 
   /**
-   * Delivers an event with update-with-start: the first event of a conversation starts its journey,
-   * later ones (even concurrent first ones) join the running workflow, because the conflict policy is
-   * USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
+   * Delivers an event as an update of its journey's workflow: the first event of a conversation starts
+   * the journey, later ones (even concurrent first ones) join the running workflow, because the start's
+   * conflict policy is USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
    */
   public EventAck deliver(JourneyEvent event) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
@@ -182,18 +181,42 @@ public class JourneyService {
     }
   }
 
+  /**
+   * Sends an event to its journey as an update whose id is the event id (so a retried event is
+   * answered once). A journey that is not running (never started, or its workflow completed) is started
+   * first, with the conflict policy USE_EXISTING, so concurrent first events share one workflow.
+   * Update-with-start would do both in one call, but Temporal's Java test server answers a retried
+   * update-with-start with an internal error (it dedupes the start by request id and never applies the
+   * update) and has been seen to strand the journey's workflow task around it; a start and an update
+   * are two calls that every server handles the same way.
+   */
   private EventAck send(JourneyEvent event, int restores) {
+    String journeyId = JourneyIds.journeyId(event.conversationId());
+    try {
+      return update(journeyId, event);
+    } catch (WorkflowNotFoundException e) {
+      // Not running: start it below.
+    } catch (WorkflowServiceException e) {
+      if (!(e.getCause() instanceof io.grpc.StatusRuntimeException s)
+          || s.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+        throw e;
+      }
+    }
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
         options(event.conversationId(), event.channel()));
     JourneySettings settings = settings();
-    WithStartWorkflowOperation<Void> start =
-        new WithStartWorkflowOperation<>(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
-            : JourneyInput.restore(event.conversationId(), settings, restores));
-    UpdateOptions<EventAck> update = UpdateOptions.<EventAck>newBuilder()
+    WorkflowClient.start(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
+        : JourneyInput.restore(event.conversationId(), settings, restores));
+    return update(journeyId, event);
+  }
+
+  private EventAck update(String journeyId, JourneyEvent event) {
+    return client.newUntypedWorkflowStub(journeyId).startUpdate(UpdateOptions.<EventAck>newBuilder()
+        .setUpdateName("eventReceived")
         .setUpdateId(event.eventId())
         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-        .build();
-    return WorkflowClient.executeUpdateWithStart(stub::eventReceived, event, update, start);
+        .setResultClass(EventAck.class)
+        .build(), event).getResult();
   }
 
   /** Options of a journey's workflow: id, task queue, USE_EXISTING, summary and the first search attribute. */

@@ -193,9 +193,8 @@ public final class HostileRequests {
           pick(List.of("{\"event\":", "not json\nstill not", "[1,2,3]", "{\"type\":42}\n")));
       case 1 -> reject("dry-run: invalid UTF-8", "POST", path, Map.of("Content-Type", "application/x-ndjson"),
           invalidUtf8("{\"type\":\"message.received\",\"text\":\"", "\"}\n"));
-      // The candidate may name any directory the service can read (docs/fault-tolerance.md, findings):
-      // read-only, but a directory that exists is loaded, so only the answer's form is checked here.
-      case 2 -> accept("dry-run: hostile candidate directory", "POST", path + "?candidate=" + pick(List.of(
+      // A candidate must lie under handoff.candidates-dir: every one of these leaves it.
+      case 2 -> reject("dry-run: hostile candidate directory", "POST", path + "?candidate=" + pick(List.of(
           "..%2F..%2Fetc", "%2Fetc%2Fpasswd", "a%00b", "..")) + "&journeyId=journey-" + pick(targetConversations),
           Map.of(), "");
       case 3 -> reject("dry-run: hostile journey id", "POST", path + "?journeyId=" + pick(List.of(BAD_IDS)),
