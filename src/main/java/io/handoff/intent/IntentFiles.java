@@ -14,12 +14,16 @@ public final class IntentFiles {
   private IntentFiles() {}
 
   /**
-   * Checks {@code prompts/taxonomy.yaml}, the prompt templates, {@code workflows/routing.yaml} and
+   * Checks {@code prompts/taxonomy.yaml}, {@code prompts/replies.yaml} (when present), the prompt templates, {@code workflows/routing.yaml} and
    * {@code workflows/handoff-policy.yaml}; returns every problem (empty when all are valid).
    */
   public static List<RuleFileError> validate(Path promptsDir, Path workflowsDir) {
     List<RuleFileError> errors = new ArrayList<>();
-    errors.addAll(TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).errors());
+    var taxonomy = TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml"));
+    errors.addAll(taxonomy.errors());
+    java.util.Set<String> intents = taxonomy.value() == null ? java.util.Set.of()
+        : new java.util.HashSet<>(taxonomy.value().intentNames());
+    errors.addAll(io.handoff.intent.replies.AiRepliesLoader.load(promptsDir, intents).errors());
     errors.addAll(PromptTemplates.load(promptsDir).errors());
     errors.addAll(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).errors());
     errors.addAll(HandoffPolicyLoader.load(workflowsDir.resolve("handoff-policy.yaml")).errors());

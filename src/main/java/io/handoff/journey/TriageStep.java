@@ -3,6 +3,7 @@ package io.handoff.journey;
 import io.handoff.intent.ClassificationRequest;
 import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.RoutingDecision;
+import io.handoff.messaging.MessagingActivities;
 import io.handoff.routing.RoutingAssignment;
 import io.handoff.temporal.SearchAttributes;
 import io.handoff.ticket.TicketDraft;
@@ -59,7 +60,27 @@ final class TriageStep {
     } else {
       ctx.enterStage(Stage.MESSAGING, at, acting.handoff() == HandoffDecision.AI_RESOLVES
           ? "the AI answers (" + acting.intent() + ")" : "the AI asks the customer to clarify");
+      if (Workflow.getVersion(AI_REPLIES, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        reply(acting, at);
+      }
     }
+  }
+
+  /** Change id of the AI stage's replies (journeys started before them replay without). */
+  static final String AI_REPLIES = "ai-replies";
+
+  /** Says the AI's answer or clarifying question to the customer (prompts/replies.yaml), once per triage. */
+  private void reply(RoutingDecision acting, Instant at) {
+    JourneyState s = ctx.state;
+    String key = s.journeyId + "/triage-" + s.routingDecisions + "/reply";
+    MessagingActivities.AiReplySent sent = ctx.stubs.messaging.sendAiReply(s.conversationId, acting.handoff(),
+        acting.intent(), s.language, key);
+    if (sent == null) {
+      return;
+    }
+    s.messagesSent++;
+    ctx.timeline(at, "ai.reply", sent.text(), Map.of("decision", acting.handoff().name(),
+        "intent", String.valueOf(acting.intent()), "language", sent.language()));
   }
 
   private TicketDraft draft(RoutingDecision d) {

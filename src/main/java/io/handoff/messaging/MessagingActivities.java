@@ -23,4 +23,16 @@ public interface MessagingActivities {
    */
   @ActivityMethod
   MessagingChannelClient.SendResult sendMessage(String conversationId, String text, String idempotencyKey);
+
+  /**
+   * Sends the AI stage's reply for a decision it keeps ({@code prompts/replies.yaml}), in the customer's
+   * language when the file has it. Idempotent on {@code idempotencyKey}. Returns null, sending nothing,
+   * when the file has no reply for the case.
+   */
+  @ActivityMethod
+  AiReplySent sendAiReply(String conversationId, io.handoff.intent.HandoffDecision decision, String intent,
+      String language, String idempotencyKey);
+
+  /** A reply the AI stage sent: its text, the language it is in, and what the channel answered. */
+  record AiReplySent(String text, String language, MessagingChannelClient.SendResult result) {}
 }

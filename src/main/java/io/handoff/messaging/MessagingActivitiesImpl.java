@@ -12,10 +12,37 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   private RuleSetHolder rules;
   private MessagingChannelClient channel;
 
+  private io.handoff.intent.replies.AiReplies replies;
+
   @Inject
-  public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel) {
+  public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
+      io.handoff.config.HandoffConfig config) {
+    this(rules, channel, loadReplies(java.nio.file.Path.of(config.promptsDir())));
+  }
+
+  public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
+      io.handoff.intent.replies.AiReplies replies) {
     this.rules = rules;
     this.channel = channel;
+    this.replies = replies;
+  }
+
+  /** The AI stage's replies of a prompts directory, checked against its taxonomy; start-up fails on an invalid file. */
+  public static io.handoff.intent.replies.AiReplies loadReplies(java.nio.file.Path promptsDir) {
+    var taxonomy = io.handoff.intent.taxonomy.TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
+    return io.handoff.intent.replies.AiRepliesLoader.load(promptsDir,
+        new java.util.HashSet<>(taxonomy.intentNames())).orThrow();
+  }
+
+  @Override
+  public AiReplySent sendAiReply(String conversationId, io.handoff.intent.HandoffDecision decision, String intent,
+      String language, String idempotencyKey) {
+    var reply = replies.reply(decision, intent, language);
+    if (reply.isEmpty()) {
+      return null;
+    }
+    return new AiReplySent(reply.get().text(), reply.get().language(),
+        sendMessage(conversationId, reply.get().text(), idempotencyKey));
   }
 
   @Override

@@ -60,6 +60,40 @@ class CustomerJourneyWorkflowTest {
   }
 
   @Test
+  void theAiAnswersAQuestionItResolvesOnceInTheCustomersLanguage() throws Exception {
+    Customer standard = new Customer("u-2", "Rita Gomes", "rita@example.com", "es", "standard", Map.of());
+    t.send(t.event("c-es", EventType.CONVERSATION_STARTED, null, standard));
+    t.send(t.event("c-es", EventType.MESSAGE_RECEIVED, "¿Dónde está mi pedido? El número de seguimiento no cambia.",
+        standard));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c-es");
+    assertThat(v.stage()).isEqualTo(Stage.MESSAGING);
+    assertThat(v.routing().ai().handoff()).isEqualTo("AI_RESOLVES");
+    assertThat(v.routing().ai().intent()).isEqualTo("order_delivery");
+    TimelineEntry reply = v.timeline().stream().filter(e -> e.step().equals("ai.reply")).findFirst().orElseThrow();
+    var replies = io.handoff.messaging.MessagingActivitiesImpl.loadReplies(JourneyTestEnv.PROMPTS);
+    assertThat(reply.text()).isEqualTo(replies.resolve().get("order_delivery").get("es"))
+        .startsWith("Puede seguir su pedido");
+    assertThat(v.timeline()).extracting(TimelineEntry::step).containsSubsequence("ai.triage", "stage.messaging",
+        "ai.reply");
+    assertThat(new io.handoff.messaging.MessageOutboxStore(t.db)
+        .statusOf(JourneyIds.journeyId("c-es") + "/triage-1/reply")).isNotNull();
+  }
+
+  @Test
+  void anUnsureAiAsksTheCustomerToClarify() {
+    Customer standard = new Customer("u-3", "Jan de Vries", "jan@example.com", "nl", "standard", Map.of());
+    t.send(t.event("c-nl", EventType.CONVERSATION_STARTED, null, standard));
+    t.send(t.event("c-nl", EventType.MESSAGE_RECEIVED, "Ik heb een vraag over de levering", standard));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c-nl");
+    assertThat(v.routing().ai().handoff()).isEqualTo("ASK_CLARIFICATION");
+    assertThat(v.stage()).isEqualTo(Stage.MESSAGING);
+    assertThat(v.timeline()).filteredOn(e -> e.step().equals("ai.reply")).singleElement()
+        .extracting(TimelineEntry::text).asString().startsWith("Bedankt voor uw bericht. Kunt u iets meer");
+  }
+
+  @Test
   void aJourneyRunsFromMessageToClosedInVirtualTime() {
     t.send(t.event("c2", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
     t.send(t.event("c2", EventType.MESSAGE_RECEIVED, "My app crashes with an error when I log in", ENTERPRISE));

@@ -97,7 +97,8 @@ final class JourneyTestEnv implements AutoCloseable {
     RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
     return new Object[] {
         new JourneyActivitiesImpl(new JourneyIndex(db, JSON), metrics),
-        new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db))),
+        new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db)),
+            MessagingActivitiesImpl.loadReplies(java.nio.file.Path.of("prompts"))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
         new SupportActivitiesImpl(rules),

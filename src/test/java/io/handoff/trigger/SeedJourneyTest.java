@@ -38,7 +38,7 @@ class SeedJourneyTest {
 
   private static MessagingActivitiesImpl messaging(BusinessCalendar calendar) throws Exception {
     return new MessagingActivitiesImpl(new RuleSetHolder(RULES, calendar),
-        new RecordedOutbox(new MessageOutboxStore(TestDb.fresh())));
+        new RecordedOutbox(new MessageOutboxStore(TestDb.fresh())), io.handoff.intent.replies.AiReplies.NONE);
   }
 
   private static MessagingFacts.Builder start() {
