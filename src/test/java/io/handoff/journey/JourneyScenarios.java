@@ -43,7 +43,8 @@ final class JourneyScenarios {
         new Shape("sla-escalation", JourneySettings.DEFAULTS, JourneyScenarios::slaEscalation),
         new Shape("messaging-only", JourneySettings.DEFAULTS, JourneyScenarios::messagingOnly),
         new Shape("continued", small, JourneyScenarios::continued),
-        new Shape("automation", JourneySettings.DEFAULTS, JourneyScenarios::automation));
+        new Shape("automation", JourneySettings.DEFAULTS, JourneyScenarios::automation),
+        new Shape("ai-reply", JourneySettings.DEFAULTS, JourneyScenarios::aiReply));
   }
 
   /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */
@@ -100,6 +101,16 @@ final class JourneyScenarios {
     t.send(t.event("rec-msg", EventType.CONVERSATION_ENDED, null, STANDARD));
     t.env.sleep(Duration.ofMinutes(30));
     return t.client.fetchHistory("journey-rec-msg").toJson(true);
+  }
+
+  /** The AI keeps a conversation twice: it answers a delivery question, then asks a vague follow-up to clarify. */
+  private static String aiReply(JourneyTestEnv t) {
+    t.send(t.event("rec-ai", EventType.CONVERSATION_STARTED, null, STANDARD));
+    t.send(t.event("rec-ai", EventType.MESSAGE_RECEIVED, "Where is my order? The tracking shows no update.", STANDARD));
+    t.env.sleep(Duration.ofSeconds(5));
+    t.send(t.event("rec-ai", EventType.MESSAGE_RECEIVED, "Ik heb een vraag over de levering", STANDARD));
+    t.env.sleep(Duration.ofMinutes(30));
+    return t.client.fetchHistory("journey-rec-ai").toJson(true);
   }
 
   /** The last run of a journey that continued as new: it starts from carried state and pending events. */
