@@ -24,8 +24,12 @@ public class AutomationActivitiesImpl implements AutomationActivities {
   private final Path workflowsDir;
   private final RuleSetHolder rules;
 
+  private io.handoff.support.DirectoryNames names = io.handoff.support.DirectoryNames.IDS;
+
   @Inject
-  public AutomationActivitiesImpl(HandoffConfig config, BusinessHours hours, RuleSetHolder rules) {
+  public AutomationActivitiesImpl(HandoffConfig config, BusinessHours hours, RuleSetHolder rules,
+      io.handoff.ticket.HelpdeskDirectory directory) {
+    this.names = io.handoff.support.DirectoryNames.of(directory);
     this.workflowsDir = Path.of(config.workflowsDir());
     this.rules = rules;
     this.business = hours.schedule(null);
@@ -65,6 +69,6 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   @Override
   public AutomationEngine.Result run(AutomationFacts facts) {
-    return AutomationEngine.run(automations, facts, business);
+    return AutomationEngine.run(automations, facts, business, names);
   }
 }

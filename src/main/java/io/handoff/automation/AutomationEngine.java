@@ -38,8 +38,14 @@ public final class AutomationEngine {
   }
 
   public static Result run(AutomationSet set, AutomationFacts facts, WorkingTime business) {
+    return run(set, facts, business, io.handoff.support.DirectoryNames.IDS);
+  }
+
+  /** As {@link #run(AutomationSet, AutomationFacts, WorkingTime)}, rendering group and agent names. */
+  public static Result run(AutomationSet set, AutomationFacts facts, WorkingTime business,
+      io.handoff.support.DirectoryNames names) {
     Instant at = facts.at();
-    RuleActions run = new RuleActions(AutomationPlanner.asIs(facts), true, set.webhooks());
+    RuleActions run = new RuleActions(AutomationPlanner.asIs(facts), true, set.webhooks()).withNames(names);
     Map<String, Instant> statuses = new HashMap<>(facts.statusEnteredAt());
     AutomationFacts now = facts;
     List<String> fired = new ArrayList<>();

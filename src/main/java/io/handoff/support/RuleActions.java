@@ -21,6 +21,14 @@ public final class RuleActions {
   private final SupportActionApplier applier;
   private final SupportTriggerSet webhooks;
 
+  private DirectoryNames names = DirectoryNames.IDS;
+
+  /** Renders group and agent names from the helpdesk directory (else placeholders show their ids). */
+  public RuleActions withNames(DirectoryNames names) {
+    this.names = names;
+    return this;
+  }
+
   public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks) {
     this.update = update;
     this.ticket = new WorkingTicket(update, inBusinessHours);
@@ -47,7 +55,7 @@ public final class RuleActions {
   /** The queued comments and notifications, rendered with the final ticket. */
   public SupportDecision decision(io.handoff.trigger.EvaluationTrace trace) {
     Ticket finalTicket = ticket.toTicket();
-    SupportEffects effects = new SupportEffects(applier.queued(), finalTicket, update, webhooks);
+    SupportEffects effects = new SupportEffects(applier.queued(), finalTicket, update, webhooks, names);
     return new SupportDecision(finalTicket, effects.comments, effects.notifications, trace);
   }
 }

@@ -9,14 +9,20 @@ import jakarta.inject.Inject;
 public class SupportActivitiesImpl implements SupportActivities {
 
   private RuleSetHolder rules;
+  private DirectoryNames names;
 
   @Inject
-  public SupportActivitiesImpl(RuleSetHolder rules) {
+  public SupportActivitiesImpl(RuleSetHolder rules, io.handoff.ticket.HelpdeskDirectory directory) {
+    this(rules, DirectoryNames.of(directory));
+  }
+
+  public SupportActivitiesImpl(RuleSetHolder rules, DirectoryNames names) {
     this.rules = rules;
+    this.names = names;
   }
 
   @Override
   public SupportDecision evaluate(TicketUpdate update) {
-    return new SupportEngine(rules.ruleSet().support()).evaluate(update, rules.calendar());
+    return new SupportEngine(rules.ruleSet().support()).withNames(names).evaluate(update, rules.calendar());
   }
 }

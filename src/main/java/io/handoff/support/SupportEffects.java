@@ -17,8 +17,8 @@ final class SupportEffects {
   final List<Notification> notifications = new ArrayList<>();
 
   SupportEffects(List<SupportActionApplier.Queued> queued, Ticket ticket, TicketUpdate update,
-      SupportTriggerSet set) {
-    Function<String, String> values = placeholderValues(ticket, update);
+      SupportTriggerSet set, DirectoryNames names) {
+    Function<String, String> values = placeholderValues(ticket, update, names);
     for (SupportActionApplier.Queued q : queued) {
       String key = IdempotencyKeys.forAction(update.idempotencyKey(), q.trigger().title(), q.index());
       SupportAction a = q.action();
@@ -55,7 +55,7 @@ final class SupportEffects {
   }
 
   /** Values of {@link SupportVocabulary#PLACEHOLDERS} for the final ticket. */
-  static Function<String, String> placeholderValues(Ticket t, TicketUpdate u) {
+  static Function<String, String> placeholderValues(Ticket t, TicketUpdate u, DirectoryNames names) {
     return name -> switch (name) {
       case "ticket.id" -> t.id();
       case "ticket.external_id" -> t.externalId();
@@ -64,8 +64,8 @@ final class SupportEffects {
       case "ticket.status" -> t.status() == null ? "" : t.status().wireName();
       case "ticket.priority" -> t.priority() == null ? "" : t.priority().wireName();
       case "ticket.ticket_type" -> t.type();
-      case "ticket.group.name" -> t.group();
-      case "ticket.assignee.name" -> t.assignee();
+      case "ticket.group.name" -> names.group(t.group());
+      case "ticket.assignee.name" -> names.agent(t.assignee());
       case "ticket.requester.name", "customer.name" -> t.requesterName();
       case "ticket.requester.email" -> t.requesterEmail();
       case "ticket.organization.name" -> t.organization();

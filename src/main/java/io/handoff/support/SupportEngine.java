@@ -31,6 +31,7 @@ public final class SupportEngine {
 
   private final SupportTriggerSet set;
   private final int maxPasses;
+  private DirectoryNames names = DirectoryNames.IDS;
 
   public SupportEngine(SupportTriggerSet set) {
     this(set, DEFAULT_MAX_PASSES);
@@ -39,6 +40,12 @@ public final class SupportEngine {
   public SupportEngine(SupportTriggerSet set, int maxPasses) {
     this.set = set;
     this.maxPasses = maxPasses;
+  }
+
+  /** Renders group and agent names from the helpdesk directory (else placeholders show their ids). */
+  public SupportEngine withNames(DirectoryNames names) {
+    this.names = names;
+    return this;
   }
 
   /** Evaluates one ticket create or update. The calendar answers "within business hours". */
@@ -136,7 +143,7 @@ public final class SupportEngine {
 
     SupportDecision finish() {
       var finalTicket = ticket.toTicket();
-      SupportEffects effects = new SupportEffects(applier.queued(), finalTicket, update, set);
+      SupportEffects effects = new SupportEffects(applier.queued(), finalTicket, update, set, names);
       EvaluationTrace trace = new EvaluationTrace("support", set.version(), pass, traces, error);
       return new SupportDecision(finalTicket, effects.comments, effects.notifications, trace);
     }

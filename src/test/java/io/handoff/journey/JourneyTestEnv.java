@@ -101,7 +101,8 @@ final class JourneyTestEnv implements AutoCloseable {
             MessagingActivitiesImpl.loadReplies(java.nio.file.Path.of("prompts"))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
-        new SupportActivitiesImpl(rules),
+        new SupportActivitiesImpl(rules, io.handoff.support.DirectoryNames.of(
+            io.handoff.ticket.HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory())),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
         new SlaActivitiesImpl(workflows, hours),
         new RoutingActivitiesImpl(new RoutingStore(db)),

@@ -78,6 +78,25 @@ class SupportActionsTest {
     assertEquals(false, d.comments().get(1).isPublic());
   }
 
+  @org.junit.jupiter.api.Test
+  void groupAndAssigneePlaceholdersRenderTheirDirectoryNames() {
+    String yaml = """
+        triggers:
+          - title: Names
+            actions:
+              - { field: reply_internal, value: "{{ticket.group.name}} / {{ticket.assignee.name}}" }
+        """;
+    var ticket = SupportFixtures.changeUpdate().after();
+    DirectoryNames names = new DirectoryNames(java.util.Map.of(ticket.group(), "Customer Support"),
+        java.util.Map.of(ticket.assignee(), "Alice Martin"));
+    SupportDecision d = new SupportEngine(SupportFixtures.parse(yaml)).withNames(names)
+        .evaluate(SupportFixtures.changeUpdate(), BusinessCalendar.ALWAYS_OPEN);
+    assertEquals("Customer Support / Alice Martin", d.comments().get(0).body());
+    SupportDecision ids = new SupportEngine(SupportFixtures.parse(yaml))
+        .evaluate(SupportFixtures.changeUpdate(), BusinessCalendar.ALWAYS_OPEN);
+    assertEquals(ticket.group() + " / " + ticket.assignee(), ids.comments().get(0).body());
+  }
+
   static Stream<Arguments> emails() {
     return Stream.of(
         Arguments.of("[requester_id, 'Re {{ticket.id}}', 'Hi {{customer.name}}']", "requester_id", "rita@example.com"),

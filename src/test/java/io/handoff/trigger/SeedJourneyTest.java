@@ -89,7 +89,8 @@ class SeedJourneyTest {
 
   @Test
   void routesEnterprisePricingToSalesWithHighPriorityAndTellsTheManager() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN));
+    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+        io.handoff.support.DirectoryNames.IDS);
     TicketUpdate created = new TicketUpdate("journey-c1/ticket-created", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("pricing")), null,
         new Actor("cust-1", "Rita", AuthorRole.END_USER), "active", null, Map.of("tier", "enterprise"), Map.of(), AT);
@@ -108,7 +109,8 @@ class SeedJourneyTest {
 
   @Test
   void routesTechnicalTicketsAndLeavesStandardTiersAtNormal() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN));
+    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+        io.handoff.support.DirectoryNames.IDS);
     SupportDecision tech = support.evaluate(new TicketUpdate("k", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("technical")), null, null, null, null,
         Map.of("tier", "standard"), Map.of(), AT));
@@ -123,7 +125,8 @@ class SeedJourneyTest {
 
   @Test
   void agentPublicReplySetsPendingAndNotifiesTheCustomer() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN));
+    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+        io.handoff.support.DirectoryNames.IDS);
     Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "sales", Set.of("pricing"));
     TicketComment reply = new TicketComment(2, "Our enterprise plan is 40 EUR per seat.", true, "a1", "Alice",
         AuthorRole.AGENT, AT);
