@@ -33,6 +33,7 @@ final class Report {
   int triages;
   int llmAnswered;
   int fallbackInView;
+  java.util.concurrent.atomic.AtomicInteger projectedViews = new java.util.concurrent.atomic.AtomicInteger();
   final Map<String, Integer> fallbacks = new TreeMap<>();
   Map<String, Integer> retries = Map.of();
   Map<String, Long> llmServed = Map.of();
@@ -71,6 +72,7 @@ final class Report {
     row(b, "activity retries by type (Temporal histories)", retries.toString());
     row(b, "all events posted / all journeys settled", String.format("%.0f s / %.0f s", driveSeconds, settleSeconds));
     row(b, "journeys not settled 4 min after the last event", String.valueOf(unsettled));
+    row(b, "journey views served from the index (query not answered within 5 s)", String.valueOf(projectedViews.get()));
     if (!failures.isEmpty()) {
       b.append("\nFailures (first 30):\n");
       failures.stream().limit(30).forEach(f -> b.append("- ").append(f).append('\n'));
