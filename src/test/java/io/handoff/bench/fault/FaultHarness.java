@@ -249,7 +249,7 @@ public final class FaultHarness {
     return server;
   }
 
-  private static Process startTemporal(int port, Path serverLog) throws IOException {
+  static Process startTemporal(int port, Path serverLog) throws IOException {
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-cp", System.getProperty("java.class.path"), StandaloneTemporalServer.class.getName(), Integer.toString(port))
         .redirectErrorStream(true).start();
