@@ -60,6 +60,17 @@ class RuleSetValidatorTest {
   }
 
   @Test
+  void aReplyForAnIntentOutsideTheTaxonomyFailsValidateWithItsLine(@TempDir Path prompts) throws IOException {
+    copy(PROMPTS, prompts);
+    Path replies = prompts.resolve("replies.yaml");
+    Files.writeString(replies, Files.readString(replies).replace("  order_delivery:", "  order_tracking:"));
+    List<RuleFileError> errors = RuleSetValidator.validate(WORKFLOWS, prompts);
+    assertThat(errors).extracting(RuleFileError::toString)
+        .anyMatch(s -> s.matches(".*replies.yaml:\\d+: unknown intent \"order_tracking\".*"));
+    assertThat(HandoffCli.run("validate", "--dir", "workflows", "--prompts", prompts.toString())).isEqualTo(1);
+  }
+
+  @Test
   void aMissingDirectoryIsReported() {
     assertThat(RuleSetValidator.validate(Path.of("no-such-dir"), PROMPTS)).extracting(RuleFileError::message)
         .containsExactly("rule directory not found");
