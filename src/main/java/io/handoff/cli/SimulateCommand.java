@@ -159,6 +159,9 @@ public class SimulateCommand implements Callable<Integer> {
     s.append(prefix).append("rules ").append(decision(o.rules())).append(" | ai ").append(decision(o.ai()))
         .append(o.agree() ? " | agree" : " | disagree").append(" | tags ").append(String.join(" ", o.tags()))
         .append('\n');
+    if (o.aiReply() != null) {
+      s.append(prefix).append("ai says: ").append(o.aiReply()).append('\n');
+    }
   }
 
   private static String decision(ComparisonRow.Decision d) {

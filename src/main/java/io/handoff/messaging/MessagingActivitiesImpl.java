@@ -29,9 +29,7 @@ public class MessagingActivitiesImpl implements MessagingActivities {
 
   /** The AI stage's replies of a prompts directory, checked against its taxonomy; start-up fails on an invalid file. */
   public static io.handoff.intent.replies.AiReplies loadReplies(java.nio.file.Path promptsDir) {
-    var taxonomy = io.handoff.intent.taxonomy.TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
-    return io.handoff.intent.replies.AiRepliesLoader.load(promptsDir,
-        new java.util.HashSet<>(taxonomy.intentNames())).orThrow();
+    return io.handoff.intent.replies.AiRepliesLoader.forPrompts(promptsDir);
   }
 
   @Override

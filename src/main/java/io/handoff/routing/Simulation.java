@@ -35,7 +35,7 @@ public final class Simulation {
 
   /** A rule and prompt directory, loaded and validated. */
   public record Setup(Path workflows, Path prompts, String ruleSetVersion, MessagingEngine messaging,
-      IntentService intent) {
+      IntentService intent, io.handoff.intent.replies.AiReplies replies) {
 
     /** Loads both directories; invalid files fail with every error, as {@code validate} prints them. */
     public static Setup load(Path workflows, Path prompts) {
@@ -54,7 +54,8 @@ public final class Simulation {
       }
       var rules = load.ruleSet();
       return new Setup(workflows, prompts, rules.version(), new MessagingEngine(rules.messaging()),
-          IntentActivitiesImpl.create("offline", null, prompts, workflows));
+          IntentActivitiesImpl.create("offline", null, prompts, workflows),
+          io.handoff.intent.replies.AiRepliesLoader.forPrompts(prompts));
     }
   }
 
@@ -125,7 +126,10 @@ public final class Simulation {
     ComparisonRow.Decision r = decision(rules);
     ComparisonRow.Decision a = decision(ai);
     boolean agree = Objects.equals(r.intent(), a.intent()) && Objects.equals(r.group(), a.group());
-    return new SimulationReport.Outcome(List.copyOf(session.tags), session.language, r, a, agree, decidedAt);
+    // What the AI would say when it keeps the conversation (the AI router acts in a simulation).
+    String reply = setup.replies().reply(ai.handoff(), ai.intent(), session.language)
+        .map(io.handoff.intent.replies.AiReplies.Reply::text).orElse(null);
+    return new SimulationReport.Outcome(List.copyOf(session.tags), session.language, r, a, agree, decidedAt, reply);
   }
 
   /** What the journey carries from one messaging evaluation to the next. */
@@ -159,7 +163,8 @@ public final class Simulation {
   }
 
   private static boolean sameDecisions(SimulationReport.Outcome a, SimulationReport.Outcome b) {
-    return a.tags().equals(b.tags()) && a.rules().equals(b.rules()) && a.ai().equals(b.ai());
+    return a.tags().equals(b.tags()) && a.rules().equals(b.rules()) && a.ai().equals(b.ai())
+        && Objects.equals(a.aiReply(), b.aiReply());
   }
 
   private static ComparisonRow row(SimulatedConversation c, SimulationReport.Outcome o) {

@@ -28,7 +28,10 @@ public record SimulationReport(int conversations, Side current, Side candidate, 
    *
    * @param decidedAtMessage 1-based message after which the routers' decisions are shown: the first at
    *     which either hands off, else the last
+   * @param aiReply what the AI would say to the customer when it keeps the conversation
+   *     ({@code prompts/replies.yaml}); null when it hands off or has no reply for the case
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Outcome(List<String> tags, String language, ComparisonRow.Decision rules,
-      ComparisonRow.Decision ai, boolean agree, int decidedAtMessage) {}
+      ComparisonRow.Decision ai, boolean agree, int decidedAtMessage, String aiReply) {}
 }

@@ -54,6 +54,31 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aCandidateReplyTextShowsAsAChangeWithWhatTheAiWouldSay(@TempDir Path tmp) throws Exception {
+    Path prompts = Files.createDirectories(tmp.resolve("prompts"));
+    try (var files = Files.list(Path.of("prompts"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, prompts.resolve(f.getFileName()));
+      }
+    }
+    Path replies = prompts.resolve("replies.yaml");
+    String text = Files.readString(replies);
+    String current = "You can follow your order with the tracking link in your shipping confirmation e-mail.";
+    assertThat(text).contains(current);
+    Files.writeString(replies, text.replace(current, "Your parcel can be tracked from your account page."));
+    Run r = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString(), "--json",
+        "--candidate-prompts", prompts.toString());
+    assertThat(r.exit()).isZero();
+    JsonNode order = java.util.stream.StreamSupport.stream(new ObjectMapper().readTree(r.out()).get("results").spliterator(), false)
+        .filter(n -> n.get("conversationId").asText().equals("sim-order-en")).findFirst().orElseThrow();
+    assertThat(order.get("changed").asBoolean()).isTrue();
+    assertThat(order.at("/current/aiReply").asText()).startsWith(current);
+    assertThat(order.at("/candidate/aiReply").asText()).startsWith("Your parcel can be tracked");
+    Run text1 = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString());
+    assertThat(text1.out()).contains("ai says: " + current);
+  }
+
+  @Test
   void withoutACandidateEveryConversationIsListed() {
     Run r = simulate("--conversations", SimulationFixtures.CONVERSATIONS.toString());
     assertThat(r.exit()).isZero();

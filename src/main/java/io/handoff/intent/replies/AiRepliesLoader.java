@@ -18,6 +18,15 @@ public final class AiRepliesLoader {
 
   private AiRepliesLoader() {}
 
+  /**
+   * The replies of a prompts directory checked against its taxonomy; throws with every error when
+   * either file is invalid (start-up, simulate).
+   */
+  public static AiReplies forPrompts(Path promptsDir) {
+    var taxonomy = io.handoff.intent.taxonomy.TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
+    return load(promptsDir, new java.util.HashSet<>(taxonomy.intentNames())).orThrow();
+  }
+
   /** The replies of a prompts directory; {@link AiReplies#NONE} when it has no {@code replies.yaml}. */
   public static LoadResult<AiReplies> load(Path promptsDir, Set<String> intents) {
     Path file = promptsDir.resolve(FILE);
