@@ -104,6 +104,19 @@ public interface HandoffConfig {
     @WithDefault("5s")
     java.time.Duration queryTimeout();
 
+    /**
+     * Concurrent long polls of the journey worker for workflow tasks (the SDK's default is 5). More
+     * pollers keep tasks from waiting under bursts: with 5, Temporal's Java test server held some
+     * workflow tasks back for over a minute under 24 concurrent clients; with 16, none waited a second
+     * (bench/test-server-probe.sh, docs/fault-tolerance.md).
+     */
+    @WithDefault("16")
+    int workflowTaskPollers();
+
+    /** Concurrent long polls of the journey worker for activity tasks (the SDK's default). */
+    @WithDefault("5")
+    int activityTaskPollers();
+
     /** Encryption of workflow payloads (inputs, results, signals, updates, queries); off unless a key is set. */
     PayloadEncryption payloadEncryption();
   }

@@ -93,7 +93,8 @@ public class TemporalRuntime {
     if (t.workerEnabled()) {
       io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
-      Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target)));
+      Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target), t.workflowTaskPollers(),
+          t.activityTaskPollers()));
       worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
@@ -136,9 +137,18 @@ public class TemporalRuntime {
    * The journey worker's options. Without sticky execution the schedule-to-start timeout of the sticky
    * queue is zero, which makes the worker complete tasks without sticky attributes: every workflow task
    * and query then goes to the task queue that any live worker polls, at the cost of a full replay.
+   * The numbers of pollers come from {@code handoff.temporal.workflow-task-pollers} and
+   * {@code activity-task-pollers}.
    */
-  static WorkerOptions workerOptions(boolean sticky) {
-    WorkerOptions.Builder options = WorkerOptions.newBuilder();
+  static WorkerOptions workerOptions(boolean sticky, int workflowTaskPollers, int activityTaskPollers) {
+    if (workflowTaskPollers < 2 || activityTaskPollers < 1) {
+      throw new IllegalArgumentException("handoff.temporal.workflow-task-pollers must be at least 2 and"
+          + " handoff.temporal.activity-task-pollers at least 1, got " + workflowTaskPollers + " and "
+          + activityTaskPollers);
+    }
+    WorkerOptions.Builder options = WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskPollers(workflowTaskPollers)
+        .setMaxConcurrentActivityTaskPollers(activityTaskPollers);
     if (!sticky) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }

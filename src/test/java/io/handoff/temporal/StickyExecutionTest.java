@@ -97,6 +97,16 @@ class StickyExecutionTest {
   }
 
   @Test
+  void theWorkerPollsWithTheConfiguredNumbersOfPollers() {
+    var options = TemporalRuntime.workerOptions(false, 16, 5);
+    assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(16);
+    assertThat(options.getMaxConcurrentActivityTaskPollers()).isEqualTo(5);
+    assertThat(options.getStickyQueueScheduleToStartTimeout()).isEqualTo(Duration.ZERO);
+    assertThat(TemporalRuntime.workerOptions(true, 16, 5).getStickyQueueScheduleToStartTimeout()).isNotEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> TemporalRuntime.workerOptions(true, 1, 5)).hasMessageContaining("workflow-task-pollers");
+  }
+
+  @Test
   void withoutStickyExecutionAWorkflowOutlivesItsWorker() throws Exception {
     Tally tally = startAndKillFirstWorker(false);
 
@@ -136,7 +146,7 @@ class StickyExecutionTest {
 
   private static WorkerFactory worker(boolean sticky) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    factory.newWorker(QUEUE, TemporalRuntime.workerOptions(sticky)).registerWorkflowImplementationTypes(TallyImpl.class);
+    factory.newWorker(QUEUE, TemporalRuntime.workerOptions(sticky, 16, 5)).registerWorkflowImplementationTypes(TallyImpl.class);
     factory.start();
     return factory;
   }

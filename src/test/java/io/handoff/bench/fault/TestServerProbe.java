@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * clients, each starting a workflow and sending it three updates whose handler runs two activities.
  * For every workflow it reads the history and reports the longest gap between a WORKFLOW_TASK_SCHEDULED
  * and its WORKFLOW_TASK_STARTED, and the tasks never started. Usage:
- * {@code bench/test-server-probe.sh [workflows=1000] [clients=24] [sticky|nosticky]}.
+ * {@code bench/test-server-probe.sh [workflows=1000] [clients=24] [sticky|nosticky] [workflow task pollers]}.
  */
 public final class TestServerProbe {
   private TestServerProbe() {}
@@ -88,6 +88,9 @@ public final class TestServerProbe {
       WorkerOptions.Builder options = WorkerOptions.newBuilder();
       if (!sticky) {
         options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+      }
+      if (args.length > 3) {
+        options.setMaxConcurrentWorkflowTaskPollers(Integer.parseInt(args[3]));
       }
       var worker = factory.newWorker("probe", options.build());
       worker.registerWorkflowImplementationTypes(TallyImpl.class);
