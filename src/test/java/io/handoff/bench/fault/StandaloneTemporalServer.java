@@ -17,6 +17,7 @@ public final class StandaloneTemporalServer {
   private StandaloneTemporalServer() {}
 
   public static void main(String[] args) throws InterruptedException {
+    quietLogging();
     EmbeddedTemporalServer server = EmbeddedTemporalServer.start(Integer.parseInt(args[0]));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
@@ -31,5 +32,18 @@ public final class StandaloneTemporalServer {
     System.out.println("READY " + server.port());
     System.out.flush();
     Thread.currentThread().join();
+  }
+
+  /**
+   * This process runs on Handoff's test classpath, where Quarkus' log bootstrap keeps every record,
+   * TRACE included, in a delayed handler until Quarkus configures logging, which never happens here.
+   * The test server's timer thread logs at TRACE while it holds the server's lock, so without this it
+   * spent most of its time on log records (196 s of CPU in a 7-minute run): timeouts fired late and
+   * tasks waited. Route the delayed handler to the console and log at INFO, as Quarkus would.
+   */
+  static void quietLogging() {
+    org.jboss.logmanager.LogContext.getSystemLogContext().getLogger("").setLevel(java.util.logging.Level.INFO);
+    io.quarkus.bootstrap.logging.InitialConfigurator.DELAYED_HANDLER.setHandlers(
+        new java.util.logging.Handler[] {io.quarkus.bootstrap.logging.InitialConfigurator.createDefaultHandler()});
   }
 }
