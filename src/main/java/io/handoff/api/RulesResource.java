@@ -56,6 +56,7 @@ public class RulesResource {
   @Inject RuleSetHolder rules;
   @Inject JourneyService journeys;
   @Inject HelpdeskGateway helpdesk;
+  @Inject io.handoff.ticket.HelpdeskDirectory directory;
   @Inject Journal journal;
   @Inject ObjectMapper json;
   @Inject io.handoff.config.HandoffConfig config;
@@ -74,7 +75,7 @@ public class RulesResource {
     BusinessCalendar calendar = calendar(businessHours);
     RuleSetLoad candidateRules = candidate == null ? null : candidate(candidate);
     List<DryRunEvent> events = journeyId == null ? fromBody(body) : fromJourney(journeyId, body);
-    DryRun dryRun = new DryRun(calendar);
+    DryRun dryRun = new DryRun(calendar, io.handoff.support.DirectoryNames.of(directory));
     DryRunReport base = dryRun.run(rules.ruleSet(), events);
     if (candidateRules == null) {
       return new DryRunResponse(events.size(), base, null, null);

@@ -71,7 +71,10 @@ public class DryRunCommand implements Callable<Integer> {
       return 1;
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;
-    DryRun dryRun = new DryRun(calendar);
+    // Names as the service renders them, from the rule directory's helpdesk.yaml (ids when it has none).
+    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).directory();
+    DryRun dryRun = new DryRun(calendar, directory == null ? io.handoff.support.DirectoryNames.IDS
+        : io.handoff.support.DirectoryNames.of(directory));
     if (candidate != null) {
       DryRunDiff diff = dryRun.diff(base.ruleSet(), candidate.ruleSet(), recorded);
       out.println(json ? toJson(diff) : DryRunText.diff(diff, dir, against));

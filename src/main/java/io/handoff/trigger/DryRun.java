@@ -31,9 +31,16 @@ public final class DryRun {
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final BusinessCalendar calendar;
+  private final io.handoff.support.DirectoryNames names;
 
   public DryRun(BusinessCalendar calendar) {
+    this(calendar, io.handoff.support.DirectoryNames.IDS);
+  }
+
+  /** A dry run that renders group and agent names as the service does ({@code helpdesk.yaml}). */
+  public DryRun(BusinessCalendar calendar, io.handoff.support.DirectoryNames names) {
     this.calendar = calendar;
+    this.names = names;
   }
 
   /** Reads a JSONL file; a bad line fails with its line number. Blank lines and # comments are skipped. */
@@ -73,7 +80,7 @@ public final class DryRun {
   /** Evaluates every event under {@code rules}. */
   public DryRunReport run(RuleSet rules, List<DryRunEvent> events) {
     MessagingEngine messaging = new MessagingEngine(rules.messaging());
-    SupportEngine support = new SupportEngine(rules.support());
+    SupportEngine support = new SupportEngine(rules.support()).withNames(names);
     List<DryRunResult> results = new ArrayList<>();
     for (DryRunEvent e : events) {
       String key = "dry-run/" + e.id();
@@ -90,7 +97,7 @@ public final class DryRun {
 
   /** The support triggers' decision on one ticket update, with nothing sent or saved. */
   public SupportDecision support(RuleSet rules, TicketUpdate update) {
-    return support(new SupportEngine(rules.support()), update);
+    return support(new SupportEngine(rules.support()).withNames(names), update);
   }
 
   private SupportDecision support(SupportEngine engine, TicketUpdate update) {

@@ -36,6 +36,19 @@ class DryRunTest {
   }
 
   @Test
+  void groupNamesRenderAsTheServiceRendersThem() throws IOException {
+    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(REAL.resolve("helpdesk.yaml")).directory();
+    DryRunReport named = new DryRun(BusinessCalendar.ALWAYS_OPEN, io.handoff.support.DirectoryNames.of(directory))
+        .run(RuleSetLoader.load(REAL).ruleSet(), DryRun.readEvents(EVENTS));
+    assertTrue(named.results().get(3).outcome().stream()
+        .anyMatch(o -> o.startsWith("webhook sales-alerts:") && o.contains("\"group\": \"Sales\"")), named.results().get(3).outcome().toString());
+    DryRunReport ids = new DryRun(BusinessCalendar.ALWAYS_OPEN)
+        .run(RuleSetLoader.load(REAL).ruleSet(), DryRun.readEvents(EVENTS));
+    assertTrue(ids.results().get(3).outcome().stream()
+        .anyMatch(o -> o.startsWith("webhook sales-alerts:") && o.contains("\"group\": \"sales\"")), ids.results().get(3).outcome().toString());
+  }
+
+  @Test
   void diffKeepsOnlyEventsDecidedDifferently() throws IOException {
     DryRunDiff diff = new DryRun(BusinessCalendar.ALWAYS_OPEN).diff(RuleSetLoader.load(REAL).ruleSet(),
         RuleSetLoader.load(CANDIDATE).ruleSet(), DryRun.readEvents(EVENTS));
