@@ -197,8 +197,7 @@ public class JourneyService {
     } catch (WorkflowNotFoundException e) {
       // Not running: start it below.
     } catch (WorkflowServiceException e) {
-      if (!(e.getCause() instanceof io.grpc.StatusRuntimeException s)
-          || s.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+      if (grpcCode(e) != io.grpc.Status.Code.NOT_FOUND) {
         throw e;
       }
     }
@@ -313,7 +312,7 @@ public class JourneyService {
     } catch (WorkflowNotFoundException e) {
       return index.find(journeyId).map(v -> new Read(v, false));
     } catch (WorkflowServiceException e) {
-      io.grpc.Status.Code code = e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
+      io.grpc.Status.Code code = grpcCode(e);
       if (code == io.grpc.Status.Code.NOT_FOUND) {
         return index.find(journeyId).map(v -> new Read(v, false));
       }
@@ -350,6 +349,11 @@ public class JourneyService {
         t.setDaemon(true);
         return t;
       });
+
+  /** The gRPC status code behind a service call's failure, or null when it has none. */
+  private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
+    return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
+  }
 
   /** A journey whose workflow does not answer and that has no projection yet. */
   public static final class JourneyUnavailable extends RuntimeException {

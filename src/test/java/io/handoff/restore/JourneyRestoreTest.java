@@ -35,7 +35,7 @@ class JourneyRestoreTest {
 
   @Test
   void aSolvedJourneyComesBackFromItsSnapshotWithoutRerunningItsSteps() {
-    Solved s = solvedJourney();
+    Solved s = solvedJourney(dataSource);
     lose(client, s.journeyId());
     restorer.restore(s.journeyId());
 
@@ -56,7 +56,7 @@ class JourneyRestoreTest {
   /** Loses a solved journey and its snapshot, restores it from its journal alone. */
   static void replayFromJournal(JourneyRestorer restorer, WorkflowClient client, DataSource dataSource)
       throws Exception {
-    Solved s = solvedJourney();
+    Solved s = solvedJourney(dataSource);
     lose(client, s.journeyId());
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("UPDATE journeys SET snapshot_json = NULL WHERE journey_id = ?")) {
@@ -74,7 +74,12 @@ class JourneyRestoreTest {
 
   record Solved(String journeyId, String ticketId) {}
 
-  private static Solved solvedJourney() {
+  /**
+   * A journey solved by an agent, once the index holds its last projection. A restart loses the worker
+   * with the workflow; here the workflow is terminated while the worker lives on, so a projection still
+   * in flight would land after the restore read the snapshot.
+   */
+  private static Solved solvedJourney(DataSource dataSource) {
     String id = "restore-" + UUID.randomUUID();
     String journeyId = Events.post(id, """
         {"type":"conversation.started","channel":"web_widget",
@@ -84,7 +89,22 @@ class JourneyRestoreTest {
     String ticketId = Journeys.awaitTicket(journeyId);
     given().contentType(ContentType.JSON).body("{\"status\":\"solved\"}")
         .when().patch("/api/tickets/{id}", ticketId).then().statusCode(200);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<Integer> live = Journeys.view(journeyId).getList("timeline.seq", Integer.class);
+      assertThat(lastProjectedSeq(dataSource, journeyId)).isEqualTo((long) live.get(live.size() - 1));
+    });
     return new Solved(journeyId, ticketId);
+  }
+
+  private static long lastProjectedSeq(DataSource dataSource, String journeyId) throws java.sql.SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM journey_timeline WHERE journey_id = ?")) {
+      ps.setString(1, journeyId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static void lose(WorkflowClient client, String journeyId) {
