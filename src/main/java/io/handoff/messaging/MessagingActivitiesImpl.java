@@ -17,7 +17,7 @@ public class MessagingActivitiesImpl implements MessagingActivities {
   @Inject
   public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
       io.handoff.config.HandoffConfig config) {
-    this(rules, channel, loadReplies(java.nio.file.Path.of(config.promptsDir())));
+    this(rules, channel, io.handoff.intent.replies.AiRepliesLoader.forPrompts(java.nio.file.Path.of(config.promptsDir())));
   }
 
   public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
@@ -25,11 +25,6 @@ public class MessagingActivitiesImpl implements MessagingActivities {
     this.rules = rules;
     this.channel = channel;
     this.replies = replies;
-  }
-
-  /** The AI stage's replies of a prompts directory, checked against its taxonomy; start-up fails on an invalid file. */
-  public static io.handoff.intent.replies.AiReplies loadReplies(java.nio.file.Path promptsDir) {
-    return io.handoff.intent.replies.AiRepliesLoader.forPrompts(promptsDir);
   }
 
   @Override

@@ -71,7 +71,7 @@ class CustomerJourneyWorkflowTest {
     assertThat(v.routing().ai().handoff()).isEqualTo("AI_RESOLVES");
     assertThat(v.routing().ai().intent()).isEqualTo("order_delivery");
     TimelineEntry reply = v.timeline().stream().filter(e -> e.step().equals("ai.reply")).findFirst().orElseThrow();
-    var replies = io.handoff.messaging.MessagingActivitiesImpl.loadReplies(JourneyTestEnv.PROMPTS);
+    var replies = io.handoff.intent.replies.AiRepliesLoader.forPrompts(JourneyTestEnv.PROMPTS);
     assertThat(reply.text()).isEqualTo(replies.resolve().get("order_delivery").get("es"))
         .startsWith("Puede seguir su pedido");
     assertThat(v.timeline()).extracting(TimelineEntry::step).containsSubsequence("ai.triage", "stage.messaging",

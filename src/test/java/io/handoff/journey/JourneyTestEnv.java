@@ -98,7 +98,7 @@ final class JourneyTestEnv implements AutoCloseable {
     return new Object[] {
         new JourneyActivitiesImpl(new JourneyIndex(db, JSON), metrics),
         new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db)),
-            MessagingActivitiesImpl.loadReplies(java.nio.file.Path.of("prompts"))),
+            io.handoff.intent.replies.AiRepliesLoader.forPrompts(java.nio.file.Path.of("prompts"))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
         new SupportActivitiesImpl(rules, io.handoff.support.DirectoryNames.of(
