@@ -55,6 +55,8 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private boolean processing;
   /** A run started for a journey whose follow-up window had ended: it opens a new window at its start. */
   private boolean reopening;
+  /** The id of the command being processed, or null. */
+  private String inProgress;
 
   @WorkflowInit
   public CustomerJourneyWorkflowImpl(JourneyInput input) {
@@ -107,6 +109,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       waitForWork();
       if (!inbox.isEmpty()) {
         JourneyCommand command = inbox.poll();
+        inProgress = command.id();
         Instant at = command.at(JourneyContext.now());
         // From here until the command is done, its steps (and the clocks due before it) may create the
         // ticket: a ticket command arriving meanwhile is accepted and checked when processed.
@@ -134,6 +137,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
           }
         } finally {
           processing = false;
+          inProgress = null;
         }
       } else {
         processing = true;
@@ -163,6 +167,19 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
 
   /** Change id of issue 15's robustness (see {@link #run}). */
   static final String ROBUST = "h15a-robust";
+
+  /** Whether a command is queued or being processed in this run. */
+  private boolean pending(String id) {
+    if (id.equals(inProgress)) {
+      return true;
+    }
+    for (JourneyCommand c : inbox) {
+      if (c.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Whether a queued ticket command has a handler waiting for its result. */
   private boolean ticketCommandWaiting() {
@@ -215,7 +232,12 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       remember(command.commandId());
       inbox.add(new JourneyCommand(null, command));
     }
-    Workflow.await(() -> results.containsKey(command.commandId()));
+    // A command seen by an earlier run (a retry after a continue-as-new) has no result here: it is answered
+    // with the ticket as it is, rather than waiting for a result this run will never have.
+    Workflow.await(() -> results.containsKey(command.commandId()) || !pending(command.commandId()));
+    if (!results.containsKey(command.commandId())) {
+      return new TicketCommandResult(state.ticket, null);
+    }
     Object result = results.get(command.commandId());
     if (result instanceof ApplicationFailure failure) {
       throw failure;
