@@ -1,15 +1,13 @@
-package io.handoff.robust;
+package io.handoff.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,18 +17,9 @@ import org.junit.jupiter.api.Timeout;
  * the POST with a 503 problem+json and Retry-After within {@code handoff.temporal.update-timeout}, never a hang.
  */
 @QuarkusTest
-@TestProfile(BoundedEventPostTest.NoWorker.class)
+@TestProfile(JourneyViewFallbackTest.NoWorker.class)
 @Timeout(180)
 class BoundedEventPostTest {
-
-  /** No journey worker, a 2 s update timeout, no restore (the test database is shared by profiles). */
-  public static class NoWorker implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("handoff.temporal.worker-enabled", "false", "handoff.temporal.update-timeout", "2s",
-          "handoff.restore.enabled", "false");
-    }
-  }
 
   @Test
   void anEventItsJourneyDoesNotRecordIsA503WithRetryAfterInBoundedTime() {
