@@ -34,6 +34,22 @@ public class ProblemMappers {
     return respond(Problem.of(status, title, e.getMessage()));
   }
 
+  /** A journey that did not record the request in time (issue 15): 503 with Retry-After, never a hang. */
+  @ServerExceptionMapper
+  public Response journeyBusy(io.handoff.journey.JourneyService.JourneyBusy e) {
+    Problem p = new Problem("https://handoff.dev/problems/journey-busy", "Journey busy", 503, e.getMessage(), null,
+        null, null);
+    return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(p)
+        .build();
+  }
+
+  /** An event id reused for a different event: 409 naming it, nothing applied. */
+  @ServerExceptionMapper
+  public Response eventIdConflict(io.handoff.journey.JourneyService.EventIdConflict e) {
+    return respond(new Problem("https://handoff.dev/problems/event-id-conflict", "Event id already used", 409,
+        e.getMessage(), "eventId", null, null));
+  }
+
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
     LOG.error("Unexpected failure", e);

@@ -51,6 +51,10 @@ public interface HandoffConfig {
     /** Journal entries a restored journey is started with; later ones follow as updates. */
     @WithDefault("200")
     int batch();
+
+    /** Longest a journey's restore may take at start; past it the journey is logged and skipped (issue 15). */
+    @WithDefault("60s")
+    java.time.Duration journeyTimeout();
   }
 
   interface Metrics {
@@ -103,6 +107,13 @@ public interface HandoffConfig {
      */
     @WithDefault("5s")
     java.time.Duration queryTimeout();
+
+    /**
+     * Longest an event POST or a ticket command waits for its journey to record it; past it the answer is a 503
+     * problem+json with {@code Retry-After}, and a retry with the same id is applied once.
+     */
+    @WithDefault("30s")
+    java.time.Duration updateTimeout();
 
     /**
      * Concurrent long polls of the journey worker for workflow tasks (the SDK's default is 5). More

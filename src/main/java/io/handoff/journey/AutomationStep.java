@@ -121,9 +121,10 @@ final class AutomationStep {
           Map.of("automation", c.trigger()));
     }
     for (Notification n : r.decision().notifications()) {
-      ctx.stubs.notifications.send(n);
-      ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
-          n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("automation", n.trigger()));
+      if (ctx.notify(n, at, Map.of("automation", n.trigger()))) {
+        ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
+            n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("automation", n.trigger()));
+      }
     }
   }
 

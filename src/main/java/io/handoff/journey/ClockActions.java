@@ -99,10 +99,10 @@ final class ClockActions {
         }
         case INTERNAL_NOTE -> ctx.stubs.tickets.addComment(ctx.state.ticket.id(), new NewComment(a.body(), false,
             TicketStep.SYSTEM.id(), TicketStep.SYSTEM.name(), TicketComment.AuthorRole.SYSTEM), key);
-        case NOTIFY_EMAIL -> ctx.stubs.notifications.send(new Notification(Notification.Kind.EMAIL, "SLA " + clock, i,
-            "user", a.value(), a.subject(), a.body(), null, key));
-        case NOTIFY_WEBHOOK -> ctx.stubs.notifications.send(new Notification(Notification.Kind.WEBHOOK, "SLA " + clock,
-            i, "webhook", a.value(), a.subject(), a.body(), a.value(), key));
+        case NOTIFY_EMAIL -> ctx.notify(new Notification(Notification.Kind.EMAIL, "SLA " + clock, i,
+            "user", a.value(), a.subject(), a.body(), null, key), at, java.util.Map.of("sla", String.valueOf(clock)));
+        case NOTIFY_WEBHOOK -> ctx.notify(new Notification(Notification.Kind.WEBHOOK, "SLA " + clock,
+            i, "webhook", a.value(), a.subject(), a.body(), a.value(), key), at, java.util.Map.of("sla", String.valueOf(clock)));
         default -> { }
       }
     }

@@ -53,6 +53,10 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   private final Map<String, Object> results = new HashMap<>();
   /** True while a command is being processed (its steps may still create the ticket). */
   private boolean processing;
+  /** A run started for a journey whose follow-up window had ended: it opens a new window at its start. */
+  private boolean reopening;
+  /** The id of the command being processed, or null. */
+  private String inProgress;
 
   @WorkflowInit
   public CustomerJourneyWorkflowImpl(JourneyInput input) {
@@ -61,6 +65,11 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     if (input.carried() != null) {
       this.state = input.carried();
       this.state.runs++;
+      if (state.finished) {
+        // A new run of a finished journey (JourneyInput.reopen): accepted events reopen it.
+        state.finished = false;
+        reopening = true;
+      }
       if (restoredFromSnapshot) {
         this.state.restores = input.restores();
       }
@@ -89,11 +98,18 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   public void run(JourneyInput input) {
     // Journeys recorded before automations existed replay without them (no marker in their history).
     automations.enable(Workflow.getVersion("automations", Workflow.DEFAULT_VERSION, 1) >= 1);
+    // Issue 15: bounded notifications, failures recorded rather than failing the journey, texts-less
+    // messages, continue-as-new that never waits on a ticket command (journeys recorded before replay without).
+    ctx.robust = Workflow.getVersion(ROBUST, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (reopening) {
+      reopen(JourneyContext.now());
+    }
     publish();
     while (!state.finished) {
       waitForWork();
       if (!inbox.isEmpty()) {
         JourneyCommand command = inbox.poll();
+        inProgress = command.id();
         Instant at = command.at(JourneyContext.now());
         // From here until the command is done, its steps (and the clocks due before it) may create the
         // ticket: a ticket command arriving meanwhile is accepted and checked when processed.
@@ -104,6 +120,10 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
             JourneyEvent e = command.event();
             ctx.timeline(e.occurredAt() != null ? e.occurredAt() : at, "event." + e.type().wireName(), e.text(),
                 eventTrace(e));
+          }
+          if (state.finished && ctx.robust && command.event() != null) {
+            // The follow-up window ended while the event was queued: it reopens the journey.
+            reopen(at);
           }
           if (!state.finished) {
             process(command, at);
@@ -117,6 +137,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
           }
         } finally {
           processing = false;
+          inProgress = null;
         }
       } else {
         processing = true;
@@ -128,12 +149,58 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       }
       project();
       if (!state.finished && shouldContinueAsNew()) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (ctx.robust) {
+          // A ticket command's handler waits for this loop to process it: process it first, never wait on it.
+          Workflow.await(() -> Workflow.isEveryHandlerFinished() || ticketCommandWaiting());
+          if (ticketCommandWaiting()) {
+            continue;
+          }
+        } else {
+          Workflow.await(Workflow::isEveryHandlerFinished);
+        }
         Workflow.continueAsNew(new JourneyInput(state.conversationId, settings, state, new ArrayList<>(inbox),
             state.restores));
       }
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
+  }
+
+  /** Change id of issue 15's robustness (see {@link #run}). */
+  static final String ROBUST = "h15a-robust";
+
+  /** Whether a command is queued or being processed in this run. */
+  private boolean pending(String id) {
+    if (id.equals(inProgress)) {
+      return true;
+    }
+    for (JourneyCommand c : inbox) {
+      if (c.id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a queued ticket command has a handler waiting for its result. */
+  private boolean ticketCommandWaiting() {
+    for (JourneyCommand c : inbox) {
+      if (c.ticket() != null && !c.restored()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reopens a journey whose follow-up window ended: its closed ticket stays, a new follow-up window
+   * starts now, so the customer's next message becomes a follow-up ticket with the same customer.
+   */
+  private void reopen(Instant at) {
+    state.finished = false;
+    state.stage = Stage.CLOSED;
+    state.closedAt = at;
+    ctx.timeline(at, "journey.reopened", state.ticket == null ? "no ticket yet"
+        : "previous ticket #" + state.ticket.id() + "; a customer message starts a follow-up ticket", null);
   }
 
   @Override
@@ -165,7 +232,12 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       remember(command.commandId());
       inbox.add(new JourneyCommand(null, command));
     }
-    Workflow.await(() -> results.containsKey(command.commandId()));
+    // A command seen by an earlier run (a retry after a continue-as-new) has no result here: it is answered
+    // with the ticket as it is, rather than waiting for a result this run will never have.
+    Workflow.await(() -> results.containsKey(command.commandId()) || !pending(command.commandId()));
+    if (!results.containsKey(command.commandId())) {
+      return new TicketCommandResult(state.ticket, null);
+    }
     Object result = results.get(command.commandId());
     if (result instanceof ApplicationFailure failure) {
       throw failure;
@@ -267,6 +339,26 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       state.group = e.group();
     }
     String step = "event/" + e.eventId();
+    if (ctx.robust) {
+      try {
+        apply(e, step, at);
+      } catch (ActivityFailure f) {
+        // A refusal (the helpdesk, a channel) must not fail the journey: record it, go on with the next event.
+        ctx.timeline(at, "event.failed", e.type().wireName() + ": " + failureMessage(f),
+            Map.of("eventId", e.eventId()));
+      }
+    } else {
+      apply(e, step, at);
+    }
+    publish();
+  }
+
+  static String failureMessage(ActivityFailure f) {
+    Throwable c = f.getCause() != null ? f.getCause() : f;
+    return c instanceof ApplicationFailure a ? a.getOriginalMessage() : String.valueOf(c.getMessage());
+  }
+
+  private void apply(JourneyEvent e, String step, Instant at) {
     switch (e.type()) {
       case MESSAGE_RECEIVED, CUSTOMER_REPLIED -> customerMessage(e, step, at);
       case AGENT_REPLIED -> agentReply(e, step, at);
@@ -276,10 +368,16 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       }
       default -> messaging.run(MessagingEvent.of(e.type()), e, step, at);
     }
-    publish();
   }
 
+  /** What a customer message without text (an image, a file, a location) stands for in the conversation. */
+  static final String NO_TEXT = "[message without text]";
+
   private void customerMessage(JourneyEvent e, String step, Instant at) {
+    if (ctx.robust && (e.text() == null || e.text().isBlank())) {
+      e = new JourneyEvent(e.eventId(), e.conversationId(), e.type(), e.occurredAt(), e.receivedAt(), e.channel(),
+          NO_TEXT, e.pageUrl(), e.customer(), e.agent(), e.group());
+    }
     state.customerMessages++;
     addMessage(e.text(), ConversationMessage.Author.CUSTOMER, at);
     clocks.customerMessage(at);
@@ -309,7 +407,14 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       clocks.agentReplied(at);
       return;
     }
-    Actor agent = new Actor(e.agent().id(), e.agent().name(), TicketComment.AuthorRole.AGENT);
+    if (ctx.robust && state.ticket.status() == io.handoff.ticket.TicketStatus.CLOSED) {
+      // Zendesk: a closed ticket takes no comment. The reply is on the timeline; the journey goes on.
+      ctx.timeline(at, "agent.reply_after_close", e.text(), Map.of("ticket", state.ticket.id(),
+          "agent", e.agent() == null ? "" : String.valueOf(e.agent().id())));
+      return;
+    }
+    Actor agent = e.agent() == null ? TicketStep.SYSTEM
+        : new Actor(e.agent().id(), e.agent().name(), TicketComment.AuthorRole.AGENT);
     tickets.update(null, NewComment.publicReply(e.text(), agent.id(), agent.name()), agent, step, at);
   }
 

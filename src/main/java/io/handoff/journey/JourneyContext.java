@@ -19,6 +19,8 @@ final class JourneyContext {
   final JourneyState state;
   final JourneySettings settings;
   final JourneyStubs stubs;
+  /** Issue 15's robustness is on (journeys recorded before it replay without; see CustomerJourneyWorkflowImpl). */
+  boolean robust;
 
   JourneyContext(JourneyState state, JourneySettings settings, JourneyStubs stubs) {
     this.state = state;
@@ -50,6 +52,32 @@ final class JourneyContext {
     Stage previous = state.stage;
     state.stage = next;
     timeline(at, "stage." + next.name().toLowerCase(Locale.ROOT), previous + " → " + next + ": " + why, null);
+  }
+
+  /**
+   * Sends a notification. With {@link #robust}, a delivery that still fails after its bounded retries (an
+   * unreachable webhook, a refused e-mail) is a {@code notification.failed} timeline entry (counted in
+   * {@code handoff.notifications.failed}) and the journey goes on; returns whether it was delivered.
+   */
+  boolean notify(io.handoff.support.Notification n, Instant at, java.util.Map<String, String> origin) {
+    if (!robust) {
+      stubs.notifications.send(n);
+      return true;
+    }
+    try {
+      stubs.boundedNotifications.send(n);
+      return true;
+    } catch (io.temporal.failure.ActivityFailure f) {
+      java.util.Map<String, String> trace = new java.util.TreeMap<>(origin);
+      trace.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
+      trace.put("recipient", String.valueOf(n.recipient()));
+      trace.put("idempotencyKey", n.idempotencyKey());
+      String error = CustomerJourneyWorkflowImpl.failureMessage(f);
+      trace.put("error", error);
+      timeline(at, "notification.failed", n.kind().name().toLowerCase(Locale.ROOT) + " " + n.recipientType() + " "
+          + java.util.Objects.toString(n.recipient(), "") + " not delivered: " + error, trace);
+      return false;
+    }
   }
 
   /** A key for a side effect, stable across retries, replays and restores: journey + step. */

@@ -18,4 +18,13 @@ public record JourneyInput(
   public static JourneyInput restore(String conversationId, JourneySettings settings, int restores) {
     return new JourneyInput(conversationId, settings, null, List.of(), restores);
   }
+
+  /**
+   * Input of a new run for a journey whose follow-up window ended (its workflow completed): it carries
+   * the last snapshot, so the customer, the tier and the ticket history stay, and its projections stay
+   * newer than the finished run's.
+   */
+  public static JourneyInput reopen(JourneyState finished, JourneySettings settings) {
+    return new JourneyInput(finished.conversationId, settings, finished, List.of(), finished.restores);
+  }
 }

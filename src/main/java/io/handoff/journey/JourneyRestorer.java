@@ -38,7 +38,11 @@ public class JourneyRestorer {
     }
   }
 
-  /** Restores every open journey; returns how many were restored. */
+  /**
+   * Restores every open journey; returns how many were restored. Never blocks the start on one journey: a
+   * journey whose restore takes longer than {@code handoff.restore.journey-timeout} (its workflow does not
+   * answer) is logged and skipped, and the others go on; a SIGTERM meanwhile ends the restore at once.
+   */
   public int restoreAll() {
     long start = System.nanoTime();
     Map<String, List<Journal.Entry>> open = journal.openJourneys();
@@ -47,33 +51,77 @@ public class JourneyRestorer {
     }
     AtomicInteger failed = new AtomicInteger();
     AtomicInteger fromSnapshots = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.restore().concurrency()));
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread onTerm = new Thread(() -> stopping.set(true), "handoff-restore-sigterm");
+    boolean hooked = addShutdownHook(onTerm);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.restore().concurrency()), r -> {
+      Thread t = new Thread(r, "handoff-restore");
+      t.setDaemon(true);
+      return t;
+    });
+    long timeoutNanos = config.restore().journeyTimeout().toNanos();
+    Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      open.forEach((journeyId, entries) -> futures.add(pool.submit(() -> {
+      Map<String, Future<?>> futures = new java.util.LinkedHashMap<>();
+      open.forEach((journeyId, entries) -> futures.put(journeyId, pool.submit(() -> {
+        startedAt.put(journeyId, System.nanoTime());
         try {
           if (restore(journeyId, entries)) {
             fromSnapshots.incrementAndGet();
           }
         } catch (RuntimeException e) {
           failed.incrementAndGet();
-          LOG.errorf(e, "Restoring %s failed", journeyId);
+          LOG.errorf(e, "Restoring %s failed: skipped (its journal is kept for the next start)", journeyId);
         }
       })));
-      for (Future<?> f : futures) {
-        f.get();
+      while (!futures.isEmpty() && !stopping.get()) {
+        futures.entrySet().removeIf(f -> f.getValue().isDone());
+        long now = System.nanoTime();
+        futures.entrySet().removeIf(f -> {
+          Long began = startedAt.get(f.getKey());
+          if (began == null || now - began < timeoutNanos) {
+            return false;
+          }
+          f.getValue().cancel(true);
+          failed.incrementAndGet();
+          LOG.errorf("Restoring %s did not finish within %s: skipped (its journal is kept for the next start)",
+              f.getKey(), config.restore().journeyTimeout());
+          return true;
+        });
+        Thread.sleep(50);
+      }
+      if (stopping.get()) {
+        LOG.warnf("Stopping: the restore of %d open journeys was interrupted", futures.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
+      if (hooked && !stopping.get()) {
+        removeShutdownHook(onTerm);
+      }
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     LOG.infof("Restored %d open journeys in %d ms (%d from their snapshot, the others from their journal; %d failed)",
         open.size() - failed.get(), ms, fromSnapshots.get(), failed.get());
     return open.size() - failed.get();
+  }
+
+  private static boolean addShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      return true;
+    } catch (IllegalStateException e) {
+      return false; // already shutting down
+    }
+  }
+
+  private static void removeShutdownHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // shutting down: nothing to remove
+    }
   }
 
   /** Re-creates one journey from its journal (its workflow must be gone). */

@@ -71,14 +71,77 @@ public class JourneyService {
    */
   public EventAck deliver(JourneyEvent event) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
-    journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
+    boolean fresh = journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
+    if (!fresh) {
+      // A retry, or another event under a used id: the journal, not the journey's bounded memory, decides.
+      Optional<Journal.Entry> first = journal.entry(journeyId, event.eventId());
+      if (first.isPresent() && !sameEvent(first.get(), event)) {
+        metrics.eventRejected(event.type().wireName(), "conflict");
+        throw new EventIdConflict(event.eventId());
+      }
+      if (journal.delivered(journeyId, event.eventId())) {
+        metrics.eventAccepted(event.type().wireName(), true);
+        return new EventAck(journeyId, event.eventId(), true, null);
+      }
+    }
     try {
       EventAck ack = send(event, 0);
+      journal.markDelivered(journeyId, event.eventId());
+      if (!fresh && !ack.duplicate()) {
+        // Received before (journaled, never acknowledged): recorded now, and said to be a retry.
+        ack = new EventAck(ack.journeyId(), ack.eventId(), true, ack.stage());
+      }
       metrics.eventAccepted(event.type().wireName(), ack.duplicate());
       return ack;
     } catch (io.temporal.client.WorkflowUpdateException e) {
       metrics.eventRejected(event.type().wireName(), "refused");
       throw e;
+    } catch (JourneyBusy e) {
+      metrics.eventRejected(event.type().wireName(), "busy");
+      throw e;
+    }
+  }
+
+  /** Whether a journaled event is the same as a new one under its id (the arrival time aside). */
+  private boolean sameEvent(Journal.Entry first, JourneyEvent event) {
+    if (!JOURNAL_EVENT.equals(first.kind())) {
+      return false;
+    }
+    JourneyEvent before = fromJson(first.payload(), JourneyEvent.class);
+    return before.equals(new JourneyEvent(event.eventId(), event.conversationId(), event.type(), event.occurredAt(),
+        before.receivedAt(), event.channel(), event.text(), event.pageUrl(), event.customer(), event.agent(),
+        event.group()));
+  }
+
+  /** An event id used before for another event (issue 15): refused, nothing applied. */
+  public static final class EventIdConflict extends RuntimeException {
+    private final String eventId;
+
+    EventIdConflict(String eventId) {
+      super("eventId " + eventId + " was already used for a different event of this conversation");
+      this.eventId = eventId;
+    }
+
+    public String eventId() {
+      return eventId;
+    }
+  }
+
+  /**
+   * A journey that did not record an event or command within {@code handoff.temporal.update-timeout}: the
+   * caller answers 503 with Retry-After; a retry with the same id is applied once.
+   */
+  public static final class JourneyBusy extends RuntimeException {
+    private final transient java.time.Duration retryAfter;
+
+    JourneyBusy(String journeyId, java.time.Duration waited) {
+      super("journey " + journeyId + " did not record the request within " + waited.toSeconds()
+          + " s; retry with the same id");
+      this.retryAfter = java.time.Duration.ofSeconds(2);
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfter.toSeconds();
     }
   }
 
@@ -204,18 +267,54 @@ public class JourneyService {
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
         options(event.conversationId(), event.channel()));
     JourneySettings settings = settings();
-    WorkflowClient.start(stub::run, restores == 0 ? JourneyInput.start(event.conversationId(), settings)
-        : JourneyInput.restore(event.conversationId(), settings, restores));
+    // A journey whose follow-up window ended (its workflow completed) goes on in a new run with its state.
+    Optional<JourneyState> finished = restores == 0
+        ? index.snapshot(journeyId, config.journey().timelineInState()).filter(s -> s.finished) : Optional.empty();
+    JourneyInput input = finished.isPresent() ? JourneyInput.reopen(finished.get(), settings)
+        : restores == 0 ? JourneyInput.start(event.conversationId(), settings)
+        : JourneyInput.restore(event.conversationId(), settings, restores);
+    withinUpdateTimeout(journeyId, () -> WorkflowClient.start(stub::run, input));
     return update(journeyId, event);
   }
 
   private EventAck update(String journeyId, JourneyEvent event) {
-    return client.newUntypedWorkflowStub(journeyId).startUpdate(UpdateOptions.<EventAck>newBuilder()
-        .setUpdateName("eventReceived")
-        .setUpdateId(event.eventId())
-        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-        .setResultClass(EventAck.class)
-        .build(), event).getResult();
+    return withinUpdateTimeout(journeyId, () -> client.newUntypedWorkflowStub(journeyId).startUpdate(
+        UpdateOptions.<EventAck>newBuilder()
+            .setUpdateName("eventReceived")
+            .setUpdateId(event.eventId())
+            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+            .setResultClass(EventAck.class)
+            .build(), event).getResult());
+  }
+
+  /**
+   * Runs a call to a journey's workflow under a gRPC deadline of {@code handoff.temporal.update-timeout}:
+   * an update the server or worker does not answer (a workflow task stuck or lost under load) becomes a
+   * {@link JourneyBusy} instead of a request that never returns.
+   */
+  private <T> T withinUpdateTimeout(String journeyId, java.util.function.Supplier<T> call) {
+    java.time.Duration timeout = config.temporal().updateTimeout();
+    try {
+      return withinDeadline(timeout, call);
+    } catch (io.temporal.client.WorkflowUpdateTimeoutOrCancelledException e) {
+      throw busy(journeyId, timeout);
+    } catch (WorkflowServiceException e) {
+      if (grpcCode(e) == io.grpc.Status.Code.DEADLINE_EXCEEDED || grpcCode(e) == io.grpc.Status.Code.CANCELLED) {
+        throw busy(journeyId, timeout);
+      }
+      throw e;
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED) {
+        throw busy(journeyId, timeout);
+      }
+      throw e;
+    }
+  }
+
+  private static JourneyBusy busy(String journeyId, java.time.Duration waited) {
+    LOG.warnf("Journey %s did not record a request within %s: answered 503 (the caller retries with the same id)",
+        journeyId, waited);
+    return new JourneyBusy(journeyId, waited);
   }
 
   /** Options of a journey's workflow: id, task queue, USE_EXISTING, summary and the first search attribute. */
@@ -259,12 +358,12 @@ public class JourneyService {
   private TicketCommandResult update(String journeyId, TicketCommand command) {
     io.temporal.client.WorkflowStub stub = client.newUntypedWorkflowStub(journeyId);
     try {
-      return stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder()
+      return withinUpdateTimeout(journeyId, () -> stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder()
           .setUpdateName("ticketCommand")
           .setUpdateId(command.commandId())
           .setWaitForStage(WorkflowUpdateStage.COMPLETED)
           .setResultClass(TicketCommandResult.class)
-          .build(), command).getResult();
+          .build(), command).getResult());
     } catch (io.temporal.client.WorkflowUpdateException e) {
       Throwable cause = e.getCause();
       String message = cause instanceof io.temporal.failure.ApplicationFailure a ? a.getOriginalMessage()
@@ -330,8 +429,12 @@ public class JourneyService {
    * own retries of a query that times out would otherwise go on for up to a minute.
    */
   private <T> T withinQueryTimeout(java.util.function.Supplier<T> query) {
+    return withinDeadline(config.temporal().queryTimeout(), query);
+  }
+
+  private static <T> T withinDeadline(java.time.Duration timeout, java.util.function.Supplier<T> query) {
     io.grpc.Context.CancellableContext ctx = io.grpc.Context.current().withDeadlineAfter(
-        config.temporal().queryTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, DEADLINES);
+        timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, DEADLINES);
     try {
       return ctx.call(query::get);
     } catch (RuntimeException e) {

@@ -35,11 +35,27 @@ public class JourneyTicketCommands implements TicketCommands {
 
   @Override
   public TicketComment comment(String ticketId, NewComment comment) {
+    return comment(ticketId, comment, null);
+  }
+
+  @Override
+  public TicketComment comment(String ticketId, NewComment comment, String idempotencyKey) {
     TicketComment.AuthorRole role = comment.authorRole() == null ? TicketComment.AuthorRole.AGENT : comment.authorRole();
     Actor actor = new Actor(comment.authorId() == null ? API_AGENT.id() : comment.authorId(),
         comment.authorName() == null ? API_AGENT.name() : comment.authorName(), role);
-    return run(new TicketCommand(UUID.randomUUID().toString(), ticketId, null, comment, actor, Instant.now()))
-        .comment();
+    // The key names the command, so a retry is the same Temporal update and the same journal entry.
+    String commandId = idempotencyKey == null ? UUID.randomUUID().toString()
+        : "comment/" + ticketId + "/" + idempotencyKey;
+    TicketComment added = run(new TicketCommand(commandId, ticketId, null, comment, actor, Instant.now())).comment();
+    if (added != null) {
+      return added;
+    }
+    // A retry the journey recognised from an earlier run: the comment it added then.
+    return helpdesk.find(ticketId).flatMap(t -> t.comments().stream()
+            .filter(c -> java.util.Objects.equals(c.body(), comment.body())
+                && java.util.Objects.equals(c.authorId(), actor.id()))
+            .reduce((a, b) -> b))
+        .orElseThrow(() -> new TicketNotFoundException(ticketId));
   }
 
   @Override

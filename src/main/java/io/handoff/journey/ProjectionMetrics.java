@@ -27,6 +27,8 @@ final class ProjectionMetrics {
       } else if (step.equals("sla.breach") || step.equals("sla.warning")) {
         String metric = text(e.trace(), "metric");
         metrics.slaFired(step.substring("sla.".length()), metric, policyOf(view, metric));
+      } else if (step.equals("notification.failed")) {
+        metrics.notificationFailed(text(e.trace(), "kind"));
       } else if (step.equals("messaging.triggers") || step.equals("support.triggers")) {
         fired(metrics, step.substring(0, step.indexOf('.')), e.trace());
       }

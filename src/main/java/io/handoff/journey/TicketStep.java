@@ -115,9 +115,10 @@ final class TicketStep {
           Map.of("trigger", c.trigger()));
     }
     for (Notification n : d.notifications()) {
-      ctx.stubs.notifications.send(n);
-      ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
-          n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("trigger", n.trigger()));
+      if (ctx.notify(n, at, Map.of("trigger", n.trigger()))) {
+        ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
+            n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("trigger", n.trigger()));
+      }
     }
     s.ticket = result;
     s.tags = new java.util.LinkedHashSet<>(result.tags());

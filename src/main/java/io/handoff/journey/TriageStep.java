@@ -87,8 +87,9 @@ final class TriageStep {
     JourneyState s = ctx.state;
     StringBuilder transcript = new StringBuilder();
     s.messages.forEach(m -> transcript.append(m.author().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
-        .append(m.text()).append('\n'));
-    String first = s.messages.isEmpty() ? "Conversation " + s.conversationId : s.messages.get(0).text();
+        .append(m.text() == null ? CustomerJourneyWorkflowImpl.NO_TEXT : m.text()).append('\n'));
+    String first = s.messages.stream().map(io.handoff.intent.ConversationMessage::text)
+        .filter(t -> t != null && !t.isBlank()).findFirst().orElse("Conversation " + s.conversationId);
     String subject = first.length() > SUBJECT_LENGTH ? first.substring(0, SUBJECT_LENGTH - 1) + "…" : first;
     Set<String> tags = new LinkedHashSet<>(s.tags);
     if (d.intent() != null) {

@@ -56,6 +56,13 @@ public class HandoffMetrics {
   }
 
   /** A journey entered a stage (counted once per projected timeline entry). */
+  /** A notification (e-mail or webhook) not delivered after its bounded retries; the journey went on. */
+  public void notificationFailed(String kind) {
+    Counter.builder("handoff.notifications.failed")
+        .description("Notifications not delivered after their retries (recorded on the journey's timeline)")
+        .tag("kind", kind).register(registry).increment();
+  }
+
   public void stageEntered(String stage) {
     Counter.builder("handoff.journey.stage.entered")
         .description("Journeys that entered each stage")

@@ -48,13 +48,62 @@ public class Journal {
     }
   }
 
+  /** The entry with this id of a journey, if journaled. */
+  public java.util.Optional<Entry> entry(String journeyId, String entryId) {
+    String sql = "SELECT seq, journey_id, entry_id, kind, payload, received_at FROM journal"
+        + " WHERE journey_id = ? AND entry_id = ?";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, journeyId);
+      ps.setString(2, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+            : java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
+    }
+  }
+
   /**
-   * Entries of every journey that is not closed according to the journey index, grouped by journey
-   * in arrival order.
+   * Marks an entry as recorded by its journey (its update was answered): a retry of it, however late and
+   * whatever the journey still remembers, is then answered as a duplicate without reaching the journey.
+   */
+  public void markDelivered(String journeyId, String entryId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE journal SET delivered = TRUE WHERE journey_id = ? AND entry_id = ? AND delivered = FALSE")) {
+      ps.setString(1, journeyId);
+      ps.setString(2, entryId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Writing the journal failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether an entry's journey recorded it (see {@link #markDelivered}). */
+  public boolean delivered(String journeyId, String entryId) {
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT delivered FROM journal WHERE journey_id = ? AND entry_id = ?")) {
+      ps.setString(1, journeyId);
+      ps.setString(2, entryId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Entries of every journey that is not closed according to the journey index (or that received an
+   * entry after its closed projection: a reopened journey), grouped by journey in arrival order.
    */
   public Map<String, List<Entry>> openJourneys() {
     String sql = "SELECT j.seq, j.journey_id, j.entry_id, j.kind, j.payload, j.received_at FROM journal j"
-        + " WHERE NOT EXISTS (SELECT 1 FROM journeys x WHERE x.journey_id = j.journey_id AND x.stage = 'CLOSED')"
+        + " WHERE NOT EXISTS (SELECT 1 FROM journeys x WHERE x.journey_id = j.journey_id AND x.stage = 'CLOSED'"
+        // A closed journey with an entry newer than its last projection was reopened (or written to) since.
+        + " AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.journey_id = x.journey_id"
+        + " AND k.received_at > x.updated_at))"
         + " ORDER BY j.journey_id, j.seq";
     Map<String, List<Entry>> out = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -26,6 +26,14 @@ public interface TicketCommands {
    */
   TicketComment comment(String ticketId, NewComment comment);
 
+  /**
+   * The same, counted once per {@code idempotencyKey} (null: none): a retried POST with the same key
+   * answers the comment the first one added, and adds no other.
+   */
+  default TicketComment comment(String ticketId, NewComment comment, String idempotencyKey) {
+    return comment(ticketId, comment);
+  }
+
   /** Delivers a messaging event mapped from an inbound webhook (e.g. Sunshine Conversations). */
   void inboundEvent(JourneyEvent event);
 }

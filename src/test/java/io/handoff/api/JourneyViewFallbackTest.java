@@ -35,12 +35,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class JourneyViewFallbackTest {
 
-  /** An API-only instance: no worker, a short query timeout, nothing restored. */
+  /** An API-only instance: no worker, short query and update timeouts, nothing restored. */
   public static class NoWorker implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("handoff.temporal.worker-enabled", "false", "handoff.temporal.query-timeout", "1s",
-          "handoff.restore.enabled", "false");
+          "handoff.temporal.update-timeout", "2s", "handoff.restore.enabled", "false");
     }
   }
 

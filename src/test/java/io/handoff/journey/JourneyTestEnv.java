@@ -68,6 +68,11 @@ final class JourneyTestEnv implements AutoCloseable {
   }
 
   JourneyTestEnv(JourneySettings settings, Path workflows) {
+    this(settings, workflows, null);
+  }
+
+  /** With {@code notifications} delivering webhooks and e-mails (null: the recorded outbox). */
+  JourneyTestEnv(JourneySettings settings, Path workflows, io.handoff.support.NotificationClient notifications) {
     this.settings = settings;
     env = TestWorkflowEnvironment.newInstance();
     SearchAttributes.all().forEach(env::registerSearchAttribute);
@@ -75,7 +80,15 @@ final class JourneyTestEnv implements AutoCloseable {
     helpdesk = helpdesk(db, workflows);
     worker = env.newWorker("journeys-test");
     worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
-    worker.registerActivitiesImplementations(activities(db, workflows, helpdesk, metrics));
+    Object[] activities = activities(db, workflows, helpdesk, metrics);
+    if (notifications != null) {
+      for (int i = 0; i < activities.length; i++) {
+        if (activities[i] instanceof NotificationActivitiesImpl) {
+          activities[i] = new NotificationActivitiesImpl(notifications);
+        }
+      }
+    }
+    worker.registerActivitiesImplementations(activities);
     env.start();
     client = env.getWorkflowClient();
   }

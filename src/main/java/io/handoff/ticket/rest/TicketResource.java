@@ -106,16 +106,25 @@ public class TicketResource {
         () -> Response.ok(commands.change(id, parsed.value())).build());
   }
 
+  /** A comment without an Idempotency-Key. */
+  public Response comment(String id, byte[] body) {
+    return comment(id, null, body);
+  }
+
   @POST
   @Path("/{id}/comments")
   @Consumes(MediaType.WILDCARD)
-  public Response comment(@PathParam("id") String id, byte[] body) {
+  public Response comment(@PathParam("id") String id,
+      @jakarta.ws.rs.HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 128)) {
+      return Problem.invalid(List.of(new FieldError("Idempotency-Key", "must be 1-128 characters"))).response();
+    }
     TicketRequests.Parsed<NewComment> parsed = requests.comment(body);
     if (!parsed.ok()) {
       return Problem.invalid(parsed.errors()).response();
     }
     return onCurrentTicket(id, current -> validator.validateComment(current, parsed.value()),
-        () -> Response.status(201).entity(commands.comment(id, parsed.value())).build());
+        () -> Response.status(201).entity(commands.comment(id, parsed.value(), idempotencyKey)).build());
   }
 
   private static int parseLimit(String limit, List<FieldError> errors) {

@@ -64,7 +64,15 @@ public final class FaultHarness {
 
   private final boolean kill;
 
-  private FaultHarness(int journeys, int concurrency, boolean kill) {
+  /** Issue 15's cases on top: failing webhooks (http delivery), reused and retried event ids, 503 answers. */
+  private final boolean issue15;
+  private final AtomicInteger busy503 = new AtomicInteger();
+  private final AtomicInteger honestRetries = new AtomicInteger();
+  private final AtomicInteger conflicts409 = new AtomicInteger();
+  private final java.util.List<String> idFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  private FaultHarness(int journeys, int concurrency, boolean kill, boolean issue15) {
+    this.issue15 = issue15;
     this.journeys = journeys;
     this.kill = kill;
     this.concurrency = concurrency;
@@ -74,9 +82,10 @@ public final class FaultHarness {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int c = args.length > 1 ? Integer.parseInt(args[1]) : 24;
     boolean kill = args.length <= 2 || !args[2].equals("nokill");
+    boolean issue15 = args.length > 3 && args[3].equals("issue15");
     int exit = 1;
     try {
-      exit = new FaultHarness(n, c, kill).run() ? 0 : 1;
+      exit = new FaultHarness(n, c, kill, issue15).run() ? 0 : 1;
     } catch (Exception e) {
       e.printStackTrace();
     } finally {
@@ -112,6 +121,10 @@ public final class FaultHarness {
     props.put("quarkus.log.file.enable", "false");
     // Cluster mode requires API keys by default; the harness's clients stay on loopback without one.
     props.put("handoff.auth.mode", "none");
+    if (issue15) {
+      // The shipped sales-alerts webhook points at hooks.example.invalid: every call fails (issue 15, item 2).
+      props.put("handoff.notifications.delivery", "http");
+    }
     handoff = new HandoffProcess(props, freePort(), dir.resolve("handoff.log"));
     Report report = new Report(journeys, concurrency);
     try {
@@ -133,7 +146,12 @@ public final class FaultHarness {
       report.refused = refused.get();
       report.neverAccepted = neverAccepted.get();
       report.accepted = accepted.values().stream().mapToInt(List::size).sum();
-      Verifier verifier = new Verifier(http, handoff.baseUrl(), zendesk, accepted, run, stalled);
+      report.issue15 = issue15;
+      report.busy503 = busy503.get();
+      report.honestRetries = honestRetries.get();
+      report.conflicts409 = conflicts409.get();
+      report.failures.addAll(idFailures);
+      Verifier verifier = new Verifier(http, handoff.baseUrl(), zendesk, accepted, run, stalled, issue15);
       verifier.awaitSettled(journeys, Duration.ofMinutes(4), report);
       report.settleSeconds = (System.nanoTime() - t0) / 1e9;
       verifier.verify(journeys, report);
@@ -197,6 +215,58 @@ public final class FaultHarness {
       post(conversation, m + 1, "{\"type\":\"message.received\",\"channel\":\"web_widget\",\"text\":\""
           + kind.messages.get(m) + "\"}");
     }
+    if (issue15) {
+      reuseIds(conversation, kind);
+    }
+  }
+
+  /**
+   * Issue 15, item 7: the last message sent again as is must be a duplicate; the same id with another body
+   * a 409 naming eventId. Neither may reach the timeline (the verifier counts every id there).
+   */
+  private void reuseIds(String conversation, FaultJourneys kind) throws Exception {
+    int n = kind.messages.size();
+    String same = "{\"type\":\"message.received\",\"channel\":\"web_widget\",\"text\":\""
+        + kind.messages.get(n - 1) + "\"}";
+    for (int attempt = 0; attempt < 240; attempt++) {
+      HttpResponse<String> r = send(conversation, conversation + "/e" + n, same);
+      if (r == null || r.statusCode() >= 500) {
+        Thread.sleep(500);
+        continue;
+      }
+      if (r.statusCode() == 202 && JSON.readTree(r.body()).path("duplicate").asBoolean()) {
+        honestRetries.incrementAndGet();
+      } else {
+        idFailures.add(conversation + ": honest retry answered " + r.statusCode() + " " + r.body());
+      }
+      break;
+    }
+    String other = "{\"type\":\"message.received\",\"channel\":\"web_widget\",\"text\":\"another text\"}";
+    for (int attempt = 0; attempt < 240; attempt++) {
+      HttpResponse<String> r = send(conversation, conversation + "/e" + n, other);
+      if (r == null || r.statusCode() >= 500) {
+        Thread.sleep(500);
+        continue;
+      }
+      if (r.statusCode() == 409 && "eventId".equals(JSON.readTree(r.body()).path("field").asText())) {
+        conflicts409.incrementAndGet();
+      } else {
+        idFailures.add(conversation + ": reused id with another body answered " + r.statusCode() + " " + r.body());
+      }
+      break;
+    }
+  }
+
+  /** One POST; null when Handoff does not answer (down or restarting). */
+  private HttpResponse<String> send(String conversation, String key, String body) throws InterruptedException {
+    try {
+      return http.send(HttpRequest.newBuilder(
+          URI.create(handoff.baseUrl() + "/api/conversations/" + conversation + "/events"))
+          .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json").header("Idempotency-Key", key)
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static String conversationId(String run, int i) {
@@ -224,6 +294,9 @@ public final class FaultHarness {
           return;
         }
         last = r.statusCode() + " " + r.body();
+        if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()) {
+          busy503.incrementAndGet();
+        }
         if (r.statusCode() < 500) {
           refused.incrementAndGet();
           System.out.printf("refused %s: %d %s%n", key, r.statusCode(), r.body());

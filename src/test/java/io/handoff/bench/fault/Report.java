@@ -39,6 +39,13 @@ final class Report {
   Map<String, Long> llmServed = Map.of();
   Map<String, Long> zendeskServed = Map.of();
   final List<String> failures = new ArrayList<>();
+  /** Issue 15's cases (argument issue15). */
+  boolean issue15;
+  int busy503;
+  int honestRetries;
+  int conflicts409;
+  int notificationFailed;
+  int pricingJourneys;
 
   Report(int journeys, int concurrency) {
     this.journeys = journeys;
@@ -72,6 +79,13 @@ final class Report {
     row(b, "activity retries by type (Temporal histories)", retries.toString());
     row(b, "all events posted / all journeys settled", String.format("%.0f s / %.0f s", driveSeconds, settleSeconds));
     row(b, "journeys not settled 4 min after the last event", String.valueOf(unsettled));
+    if (issue15) {
+      row(b, "issue 15: honest retries answered duplicate:true / reused ids answered 409 eventId", honestRetries + " / "
+          + conflicts409 + " (of " + journeys + " each)");
+      row(b, "issue 15: pricing journeys ticketed with their failed sales-alerts webhook recorded",
+          notificationFailed + " / " + pricingJourneys);
+      row(b, "issue 15: event POSTs answered 503 with Retry-After (then retried)", String.valueOf(busy503));
+    }
     row(b, "journey views served from the index (query not answered within 5 s)", String.valueOf(projectedViews.get()));
     if (!failures.isEmpty()) {
       b.append("\nFailures (first 30):\n");

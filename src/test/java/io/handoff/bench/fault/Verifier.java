@@ -20,12 +20,14 @@ final class Verifier {
   private final Map<String, List<String>> accepted;
   private final String run;
   private final Set<String> stalled;
+  private final boolean issue15;
   /** Views answered from the journey index because the workflow's query did not answer in time. */
   final java.util.concurrent.atomic.AtomicInteger projectedViews = new java.util.concurrent.atomic.AtomicInteger();
 
   /** @param stalled conversations with an event that was never accepted: their views hang, so they are not read */
   Verifier(HttpClient http, String base, FakeZendesk zendesk, Map<String, List<String>> accepted, String run,
-      Set<String> stalled) {
+      Set<String> stalled, boolean issue15) {
+    this.issue15 = issue15;
     this.stalled = stalled;
     this.http = http;
     this.base = base;
@@ -147,6 +149,14 @@ final class Verifier {
       }
       if (made.size() > 1) {
         report.duplicateTickets += made.size() - 1;
+      }
+      if (issue15 && kind == FaultJourneys.PRICING_ENTERPRISE) {
+        report.pricingJourneys++;
+        if (steps(view, "notification.failed") >= 1) {
+          report.notificationFailed++;
+        } else {
+          report.failures.add(conversation + ": the failed sales-alerts webhook is not on the timeline");
+        }
       }
       countTriage(view, report);
     }
