@@ -28,7 +28,7 @@ public final class AuditReplay {
   private static final Set<String> WEBHOOKS = Set.of("External", "Webhook", "WebhookEvent");
   private static final Map<String, String> CHANNELS = Map.of("web", "web_form", "email", "email", "api", "api",
       "web_widget", "web_widget", "mobile_sdk", "ios", "whatsapp", "whatsapp", "facebook", "facebook",
-      "instagram_dm", "instagram", "rule", "rule");
+      "instagram_dm", "instagram", "rule", "rule", "sunshine_conversations_facebook_messenger", "facebook");
 
   /**
    * One replayable update.
@@ -94,7 +94,7 @@ public final class AuditReplay {
       if (!rule && !own.isEmpty()) {
         String key = "equivalence/" + ticketId + "/" + a.path("id").asText("");
         TicketUpdate u = new TicketUpdate(key, before == null ? null : before.toTicket(at), afterTicket, comment,
-            actor(a, after), null, null, Map.of(), Map.of(), at);
+            actor(a, after), null, null, Map.of(), Map.of(), at, channel(auditVia));
         steps.add(new Step(a.path("id").asText(""), at, audit.where(), u,
             recorded(afterTicket, after, recorded, byTriggers)));
       }
@@ -212,6 +212,12 @@ public final class AuditReplay {
         : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
         : TicketComment.AuthorRole.AGENT;
     return new Actor(author, null, role);
+  }
+
+  /** A via object's channel as a Handoff channel name (other Zendesk channel names are kept), or null. */
+  static String channel(JsonNode via) {
+    String c = via.path("channel").asText("");
+    return c.isEmpty() ? null : CHANNELS.getOrDefault(c, c);
   }
 
   static boolean isTrigger(JsonNode via) {
