@@ -168,9 +168,11 @@ public final class AuditReplay {
         t.requester = name(IdMapping.Kind.USERS, text);
       }
       case "tags", "current_tags" -> t.tags = tags(value);
+      case "ticket_form_id" -> t.customFields.put("ticket_form", text == null ? "" : text);
       default -> {
         if (field.matches("\\d+")) {
-          t.customFields.put(name(IdMapping.Kind.CUSTOM_FIELDS, field), text == null ? value.toString() : text);
+          // multi-select values are lists of option tags; Handoff keeps them space-separated
+          t.customFields.put(name(IdMapping.Kind.CUSTOM_FIELDS, field), text == null ? String.join(" ", tags(value)) : text);
         } else if (!field.isEmpty()) {
           t.unknown.put(field, text == null ? String.valueOf(value) : text);
         }
