@@ -29,7 +29,6 @@ final class ActionMapper {
       "follower", "Handoff tickets have no followers",
       "brand_id", "Handoff has no brands",
       "custom_status_id", "Handoff has no custom statuses",
-      "set_schedule", "per-ticket schedules are not imported (business-hours.yaml holds one schedule)",
       "locale_id", "the requester's language is detected from messages, not set by rules");
 
   private final IdMapping mapping;

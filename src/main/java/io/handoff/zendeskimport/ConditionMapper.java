@@ -76,6 +76,11 @@ final class ConditionMapper {
     } else if (o == Operator.NOT_INCLUDES && via && value != null && value.isArray()) {
       o = Operator.IS_NOT_ONE_OF;
     }
+    if ((o == Operator.INCLUDES || o == Operator.NOT_INCLUDES) && value != null && value.isArray()
+        && !ZValues.texts(value).contains(null)) {
+      // multi-select options (and tags) as a list: Handoff's includes takes them space-separated (any of them)
+      value = com.fasterxml.jackson.databind.node.TextNode.valueOf(String.join(" ", ZValues.texts(value)));
+    }
     if (isText(ref) && (o == Operator.IS || o == Operator.IS_NOT)) {
       // Zendesk's "is" on comment and subject text means "contains the string"; Handoff's is equality.
       o = o == Operator.IS ? Operator.CONTAINS : Operator.NOT_CONTAINS;
