@@ -208,12 +208,13 @@ public final class AuditReplay {
   }
 
   /** The audit's author: the requester is an end user, -1 is Zendesk itself, anyone else an agent. */
-  private static Actor actor(JsonNode a, AuditTicket t) {
+  private Actor actor(JsonNode a, AuditTicket t) {
     String author = a.path("author_id").asText(null);
     TicketComment.AuthorRole role = "-1".equals(author) ? TicketComment.AuthorRole.SYSTEM
         : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
         : TicketComment.AuthorRole.AGENT;
-    return new Actor(author, null, role);
+    // named through the users mapping, as assignees and requesters are, so "assignee is current user" compares
+    return new Actor(name(IdMapping.Kind.USERS, author), null, role);
   }
 
   /** A via object's channel as a Handoff channel name (other Zendesk channel names are kept), or null. */
