@@ -441,4 +441,17 @@ class CorpusImportTest {
     assertTrue(r.toText().contains("Messaging tickets to the chat team"), r.toText());
     assertTrue(r.toText().contains("E-mail or messaging updates"), r.toText());
   }
+
+  @Test
+  void formSatisfactionAndAllAgentsExportBackInZendeskSpelling() throws Exception {
+    ZendeskExporter.Result out = ZendeskExporter.export(corpus.supportTriggersYaml(), corpus.slaPoliciesYaml(),
+        corpus.automationsYaml(), IdMapping.read(CORPUS.resolve("zendesk-mapping.yaml")));
+    String json = out.json().toPrettyString();
+    assertTrue(json.contains("\"field\" : \"ticket_form_id\""), json);
+    assertTrue(json.contains("\"field\" : \"satisfaction_score\""), json);
+    assertTrue(json.contains("\"unoffered\""), json);
+    assertTrue(json.contains("\"all_agents\""), json);
+    assertTrue(out.notExported().stream().noneMatch(p -> p.contains("ticket_form") || p.contains("satisfaction")
+        || p.contains("all_agents")), out.notExported().toString());
+  }
 }
