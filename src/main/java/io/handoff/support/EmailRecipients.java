@@ -3,7 +3,10 @@ package io.handoff.support;
 import io.handoff.ticket.HelpdeskDirectory;
 import java.util.List;
 
-/** Resolves an e-mail notification's recipient to addresses: an address as is, an agent, or a group's agents. */
+/**
+ * Resolves an e-mail notification's recipient to addresses: an address as is, an agent, a group's
+ * agents, or every agent of {@code helpdesk.yaml} ({@code all_agents}).
+ */
 public final class EmailRecipients {
   private EmailRecipients() {}
 
@@ -11,6 +14,9 @@ public final class EmailRecipients {
     String r = n.recipient();
     if (r == null || r.isBlank()) {
       return List.of();
+    }
+    if ("all_agents".equals(n.recipientType())) {
+      return directory.agents().stream().map(HelpdeskDirectory.AgentEntry::email).filter(e -> e != null).toList();
     }
     if (r.contains("@")) {
       return List.of(r);

@@ -47,6 +47,7 @@ final class SupportEffects {
         case "requester_id", "requester_and_ccs" -> { type = "requester_id"; recipient = t.requesterEmail(); }
         case "assignee_id" -> { type = "assignee_id"; recipient = t.assignee(); }
         case "current_user" -> { type = "current_user"; recipient = u.actor() == null ? null : u.actor().id(); }
+        case "all_agents" -> { type = "all_agents"; recipient = "all_agents"; }
         default -> { type = "user"; recipient = to; }
       }
     }
@@ -73,8 +74,113 @@ final class SupportEffects {
       case "ticket.via" -> t.via() == null ? "" : t.via().toLowerCase(Locale.ROOT);
       case "ticket.latest_comment" -> latestComment(t, u);
       case "current_user.name" -> u.actor() == null ? "" : u.actor().name();
-      default -> "";
+      case "current_user.first_name" -> firstName(u.actor() == null ? null : u.actor().name());
+      case "current_user.email" -> u.actor() == null ? "" : names.agentEmail(u.actor().id());
+      case "ticket.account" -> names.account().name();
+      case "ticket.link" -> names.account().ticketUrl(t.id());
+      case "ticket.url" -> withoutScheme(names.account().ticketUrl(t.id()));
+      case "ticket.comments_formatted" -> formatted(comments(t, u), false);
+      case "ticket.public_comments_formatted" -> formatted(comments(t, u), true);
+      case "ticket.latest_comment_html" -> html(latestComment(t, u));
+      case "ticket.latest_public_comment" -> latestPublic(t, u);
+      case "ticket.latest_public_comment_html" -> html(latestPublic(t, u));
+      case "ticket.requester.first_name" -> firstName(t.requesterName());
+      case "ticket.requester.last_name" -> lastName(t.requesterName());
+      case "ticket.assignee.email" -> names.agentEmail(t.assignee());
+      case "ticket.assignee.first_name" -> firstName(names.agent(t.assignee()));
+      default -> keyed(name, t, u);
     };
+  }
+
+  /** The keyed families of {@link SupportVocabulary#PLACEHOLDER_PREFIXES}. */
+  private static String keyed(String name, Ticket t, TicketUpdate u) {
+    if (name.startsWith("ticket.ticket_field_")) {
+      return t.customFields().get(name.substring("ticket.ticket_field_".length()));
+    }
+    if (name.startsWith("ticket.organization.custom_fields.")) {
+      return u.organizationFields().get(name.substring("ticket.organization.custom_fields.".length()));
+    }
+    if (name.startsWith("ticket.requester.custom_fields.")) {
+      return u.requesterFields().get(name.substring("ticket.requester.custom_fields.".length()));
+    }
+    return "";
+  }
+
+  /** The ticket's comments, oldest first, with this update's comment when the ticket does not list it yet. */
+  private static List<TicketComment> comments(Ticket t, TicketUpdate u) {
+    List<TicketComment> all = new ArrayList<>(t.comments());
+    TicketComment c = u.comment();
+    if (c != null && all.stream().noneMatch(x -> x.id() == c.id() && java.util.Objects.equals(x.body(), c.body()))) {
+      all.add(c);
+    }
+    return all;
+  }
+
+  /**
+   * Zendesk's comment digest: newest first, each with its author and time, separated by a rule; the
+   * public variant leaves internal notes out.
+   */
+  private static String formatted(List<TicketComment> comments, boolean publicOnly) {
+    StringBuilder s = new StringBuilder();
+    for (int i = comments.size() - 1; i >= 0; i--) {
+      TicketComment c = comments.get(i);
+      if (publicOnly && !c.isPublic()) {
+        continue;
+      }
+      if (s.length() > 0) {
+        s.append("\n\n----------------------------------------------\n\n");
+      }
+      String who = c.authorName() != null ? c.authorName() : c.authorId() != null ? c.authorId() : "";
+      s.append(who);
+      if (c.createdAt() != null) {
+        s.append(who.isEmpty() ? "" : ", ").append(c.createdAt());
+      }
+      s.append(c.isPublic() ? "" : " (internal note)").append("\n\n").append(c.body() == null ? "" : c.body());
+    }
+    return s.toString();
+  }
+
+  private static String latestPublic(Ticket t, TicketUpdate u) {
+    List<TicketComment> all = comments(t, u);
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).isPublic()) {
+        return all.get(i).body();
+      }
+    }
+    return "";
+  }
+
+  /** Plain text as HTML: escaped, paragraphs on blank lines, line breaks kept. */
+  static String html(String text) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    StringBuilder s = new StringBuilder();
+    for (String para : escaped.split("\\n\\s*\\n")) {
+      s.append("<p>").append(para.strip().replace("\n", "<br>")).append("</p>");
+    }
+    return s.toString();
+  }
+
+  private static String firstName(String name) {
+    if (name == null || name.isBlank()) {
+      return "";
+    }
+    return name.strip().split("\\s+")[0];
+  }
+
+  private static String lastName(String name) {
+    if (name == null || name.isBlank()) {
+      return "";
+    }
+    String n = name.strip();
+    int space = n.indexOf(' ');
+    return space < 0 ? "" : n.substring(space + 1).strip();
+  }
+
+  private static String withoutScheme(String url) {
+    return url == null ? null : url.replaceFirst("^https?://", "");
   }
 
   private static String latestComment(Ticket t, TicketUpdate u) {

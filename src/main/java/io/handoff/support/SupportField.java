@@ -23,6 +23,10 @@ public enum SupportField {
   ORGANIZATION("organization_id", ValueType.TEXT, List.of(), true),
   TAGS("current_tags", ValueType.TAGS, List.of(), false),
   VIA("via_id", ValueType.CHOICE, Via.ALLOWED, false),
+  /** The channel of this update (Zendesk's {@code current_via_id}). */
+  CURRENT_VIA("current_via_id", ValueType.CHOICE, Via.ALLOWED, false),
+  /** Zendesk's {@code ticket_is_public}: public, or private (created as an internal note). */
+  TICKET_IS_PUBLIC("ticket_is_public", ValueType.CHOICE, List.of("public", "private"), false),
   COMMENT_IS_PUBLIC("comment_is_public", ValueType.CHOICE,
       List.of("true", "false", "not_relevant", "requester_can_see_comment"), false),
   COMMENT_TEXT("comment_includes_word", ValueType.WORDS, List.of(), false),
@@ -70,8 +74,8 @@ public enum SupportField {
   Set<Operator> operators() {
     Set<Operator> ops = EnumSet.copyOf(type.defaultOperators());
     switch (this) {
-      case UPDATE_TYPE, COMMENT_IS_PUBLIC, IN_BUSINESS_HOURS -> ops.retainAll(Set.of(Operator.IS));
-      case ROLE, VIA -> ops.retainAll(Set.of(Operator.IS, Operator.IS_NOT, Operator.IS_ONE_OF,
+      case UPDATE_TYPE, COMMENT_IS_PUBLIC, IN_BUSINESS_HOURS, TICKET_IS_PUBLIC -> ops.retainAll(Set.of(Operator.IS));
+      case ROLE, VIA, CURRENT_VIA -> ops.retainAll(Set.of(Operator.IS, Operator.IS_NOT, Operator.IS_ONE_OF,
           Operator.IS_NOT_ONE_OF));
       case REQUESTER_FIELD, ORGANIZATION_FIELD, CUSTOM_FIELD -> ops.add(Operator.INCLUDES);
       default -> { }

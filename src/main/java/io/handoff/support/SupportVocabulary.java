@@ -14,7 +14,29 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
       "ticket.id", "ticket.external_id", "ticket.title", "ticket.description", "ticket.status",
       "ticket.priority", "ticket.ticket_type", "ticket.group.name", "ticket.assignee.name",
       "ticket.requester.name", "ticket.requester.email", "ticket.organization.name", "ticket.tags",
-      "ticket.via", "ticket.latest_comment", "current_user.name", "customer.name");
+      "ticket.via", "ticket.latest_comment", "current_user.name", "customer.name",
+      "ticket.account", "ticket.url", "ticket.link", "ticket.comments_formatted",
+      "ticket.public_comments_formatted", "ticket.latest_comment_html", "ticket.latest_public_comment",
+      "ticket.latest_public_comment_html", "ticket.requester.first_name", "ticket.requester.last_name",
+      "ticket.assignee.email", "ticket.assignee.first_name", "current_user.email", "current_user.first_name");
+
+  /**
+   * Placeholder families with a key: a ticket custom field ({@code ticket.ticket_field_<key>}, Handoff's
+   * custom field key) and requester / organization custom fields.
+   */
+  public static final java.util.List<String> PLACEHOLDER_PREFIXES = java.util.List.of(
+      "ticket.ticket_field_", "ticket.organization.custom_fields.", "ticket.requester.custom_fields.");
+
+  /** True for a placeholder name support-trigger texts may use. */
+  public static boolean isPlaceholder(String name) {
+    return PLACEHOLDERS.contains(name) || PLACEHOLDER_PREFIXES.stream()
+        .anyMatch(p -> name.startsWith(p) && name.length() > p.length() && name.substring(p.length()).matches("[\\w.-]+"));
+  }
+
+  /** The placeholder names in {@code text} that support-trigger texts cannot use. */
+  public static java.util.List<String> unknownPlaceholders(String text) {
+    return io.handoff.trigger.Placeholders.names(text).stream().filter(n -> !isPlaceholder(n)).toList();
+  }
 
   public static final SupportVocabulary INSTANCE = new SupportVocabulary();
 
@@ -46,11 +68,15 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
    */
   @Override
   public Condition<SupportField> normalise(Condition<SupportField> c) {
-    if (c.field().kind() == SupportField.VIA) {
-      Object value = c.expected() instanceof java.util.List<?> list
-          ? list.stream().map(v -> Via.normalise((String) v)).toList()
-          : Via.normalise((String) c.expected());
-      return new Condition<>(c.field(), c.operator(), value, c.rawValue(), c.line());
+    if (c.field().kind() == SupportField.VIA || c.field().kind() == SupportField.CURRENT_VIA) {
+      return via(c);
+    }
+    if ((c.field().kind() == SupportField.ASSIGNEE || c.field().kind() == SupportField.REQUESTER)
+        && c.expected() instanceof String token && USER_TOKENS.contains(token)) {
+      // "assignee_id is current_user": the fact compares the two people and reads as the token on a match.
+      FieldRef<SupportField> f = c.field();
+      return new Condition<>(new FieldRef<>(f.name(), f.kind(), token, f.type(), f.operators(), f.values()),
+          c.operator(), token, c.rawValue(), c.line());
     }
     if (c.field().kind() != SupportField.COMMENT_IS_PUBLIC) {
       return c;
@@ -62,5 +88,29 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
       return new Condition<>(c.field(), c.operator(), "true", c.rawValue(), c.line());
     }
     return c;
+  }
+
+  /** Relative user values of {@code assignee_id} / {@code requester_id} conditions (is, is_not). */
+  public static final Set<String> USER_TOKENS = Set.of("current_user", "requester_id", "assignee_id");
+
+  /**
+   * Via codes become the channel names they stand for; a code standing for several channels (49, 75)
+   * turns {@code is} into {@code is_one_of} and {@code is_not} into {@code is_not_one_of}.
+   */
+  private static Condition<SupportField> via(Condition<SupportField> c) {
+    if (c.expected() instanceof java.util.List<?> list) {
+      java.util.List<String> names = list.stream().flatMap(v -> Via.expand((String) v).stream()).distinct().toList();
+      return new Condition<>(c.field(), c.operator(), names, c.rawValue(), c.line());
+    }
+    java.util.List<String> names = Via.expand((String) c.expected());
+    if (names == null || names.size() == 1) {
+      return new Condition<>(c.field(), c.operator(), names == null ? null : names.get(0), c.rawValue(), c.line());
+    }
+    Operator op = switch (c.operator()) {
+      case IS -> Operator.IS_ONE_OF;
+      case IS_NOT -> Operator.IS_NOT_ONE_OF;
+      default -> c.operator();
+    };
+    return new Condition<>(c.field(), op, op == c.operator() ? names.get(0) : names, c.rawValue(), c.line());
   }
 }

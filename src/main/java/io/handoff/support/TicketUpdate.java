@@ -20,6 +20,8 @@ import java.util.Map;
  *     passes the customer's {@code tier} and attributes here
  * @param organizationFields organization custom fields
  * @param at when the update happened (for "within business hours"); null = {@code after.updatedAt()}
+ * @param via this update's channel ({@code current_via_id}), when known (replayed Zendesk audits); null =
+ *     derived from the actor (see {@code WorkingTicket})
  */
 public record TicketUpdate(
     String idempotencyKey,
@@ -31,7 +33,16 @@ public record TicketUpdate(
     String previousSessionState,
     Map<String, String> requesterFields,
     Map<String, String> organizationFields,
-    Instant at) {
+    Instant at,
+    String via) {
+
+  /** An update whose channel is derived from its actor. */
+  public TicketUpdate(String idempotencyKey, Ticket before, Ticket after, TicketComment comment, Actor actor,
+      String sessionState, String previousSessionState, Map<String, String> requesterFields,
+      Map<String, String> organizationFields, Instant at) {
+    this(idempotencyKey, before, after, comment, actor, sessionState, previousSessionState, requesterFields,
+        organizationFields, at, null);
+  }
 
   public TicketUpdate {
     requesterFields = requesterFields == null ? Map.of() : Map.copyOf(requesterFields);

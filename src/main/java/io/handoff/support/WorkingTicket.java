@@ -57,11 +57,13 @@ final class WorkingTicket implements Facts<SupportField> {
       case PRIORITY -> priority == null ? null : priority.ordinal();
       case TYPE -> type;
       case GROUP -> group;
-      case ASSIGNEE -> assignee;
-      case REQUESTER -> after.requesterId();
+      case ASSIGNEE -> f.key() == null ? assignee : relative(assignee, f.key());
+      case REQUESTER -> f.key() == null ? after.requesterId() : relative(after.requesterId(), f.key());
       case ORGANIZATION -> after.organization();
       case TAGS -> tags;
       case VIA -> Via.normalise(after.via());
+      case CURRENT_VIA -> Via.normalise(currentVia());
+      case TICKET_IS_PUBLIC -> ticketIsPublic(after);
       case COMMENT_IS_PUBLIC -> comment == null ? null : Boolean.toString(comment.isPublic());
       case COMMENT_TEXT -> comment == null ? null : comment.body();
       case SUBJECT_TEXT -> after.subject();
@@ -72,6 +74,41 @@ final class WorkingTicket implements Facts<SupportField> {
       case REQUESTER_FIELD -> update.requesterFields().get(f.key());
       case ORGANIZATION_FIELD -> update.organizationFields().get(f.key());
     };
+  }
+
+  /**
+   * A person compared with a relative value ({@code current_user}, {@code requester_id},
+   * {@code assignee_id}): the token itself when both are the same person, else the person (so
+   * {@code is current_user} holds exactly when they are the same, and {@code is_not} otherwise).
+   */
+  private String relative(String person, String token) {
+    String other = switch (token) {
+      case "current_user" -> update.actor() == null ? null : update.actor().id();
+      case "requester_id" -> update.after().requesterId();
+      default -> assignee;
+    };
+    return person != null && !person.isEmpty() && person.equals(other) ? token : person;
+  }
+
+  /**
+   * This update's channel: the update's own {@code via} when the caller knows it (Zendesk audits), else
+   * the ticket's channel on creation and for the requester's messages, the agent interface
+   * ({@code web_form}, Zendesk's via 0) for agents, and {@code rule} for the system.
+   */
+  private String currentVia() {
+    if (update.via() != null) {
+      return update.via();
+    }
+    if (update.before() == null || update.actor() == null
+        || update.actor().role() == io.handoff.ticket.TicketComment.AuthorRole.END_USER) {
+      return update.after().via();
+    }
+    return update.actor().role() == io.handoff.ticket.TicketComment.AuthorRole.AGENT ? "web_form" : "rule";
+  }
+
+  /** Zendesk's ticket privacy: private when the ticket's first comment is an internal note. */
+  private static String ticketIsPublic(Ticket t) {
+    return t.comments().isEmpty() || t.comments().get(0).isPublic() ? "public" : "private";
   }
 
   @Override

@@ -11,7 +11,24 @@ import java.util.Set;
  * {@link HelpdeskDirectoryLoader}. Tickets refer to groups and agents by their ids here; the optional
  * Zendesk ids map them onto a Zendesk account.
  */
-public record HelpdeskDirectory(List<Group> groups, List<AgentEntry> agents) {
+public record HelpdeskDirectory(List<Group> groups, List<AgentEntry> agents, Account account) {
+
+  /**
+   * The helpdesk account: its name ({@code {{ticket.account}}}) and the URL of a ticket, {@code {id}}
+   * standing for the ticket id ({@code {{ticket.url}}}, {@code {{ticket.link}}}); either may be null.
+   */
+  public record Account(String name, String ticketUrl) {
+    public static final Account NONE = new Account(null, null);
+
+    /** The ticket's URL, or null when no {@code ticketUrl} is configured. */
+    public String ticketUrl(String ticketId) {
+      return ticketUrl == null || ticketId == null ? null : ticketUrl.replace("{id}", ticketId);
+    }
+  }
+
+  public HelpdeskDirectory(List<Group> groups, List<AgentEntry> agents) {
+    this(groups, agents, Account.NONE);
+  }
 
   /** Online status of an agent or group, as in Zendesk messaging (Online, Away, Invisible/Offline). */
   public enum OnlineStatus { ONLINE, AWAY, OFFLINE }
@@ -29,6 +46,7 @@ public record HelpdeskDirectory(List<Group> groups, List<AgentEntry> agents) {
   }
 
   public HelpdeskDirectory {
+    account = account == null ? Account.NONE : account;
     groups = List.copyOf(groups);
     agents = List.copyOf(agents);
   }

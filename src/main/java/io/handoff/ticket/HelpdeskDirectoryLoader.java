@@ -83,13 +83,31 @@ public final class HelpdeskDirectoryLoader {
       error(root == null ? 1 : line(root), "expected a mapping with 'groups' and 'agents'");
       return new Result(null, errors);
     }
-    Map<String, Node> fields = fields(top, Set.of("groups", "agents"), "helpdesk file");
+    Map<String, Node> fields = fields(top, Set.of("groups", "agents", "account"), "helpdesk file");
     List<Group> groups = groups(fields.get("groups"), line(top));
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<AgentEntry> agents = agents(fields.get("agents"), groupIds);
     boolean ok = errors.stream().noneMatch(e -> e.severity() == RuleFileError.Severity.ERROR);
-    return new Result(ok ? new HelpdeskDirectory(groups, agents) : null, List.copyOf(errors));
+    HelpdeskDirectory.Account account = account(fields.get("account"));
+    return new Result(ok ? new HelpdeskDirectory(groups, agents, account) : null, List.copyOf(errors));
+  }
+
+  /** The optional {@code account: {name, ticketUrl}} ({{ticket.account}}, {{ticket.url}}, {{ticket.link}}). */
+  private HelpdeskDirectory.Account account(Node node) {
+    if (node == null) {
+      return HelpdeskDirectory.Account.NONE;
+    }
+    if (!(node instanceof MappingNode m)) {
+      error(line(node), "'account' must be a mapping with 'name' and 'ticketUrl'");
+      return HelpdeskDirectory.Account.NONE;
+    }
+    Map<String, Node> f = fields(m, Set.of("name", "ticketUrl"), "account");
+    String url = optionalText(f.get("ticketUrl"));
+    if (url != null && !url.matches("https?://\\S+")) {
+      error(line(f.get("ticketUrl")), "account ticketUrl must be an http(s) URL (with {id} for the ticket id)");
+    }
+    return new HelpdeskDirectory.Account(optionalText(f.get("name")), url);
   }
 
   private List<Group> groups(Node node, int topLine) {

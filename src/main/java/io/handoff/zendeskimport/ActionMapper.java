@@ -22,7 +22,14 @@ final class ActionMapper {
   private static final Set<String> PRIORITIES = Set.of("", "low", "normal", "high", "urgent");
   private static final Set<String> TYPES = Set.of("", "question", "incident", "problem", "task");
   private static final Set<String> RECIPIENTS =
-      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user");
+      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user", "all_agents");
+  /** Actions on parts of a ticket Handoff does not have, with the reason. */
+  private static final Map<String, String> ABSENT = Map.of(
+      "cc", "Handoff tickets have no CCs (e-mails go to the requester)",
+      "follower", "Handoff tickets have no followers",
+      "brand_id", "Handoff has no brands",
+      "custom_status_id", "Handoff has no custom statuses",
+      "locale_id", "the requester's language is detected from messages, not set by rules");
 
   private final IdMapping mapping;
 
@@ -35,7 +42,23 @@ final class ActionMapper {
     String field = a.path("field").asText("");
     JsonNode value = a.get("value");
     String label = "action " + field + " " + ZValues.label(value);
+    if (ConditionMapper.PSEUDO_FIELDS.containsKey(field)) {
+      String v = ZValues.text(value);
+      if (v == null) {
+        return fail(f, label, "a list value is not supported here");
+      }
+      if (field.equals("satisfaction_score")) {
+        f.warnings.add(label + ": kept as custom field \"satisfaction\" (Handoff sends no satisfaction survey)");
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("field", ConditionMapper.PSEUDO_FIELDS.get(field));
+      out.put("value", v);
+      return out;
+    }
     SupportActionType type = SupportActionType.fromWire(field);
+    if (type == null && ABSENT.containsKey(field)) {
+      return fail(f, label, ABSENT.get(field));
+    }
     if (type == null) {
       String why = MACRO_ONLY.contains(field) ? "a macro-only action, not available in triggers"
           : "action \"" + field + "\" has no Handoff counterpart";
@@ -47,7 +70,7 @@ final class ActionMapper {
       case TYPE -> enumValue(value, TYPES, f, label);
       case GROUP -> id(value, Kind.GROUPS, Set.of(), f, label);
       case ASSIGNEE -> id(value, Kind.USERS, Set.of("current_user", "requester_id"), f, label);
-      case CUSTOM_FIELD -> scalar(value, f, label);
+      case CUSTOM_FIELD -> value != null && value.isArray() ? multiSelect(value, f, label) : scalar(value, f, label);
       case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(value, f, label);
       case REPLY_PUBLIC, REPLY_INTERNAL -> body(value, f, label);
       case NOTIFY_USER, NOTIFY_GROUP -> email(type, value, f, label);
@@ -77,6 +100,16 @@ final class ActionMapper {
       f.unsupported.add(label + ": list values (multi-select fields) are not supported");
     }
     return s;
+  }
+
+  /** A multi-select field's options, kept as Handoff keeps them: space-separated option tags. */
+  private static String multiSelect(JsonNode value, Findings f, String label) {
+    List<String> options = ZValues.texts(value);
+    if (options.contains(null) || options.stream().anyMatch(o -> o.isBlank() || o.contains(" "))) {
+      f.unsupported.add(label + ": multi-select options must be option tags (no nested lists or spaces)");
+      return null;
+    }
+    return String.join(" ", options);
   }
 
   private static String enumValue(JsonNode value, Set<String> allowed, Findings f, String label) {
@@ -111,9 +144,9 @@ final class ActionMapper {
     return scalar(value, f, label);
   }
 
-  private static String body(JsonNode value, Findings f, String label) {
+  private String body(JsonNode value, Findings f, String label) {
     String s = scalar(value, f, label);
-    return s != null && Bodies.check(label, s, f) ? s : null;
+    return s == null ? null : Bodies.convert(label, s, mapping, f);
   }
 
   private List<String> email(SupportActionType type, JsonNode value, Findings f, String label) {
@@ -125,9 +158,6 @@ final class ActionMapper {
     String to = args.get(0);
     if (type == SupportActionType.NOTIFY_GROUP && !to.equals("group_id")) {
       to = mapping.lookup(Kind.GROUPS, to);
-    } else if (type == SupportActionType.NOTIFY_USER && to.equals("all_agents")) {
-      f.unsupported.add(label + ": recipient \"all_agents\" is not supported");
-      return null;
     } else if (type == SupportActionType.NOTIFY_USER && to.equals("requester_and_ccs")) {
       f.warnings.add(label + ": Handoff e-mails the requester only (tickets carry no CCs)");
     } else if (type == SupportActionType.NOTIFY_USER && !RECIPIENTS.contains(to)) {
@@ -137,8 +167,9 @@ final class ActionMapper {
       Kind k = type == SupportActionType.NOTIFY_GROUP ? Kind.GROUPS : Kind.USERS;
       f.needsMapping.add(label + ": " + k.section() + " id " + args.get(0) + " has no mapping");
     }
-    boolean ok = Bodies.check(label + " subject", args.get(1), f) & Bodies.check(label + " body", args.get(2), f);
-    return to == null || !ok ? null : List.of(to, args.get(1), args.get(2));
+    String subject = Bodies.convert(label + " subject", args.get(1), mapping, f);
+    String body = Bodies.convert(label + " body", args.get(2), mapping, f);
+    return to == null || subject == null || body == null ? null : List.of(to, subject, body);
   }
 
   private List<String> webhook(JsonNode value, Findings f, String label) {
@@ -156,8 +187,9 @@ final class ActionMapper {
     if (id == null) {
       f.needsMapping.add(label + ": webhook " + zid + " is not in the webhooks file nor mapped");
     }
-    boolean ok = Bodies.check(label, body, f) && Bodies.checkJson(label, body, f);
-    return id == null || !ok ? null : List.of(id, body);
+    String converted = Bodies.convert(label, body, mapping, f);
+    boolean ok = Bodies.checkJson(label, body, f);
+    return id == null || !ok || converted == null ? null : List.of(id, converted);
   }
 
   private static Map<String, Object> fail(Findings f, String label, String why) {

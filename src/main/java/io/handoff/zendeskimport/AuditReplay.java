@@ -28,7 +28,7 @@ public final class AuditReplay {
   private static final Set<String> WEBHOOKS = Set.of("External", "Webhook", "WebhookEvent");
   private static final Map<String, String> CHANNELS = Map.of("web", "web_form", "email", "email", "api", "api",
       "web_widget", "web_widget", "mobile_sdk", "ios", "whatsapp", "whatsapp", "facebook", "facebook",
-      "instagram_dm", "instagram", "rule", "rule");
+      "instagram_dm", "instagram", "rule", "rule", "sunshine_conversations_facebook_messenger", "facebook");
 
   /**
    * One replayable update.
@@ -94,7 +94,7 @@ public final class AuditReplay {
       if (!rule && !own.isEmpty()) {
         String key = "equivalence/" + ticketId + "/" + a.path("id").asText("");
         TicketUpdate u = new TicketUpdate(key, before == null ? null : before.toTicket(at), afterTicket, comment,
-            actor(a, after), null, null, Map.of(), Map.of(), at);
+            actor(a, after), null, null, Map.of(), Map.of(), at, channel(auditVia));
         steps.add(new Step(a.path("id").asText(""), at, audit.where(), u,
             recorded(afterTicket, after, recorded, byTriggers)));
       }
@@ -168,9 +168,11 @@ public final class AuditReplay {
         t.requester = name(IdMapping.Kind.USERS, text);
       }
       case "tags", "current_tags" -> t.tags = tags(value);
+      case "ticket_form_id" -> t.customFields.put("ticket_form", text == null ? "" : text);
       default -> {
         if (field.matches("\\d+")) {
-          t.customFields.put(name(IdMapping.Kind.CUSTOM_FIELDS, field), text == null ? value.toString() : text);
+          // multi-select values are lists of option tags; Handoff keeps them space-separated
+          t.customFields.put(name(IdMapping.Kind.CUSTOM_FIELDS, field), text == null ? String.join(" ", tags(value)) : text);
         } else if (!field.isEmpty()) {
           t.unknown.put(field, text == null ? String.valueOf(value) : text);
         }
@@ -206,12 +208,19 @@ public final class AuditReplay {
   }
 
   /** The audit's author: the requester is an end user, -1 is Zendesk itself, anyone else an agent. */
-  private static Actor actor(JsonNode a, AuditTicket t) {
+  private Actor actor(JsonNode a, AuditTicket t) {
     String author = a.path("author_id").asText(null);
     TicketComment.AuthorRole role = "-1".equals(author) ? TicketComment.AuthorRole.SYSTEM
         : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
         : TicketComment.AuthorRole.AGENT;
-    return new Actor(author, null, role);
+    // named through the users mapping, as assignees and requesters are, so "assignee is current user" compares
+    return new Actor(name(IdMapping.Kind.USERS, author), null, role);
+  }
+
+  /** A via object's channel as a Handoff channel name (other Zendesk channel names are kept), or null. */
+  static String channel(JsonNode via) {
+    String c = via.path("channel").asText("");
+    return c.isEmpty() ? null : CHANNELS.getOrDefault(c, c);
   }
 
   static boolean isTrigger(JsonNode via) {

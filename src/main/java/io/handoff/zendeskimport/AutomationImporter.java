@@ -54,6 +54,16 @@ final class AutomationImporter {
     String id = a.path("id").asText();
     String title = a.path("title").asText(id);
     JsonNode block = TriggerImporter.conditionsOf(a);
+    for (JsonNode c : block.path("all")) {
+      if (c.path("field").asText("").equals("CLOSED")) {
+        // Zendesk never runs automations on closed tickets, so this one can never fire: nothing to carry over.
+        f.warnings.add("time-based condition CLOSED " + c.path("operator").asText("is") + " "
+            + ZValues.label(c.get("value")) + ": never true in Zendesk (automations skip closed tickets);"
+            + " not written, as it can never fire");
+        items.add(ImportReport.item(ImportReport.Kind.AUTOMATION, id, title, f));
+        return null;
+      }
+    }
     ConditionMapper cm = new ConditionMapper(mapping);
     Map<String, Object> conditions = new LinkedHashMap<>();
     for (String group : List.of("all", "any")) {

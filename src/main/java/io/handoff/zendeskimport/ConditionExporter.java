@@ -72,6 +72,17 @@ final class ConditionExporter {
     }
     ObjectNode z = NODES.objectNode();
     JsonNode value = c.get("value");
+    if (!sla && ZendeskExporter.PSEUDO_BACK.containsKey(field)) {
+      boolean presence = o == Operator.PRESENT || o == Operator.NOT_PRESENT;
+      if (presence && !field.equals("custom_fields_satisfaction")) {
+        problems.add(label + ": no Zendesk spelling");
+        return null;
+      }
+      z.put("field", ZendeskExporter.PSEUDO_BACK.get(field));
+      z.put("operator", presence ? (o == Operator.NOT_PRESENT ? "is" : "is_not") : op);
+      z.set("value", presence ? NODES.textNode("unoffered") : o.takesValue() && value != null ? value : NODES.nullNode());
+      return z;
+    }
     if (field.startsWith("custom_fields_")) {
       String id = mapping.reverse(Kind.CUSTOM_FIELDS, field.substring("custom_fields_".length()));
       if (id == null) {

@@ -21,10 +21,15 @@ import java.util.Set;
 final class ConditionMapper {
 
   private static final List<String> TICKET_TYPES = List.of("", "question", "incident", "problem", "task");
-  private static final Set<String> USER_TOKENS = Set.of("current_user", "requester_id", "assignee_id");
-  /** Via codes Handoff folds into a coarser or narrower channel than Zendesk does. */
+  private static final Set<String> USER_TOKENS = SupportVocabulary.USER_TOKENS;
+  /**
+   * Zendesk fields Handoff keeps as a custom field of the ticket: the form's id, and the satisfaction
+   * state (Handoff sends no survey; actions and conditions read and write the same value).
+   */
+  static final Map<String, String> PSEUDO_FIELDS = Map.of(
+      "ticket_form_id", "custom_fields_ticket_form", "satisfaction_score", "custom_fields_satisfaction");
+  /** Via codes Handoff folds into a coarser channel than Zendesk does. */
   private static final Map<String, String> VIA_CAVEATS = Map.of(
-      "49", "Handoff reads 49 (mobile SDK) as ios: Android SDK tickets will not match",
       "41", "Handoff reads 41 (Facebook private message) as facebook, which also matches 78 (Messenger)",
       "78", "Handoff reads 78 (Messenger) as facebook, which also matches 41 (Facebook private message)");
 
@@ -54,15 +59,27 @@ final class ConditionMapper {
       }
       value = com.fasterxml.jackson.databind.node.TextNode.valueOf(TICKET_TYPES.get(i));
     }
+    if (PSEUDO_FIELDS.containsKey(field)) {
+      return pseudo(field, op, value, f, label);
+    }
+    if (field.equals("ticket_is_public") && value != null && value.isBoolean()) {
+      value = com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asBoolean() ? "public" : "private");
+    }
     Operator o = Operator.fromWire(op);
     FieldRef<SupportField> ref = SupportVocabulary.INSTANCE.field(field);
     if (ref == null) {
       return unsupported(f, label, "field \"" + field + "\" is not in Handoff's support-trigger vocabulary");
     }
-    if (o == Operator.INCLUDES && ref.kind() == SupportField.VIA && value != null && value.isArray()) {
+    boolean via = ref.kind() == SupportField.VIA || ref.kind() == SupportField.CURRENT_VIA;
+    if (o == Operator.INCLUDES && via && value != null && value.isArray()) {
       o = Operator.IS_ONE_OF;
-    } else if (o == Operator.NOT_INCLUDES && ref.kind() == SupportField.VIA && value != null && value.isArray()) {
+    } else if (o == Operator.NOT_INCLUDES && via && value != null && value.isArray()) {
       o = Operator.IS_NOT_ONE_OF;
+    }
+    if ((o == Operator.INCLUDES || o == Operator.NOT_INCLUDES) && value != null && value.isArray()
+        && !ZValues.texts(value).contains(null)) {
+      // multi-select options (and tags) as a list: Handoff's includes takes them space-separated (any of them)
+      value = com.fasterxml.jackson.databind.node.TextNode.valueOf(String.join(" ", ZValues.texts(value)));
     }
     if (isText(ref) && (o == Operator.IS || o == Operator.IS_NOT)) {
       // Zendesk's "is" on comment and subject text means "contains the string"; Handoff's is equality.
@@ -70,6 +87,17 @@ final class ConditionMapper {
     }
     if (o == null || !ref.operators().contains(o)) {
       return unsupported(f, label, "operator \"" + op + "\" is not supported for " + field);
+    }
+    String token = ZValues.text(value);
+    if ((ref.kind() == SupportField.ASSIGNEE || ref.kind() == SupportField.REQUESTER) && USER_TOKENS.contains(token)) {
+      if (o != Operator.IS && o != Operator.IS_NOT) {
+        return unsupported(f, label, "relative value \"" + token + "\" is supported with is and is_not only");
+      }
+      Map<String, Object> rel = new LinkedHashMap<>();
+      rel.put("field", field);
+      rel.put("operator", o.wireName());
+      rel.put("value", token);
+      return rel;
     }
     Map<String, Object> out = new LinkedHashMap<>();
     String mappedField = mapField(ref, field, f, label);
@@ -86,6 +114,37 @@ final class ConditionMapper {
       return null;
     }
     out.put("value", v);
+    return out;
+  }
+
+  /**
+   * {@code ticket_form_id} and {@code satisfaction_score} as custom fields. Zendesk's satisfaction starts
+   * as "unoffered", so {@code is unoffered} is "not present" and {@code is_not unoffered} "present".
+   */
+  private static Map<String, Object> pseudo(String field, String op, JsonNode value, Findings f, String label) {
+    Operator o = Operator.fromWire(op);
+    String v = ZValues.text(value);
+    if (o == null || v == null || o.takesList() || o == Operator.LESS_THAN || o == Operator.GREATER_THAN
+        || o == Operator.INCLUDES || o == Operator.NOT_INCLUDES) {
+      return unsupported(f, label, "operator \"" + op + "\" is not supported for " + field);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("field", PSEUDO_FIELDS.get(field));
+    boolean unoffered = field.equals("satisfaction_score") && v.equals("unoffered");
+    if (unoffered && (o == Operator.IS || o == Operator.IS_NOT)) {
+      out.put("operator", o == Operator.IS ? Operator.NOT_PRESENT.wireName() : Operator.PRESENT.wireName());
+      return out;
+    }
+    if (unoffered) {
+      return unsupported(f, label, "\"unoffered\" is the absence of a value: use is or is_not");
+    }
+    out.put("operator", o.wireName());
+    if (o.takesValue()) {
+      out.put("value", v);
+    }
+    if (field.equals("satisfaction_score")) {
+      f.warnings.add(label + ": kept as custom field \"satisfaction\" (Handoff sends no satisfaction survey)");
+    }
     return out;
   }
 
@@ -106,15 +165,18 @@ final class ConditionMapper {
   }
 
   private Object list(FieldRef<SupportField> ref, JsonNode value, Findings f, String label) {
+    // Every value is checked, so the report names each unmapped id and unsupported value of the list.
     List<String> out = new java.util.ArrayList<>();
+    boolean ok = true;
     for (String s : ZValues.texts(value)) {
       String v = s == null ? null : checked(ref, s, f, label);
-      if (v == null) {
-        return null;
+      if (s == null) {
+        unsupported(f, label, "nested lists are not supported");
       }
+      ok &= v != null;
       out.add(v);
     }
-    return out;
+    return ok ? out : null;
   }
 
   private String scalar(FieldRef<SupportField> ref, JsonNode value, Findings f, String label) {
@@ -140,16 +202,12 @@ final class ConditionMapper {
       case ORGANIZATION -> Kind.ORGANIZATIONS;
       default -> null;
     };
-    if (ref.kind() == SupportField.VIA && VIA_CAVEATS.containsKey(s)) {
+    if ((ref.kind() == SupportField.VIA || ref.kind() == SupportField.CURRENT_VIA) && VIA_CAVEATS.containsKey(s)) {
       f.warnings.add(label + ": " + VIA_CAVEATS.get(s));
     }
     if (kind == null || s.isEmpty()) {
       return ref.kind() == SupportField.STATUS || ref.kind() == SupportField.PRIORITY
           ? s.toLowerCase(Locale.ROOT) : s;
-    }
-    if (USER_TOKENS.contains(s)) {
-      unsupported(f, label, "relative value \"" + s + "\" is not supported in conditions (Handoff compares names)");
-      return null;
     }
     String name = mapping.lookup(kind, s);
     if (name == null) {

@@ -53,7 +53,7 @@ final class TriggerImporter {
     List<Map<String, Object>> out = new ArrayList<>();
     Set<String> titles = new HashSet<>();
     for (JsonNode t : list) {
-      Map<String, Object> converted = trigger(t, categoryOrder.keySet(), titles);
+      Map<String, Object> converted = trigger(t, categoryOrder.keySet(), categoryNames, titles);
       if (converted != null) {
         out.add(converted);
       }
@@ -96,7 +96,8 @@ final class TriggerImporter {
     return out;
   }
 
-  private Map<String, Object> trigger(JsonNode t, Set<String> categoryIds, Set<String> titles) {
+  private Map<String, Object> trigger(JsonNode t, Set<String> categoryIds, List<String> categoryNames,
+      Set<String> titles) {
     Findings f = new Findings();
     String id = t.path("id").asText();
     String title = t.path("title").asText(id);
@@ -112,7 +113,15 @@ final class TriggerImporter {
     }
     String category = t.path("category_id").asText("");
     if (!category.isEmpty() && !categoryIds.contains(category)) {
-      f.unsupported.add("category " + category + " is not in the trigger categories file");
+      // A category the export lacks is an id to map (name it in zendesk-mapping.yaml), not a missing feature.
+      mapping.suggest(Kind.CATEGORIES, category, "");
+      String name = mapping.lookup(Kind.CATEGORIES, category);
+      if (name == null) {
+        f.needsMapping.add("category " + category + " is not in the trigger categories file:"
+            + " name it under categories in zendesk-mapping.yaml (or pass --categories)");
+      } else if (!categoryNames.contains(name)) {
+        categoryNames.add(name);
+      }
     }
     if (f.clean() && actions.isEmpty()) {
       f.unsupported.add("trigger has no actions");

@@ -23,7 +23,7 @@ public final class ZendeskExporter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Set<String> RECIPIENT_TOKENS =
-      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user", "group_id");
+      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user", "group_id", "all_agents");
 
   /** The Zendesk JSON and, per rule, what could not be exported. */
   public record Result(ObjectNode json, List<String> notExported) {}
@@ -167,7 +167,10 @@ public final class ZendeskExporter {
       case "current_tags", "remove_tags", "set_tags" -> value = value.isArray()
           ? NODES.textNode(String.join(" ", ZValues.texts(value))) : value;
       default -> {
-        if (field.startsWith("custom_fields_")) {
+        String zendesk = PSEUDO_BACK.get(field);
+        if (zendesk != null) {
+          field = zendesk;
+        } else if (field.startsWith("custom_fields_")) {
           String id = mapping.reverse(Kind.CUSTOM_FIELDS, field.substring("custom_fields_".length()));
           if (id == null) {
             problems.add("action " + field + ": no Zendesk id for the custom field");
@@ -180,6 +183,10 @@ public final class ZendeskExporter {
     x.set("value", value);
     return x;
   }
+
+  /** The custom fields the importer made of {@code ticket_form_id} and {@code satisfaction_score}. */
+  static final java.util.Map<String, String> PSEUDO_BACK = java.util.Map.of(
+      "custom_fields_ticket_form", "ticket_form_id", "custom_fields_satisfaction", "satisfaction_score");
 
   private static JsonNode reverseOrSame(JsonNode v, IdMapping mapping) {
     String id = mapping.reverse(Kind.WEBHOOKS, v.asText());

@@ -84,4 +84,26 @@ class HelpdeskDirectoryLoaderTest {
     assertEquals("h.yaml:1: 'groups' is required: list at least one group",
         r.errors().get(0).toString());
   }
+
+  @Test
+  void readsTheOptionalAccountForTicketLinksAndRefusesANonUrl() {
+    String yaml = """
+        account:
+          name: Northwind
+          ticketUrl: https://help.northwind.example/tickets/{id}
+        groups:
+          - id: billing
+            name: Billing
+        """;
+    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", yaml);
+    assertTrue(r.ok(), r.errors().toString());
+    assertEquals("Northwind", r.directory().account().name());
+    assertEquals("https://help.northwind.example/tickets/42", r.directory().account().ticketUrl("42"));
+    assertEquals(null, HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: b\n    name: B\n").directory()
+        .account().ticketUrl("42"));
+    HelpdeskDirectoryLoader.Result bad = HelpdeskDirectoryLoader.load("h.yaml", yaml.replace("https://", "ftp://"));
+    assertFalse(bad.ok());
+    assertEquals("h.yaml:3: account ticketUrl must be an http(s) URL (with {id} for the ticket id)",
+        bad.errors().get(0).toString());
+  }
 }

@@ -108,18 +108,28 @@ class AutomationImportTest {
 
   @Test
   void unsupportedTimeConditionsAreReportedByName() {
-    List<String> reasons = item(importOne("[{\"field\": \"CLOSED\", \"operator\": \"is\", \"value\": \"4\"},"
-        + " {\"field\": \"PENDING\", \"operator\": \"within\", \"value\": \"4\"},"
+    List<String> reasons = item(importOne("[{\"field\": \"PENDING\", \"operator\": \"within\", \"value\": \"4\"},"
         + " {\"field\": \"HOLD\", \"operator\": \"is\", \"value\": \"1.5\"},"
         + " {\"field\": \"custom_fields_77\", \"operator\": \"greater_than_business_hours\", \"value\": \"4\"}]",
-        "[{\"field\": \"OPEN\", \"operator\": \"is\", \"value\": \"2\"}]", ADD_X)).reasons();
+        "[{\"field\": \"CLOSED\", \"operator\": \"is\", \"value\": \"4\"},"
+        + " {\"field\": \"OPEN\", \"operator\": \"is\", \"value\": \"2\"}]", ADD_X)).reasons();
     assertEquals(List.of(
-        "time-based condition CLOSED is \"4\": automations do not run on closed tickets",
         "time-based condition PENDING within \"4\": operator within is not a time-based operator",
         "time-based condition HOLD is \"1.5\": the value is not a whole number of hours",
         "time-based condition custom_fields_77 greater_than_business_hours \"4\": hours on a custom date field are not"
             + " supported",
+        "time-based condition CLOSED is \"4\": automations do not run on closed tickets",
         "time-based condition OPEN is \"2\": time-based conditions are allowed under all only"), reasons);
+  }
+
+  @Test
+  void anAutomationOnClosedTicketsNeverFiresInZendeskSoNothingIsLostAndNothingWritten() {
+    ZendeskImporter.Result r = importOne("[{\"field\": \"status\", \"operator\": \"is\", \"value\": \"closed\"},"
+        + " {\"field\": \"CLOSED\", \"operator\": \"greater_than\", \"value\": \"24\"}]", "[]", ADD_X);
+    Item a = item(r);
+    assertEquals(Status.IMPORTED, a.status(), a.toString());
+    assertTrue(a.warnings().get(0).contains("never true in Zendesk"), a.warnings().toString());
+    assertTrue(load(r).orThrow().declared().isEmpty(), r.automationsYaml());
   }
 
   @Test
