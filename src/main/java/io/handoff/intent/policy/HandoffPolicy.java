@@ -96,16 +96,17 @@ public record HandoffPolicy(
     if (tier != null && alwaysHumanTiers.contains(tier.toLowerCase(Locale.ROOT))) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, ALWAYS_HUMAN_TIER + tier);
     }
-    String human = alwaysHumanIntent(c);
-    if (human != null) {
-      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
-          ALWAYS_HUMAN_INTENT + human);
-    }
+    // Legal threats before always-human intents: a billing dispute with a lawyer still raises priority.
     for (Pattern p : legalPatterns) {
       if (p.matcher(text).find()) {
         return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority.raised(),
             LEGAL_THREAT + "/" + p.pattern() + "/");
       }
+    }
+    String human = alwaysHumanIntent(c);
+    if (human != null) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
+          ALWAYS_HUMAN_INTENT + human);
     }
     if (c.confidence() < handoffBelow) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority,
