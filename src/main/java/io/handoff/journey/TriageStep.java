@@ -82,7 +82,9 @@ final class TriageStep {
   private void reply(RoutingDecision acting, Instant at, String step, String keySuffix) {
     JourneyState s = ctx.state;
     String key = s.journeyId + "/triage-" + s.routingDecisions + keySuffix;
-    String language = s.language != null && !"und".equals(s.language) ? s.language
+    boolean detected = s.language != null
+        && !io.handoff.intent.offline.LanguageIdentifier.UNDETERMINED.equals(s.language);
+    String language = detected ? s.language
         : s.customer == null || s.customer.locale() == null ? null
         : s.customer.locale().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
     MessagingActivities.AiReplySent sent = ctx.stubs.messaging.sendAiReply(s.conversationId, acting.handoff(),
