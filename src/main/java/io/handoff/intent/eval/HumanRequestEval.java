@@ -23,14 +23,17 @@ public final class HumanRequestEval {
    */
   public record Scores(int positives, int detected, int negatives, int falseHandoffs, List<String> missed,
       List<String> flagged) {
+    @com.fasterxml.jackson.annotation.JsonProperty
     public Double recall() {
       return positives == 0 ? null : detected / (double) positives;
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public Double precision() {
       return detected + falseHandoffs == 0 ? null : detected / (double) (detected + falseHandoffs);
     }
 
+    @com.fasterxml.jackson.annotation.JsonProperty
     public Double falseHandoffRate() {
       return negatives == 0 ? null : falseHandoffs / (double) negatives;
     }
