@@ -9,6 +9,9 @@ import io.handoff.intent.eval.LabeledExample;
 import io.handoff.intent.eval.LabeledFile;
 import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
+import io.handoff.intent.policy.HumanRequestDetector;
+import io.handoff.intent.policy.HumanRequestsLoader;
+import io.handoff.intent.eval.HumanRequestEval;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +57,11 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-policy", description = "Score the classifier's own handoff decision, without workflows/handoff-policy.yaml.")
   boolean noPolicy;
 
+  @Option(names = "--human-requests", description = "Score only the human-request detector of "
+      + "<prompts-dir>/human-requests.yaml against --handoff-label (recall, precision, false-handoff rate per language); "
+      + "no classifier is built.")
+  boolean humanRequests;
+
   @Spec
   CommandSpec spec;
 
@@ -76,18 +84,48 @@ public final class EvalCommand implements Callable<Integer> {
 
   private int evaluate() throws java.io.IOException {
     List<LabeledExample> examples = LabeledFile.read(test);
+    if (humanRequests) {
+      return evaluateHumanRequests(examples);
+    }
     IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv())
         .create(classifier, exemplars == null ? null : LabeledFile.readExemplars(exemplars));
     HandoffPolicy policy = null;
     Path policyFile = workflowsDir.resolve("handoff-policy.yaml");
     if (!noPolicy && Files.exists(policyFile)) {
-      policy = HandoffPolicyLoader.load(policyFile).orThrow();
+      // The shipped policy applies the human-request patterns first; replies are not required here
+      // (labelled data names its own intents), so every intent stays answerable.
+      policy = HandoffPolicyLoader.load(policyFile).orThrow()
+          .withPrompts(HumanRequestsLoader.load(promptsDir).orThrow(), null);
     }
     EvalReport report = new EvalRunner(c, policy, handoffLabel).run(examples, progressBar(examples.size()));
     if (json) {
       out.println(new ObjectMapper().writeValueAsString(report));
     } else {
       printTables(report);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private int evaluateHumanRequests(List<LabeledExample> examples) throws java.io.IOException {
+    if (handoffLabel == null) {
+      err.println("--human-requests needs --handoff-label (the label of the rows that ask for a human)");
+      err.flush();
+      return 2;
+    }
+    HumanRequestDetector detector = HumanRequestsLoader.load(promptsDir).orThrow();
+    Map<String, HumanRequestEval.Scores> scores = HumanRequestEval.run(detector, examples, handoffLabel);
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(scores));
+    } else {
+      out.printf("human-request detector  %s (%d patterns)%n%n", promptsDir.resolve(HumanRequestsLoader.FILE),
+          detector.patterns().size());
+      out.printf("%-8s %9s %8s %9s %9s %10s %19s%n", "language", "positives", "found", "recall", "negatives",
+          "precision", "false-handoff-rate");
+      scores.forEach((lang, s) -> out.printf("%-8s %9d %8d %9s %9d %10s %19s%n", lang, s.positives(), s.detected(),
+          fmt(s.recall()), s.negatives(), fmt(s.precision()), fmt(s.falseHandoffRate())));
+      scores.forEach((lang, s) -> s.missed().forEach(m -> out.println("missed " + lang + ": " + m)));
+      scores.forEach((lang, s) -> s.flagged().forEach(m -> out.println("false handoff " + lang + ": " + m)));
     }
     out.flush();
     return 0;

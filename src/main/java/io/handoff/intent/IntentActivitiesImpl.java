@@ -50,7 +50,7 @@ public class IntentActivitiesImpl implements IntentActivities {
   public static IntentService create(String classifier, LlmSettings llm, Path promptsDir, Path workflowsDir) {
     ClassifierFactory f = new ClassifierFactory(promptsDir, workflowsDir, llm);
     return new IntentService(f.create(classifier, null), f.create("rules", null),
-        HandoffPolicyLoader.load(workflowsDir.resolve("handoff-policy.yaml")).orThrow());
+        HandoffPolicyLoader.forDirectories(workflowsDir, promptsDir));
   }
 
   @Override

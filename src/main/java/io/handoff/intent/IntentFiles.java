@@ -14,7 +14,7 @@ public final class IntentFiles {
   private IntentFiles() {}
 
   /**
-   * Checks {@code prompts/taxonomy.yaml}, {@code prompts/replies.yaml} (when present), the prompt templates, {@code workflows/routing.yaml} and
+   * Checks {@code prompts/taxonomy.yaml}, {@code prompts/replies.yaml} and {@code prompts/human-requests.yaml} (when present), the prompt templates, {@code workflows/routing.yaml} and
    * {@code workflows/handoff-policy.yaml}; returns every problem (empty when all are valid).
    */
   public static List<RuleFileError> validate(Path promptsDir, Path workflowsDir) {
@@ -25,6 +25,7 @@ public final class IntentFiles {
         : new java.util.HashSet<>(taxonomy.value().intentNames());
     errors.addAll(io.handoff.intent.replies.AiRepliesLoader.load(promptsDir, intents).errors());
     errors.addAll(PromptTemplates.load(promptsDir).errors());
+    errors.addAll(io.handoff.intent.policy.HumanRequestsLoader.load(promptsDir).errors());
     errors.addAll(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).errors());
     errors.addAll(HandoffPolicyLoader.load(workflowsDir.resolve("handoff-policy.yaml")).errors());
     return errors;

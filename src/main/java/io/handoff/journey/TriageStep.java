@@ -57,11 +57,14 @@ final class TriageStep {
     if (acting.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
       tickets.create(draft(acting), at);
       ctx.enterStage(Stage.TICKETED, at, "handed off to " + acting.group());
+      if (Workflow.getVersion(HANDOFF_ACK, Workflow.DEFAULT_VERSION, 1) >= 1) {
+        reply(acting, at, "handoff.acknowledged", "/handoff-ack");
+      }
     } else {
       ctx.enterStage(Stage.MESSAGING, at, acting.handoff() == HandoffDecision.AI_RESOLVES
           ? "the AI answers (" + acting.intent() + ")" : "the AI asks the customer to clarify");
       if (Workflow.getVersion(AI_REPLIES, Workflow.DEFAULT_VERSION, 1) >= 1) {
-        reply(acting, at);
+        reply(acting, at, "ai.reply", "/reply");
       }
     }
   }
@@ -69,17 +72,28 @@ final class TriageStep {
   /** Change id of the AI stage's replies (journeys started before them replay without). */
   static final String AI_REPLIES = "ai-replies";
 
-  /** Says the AI's answer or clarifying question to the customer (prompts/replies.yaml), once per triage. */
-  private void reply(RoutingDecision acting, Instant at) {
+  /** Change id of the acknowledgement sent on handoff (journeys started before it replay without). */
+  static final String HANDOFF_ACK = "h18a-handoff-ack";
+
+  /**
+   * Says the AI's answer or clarifying question, or the handoff acknowledgement, to the customer
+   * (prompts/replies.yaml), in their language, once per triage (the key names the triage).
+   */
+  private void reply(RoutingDecision acting, Instant at, String step, String keySuffix) {
     JourneyState s = ctx.state;
-    String key = s.journeyId + "/triage-" + s.routingDecisions + "/reply";
+    String key = s.journeyId + "/triage-" + s.routingDecisions + keySuffix;
+    boolean detected = s.language != null
+        && !io.handoff.intent.offline.LanguageIdentifier.UNDETERMINED.equals(s.language);
+    String language = detected ? s.language
+        : s.customer == null || s.customer.locale() == null ? null
+        : s.customer.locale().split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
     MessagingActivities.AiReplySent sent = ctx.stubs.messaging.sendAiReply(s.conversationId, acting.handoff(),
-        acting.intent(), s.language, key);
+        acting.intent(), language, key);
     if (sent == null) {
       return;
     }
     s.messagesSent++;
-    ctx.timeline(at, "ai.reply", sent.text(), Map.of("decision", acting.handoff().name(),
+    ctx.timeline(at, step, sent.text(), Map.of("decision", acting.handoff().name(),
         "intent", String.valueOf(acting.intent()), "language", sent.language()));
   }
 

@@ -37,7 +37,7 @@ class SimulateCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("6 conversation(s)", "2 of 6 conversation(s) change", "sim-pricing-en (final sales)",
         "  - rules pricing_sales -> sales (HANDOFF_TO_HUMAN)", "  + rules pricing_sales -> billing (HANDOFF_TO_HUMAN)",
-        "agreement 66.7%, accuracy rules 83.3%, ai 100.0%")
+        "agreement 83.3%, accuracy rules 100.0%, ai 100.0%")
         .doesNotContain("sim-order-en");
   }
 
@@ -49,7 +49,7 @@ class SimulateCommandTest {
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("changed").asInt()).isEqualTo(2);
     assertThat(json.get("results")).hasSize(6);
-    assertThat(json.at("/current/report/agreement").asDouble()).isBetween(0.666, 0.667);
+    assertThat(json.at("/current/report/agreement").asDouble()).isBetween(0.833, 0.834);
     assertThat(json.at("/results/0/candidate/ai/group").asText()).isEqualTo("billing");
   }
 

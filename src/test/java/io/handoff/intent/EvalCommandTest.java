@@ -101,4 +101,21 @@ class EvalCommandTest {
     JsonNode r = new ObjectMapper().readTree(run("--test", big.toString(), "--json"));
     assertEquals(10_000, r.get("examples").asInt());
   }
+
+  @Test
+  void humanRequestsScoresTheDetectorAlonePerLanguage() throws Exception {
+    JsonNode r = new ObjectMapper().readTree(run("--test", "src/test/resources/eval/human-requests.jsonl",
+        "--human-requests", "--handoff-label", "handoff", "--json"));
+    // en: 1 of 2 requests found ("I want the manager" names no talk verb or person), no false handoff.
+    assertEquals(2, r.get("en").get("positives").asInt());
+    assertEquals(1, r.get("en").get("detected").asInt());
+    assertEquals(0.5, r.get("en").get("recall").asDouble());
+    assertEquals(0, r.get("en").get("falseHandoffs").asInt());
+    assertEquals(1.0, r.get("es").get("recall").asDouble());
+    assertEquals(0.0, r.get("es").get("falseHandoffRate").asDouble(), "a room for one person is not a request");
+    assertEquals(1.0, r.get("tr").get("recall").asDouble());
+    assertEquals(3, r.get("all").get("detected").asInt());
+    assertEquals(1.0, r.get("all").get("precision").asDouble());
+    assertEquals("I want the manager, this is useless", r.get("en").get("missed").get(0).asText());
+  }
 }

@@ -28,8 +28,8 @@ class HandoffPolicyRuleTest {
     assertThat(ruleFor("enterprise", "hello", "billing", 0.99, HandoffDecision.AI_RESOLVES)).isEqualTo("always_human_tier");
     assertThat(ruleFor("standard", "hello", "human_request", 0.99, HandoffDecision.AI_RESOLVES))
         .isEqualTo("always_human_intent");
-    assertThat(ruleFor("standard", "hello", "billing", 0.01, HandoffDecision.AI_RESOLVES)).isEqualTo("confidence");
-    assertThat(ruleFor("standard", "hello", "billing", 0.99, HandoffDecision.AI_RESOLVES)).isEqualTo("confident");
+    assertThat(ruleFor("standard", "hello", "order_delivery", 0.01, HandoffDecision.AI_RESOLVES)).isEqualTo("confidence");
+    assertThat(ruleFor("standard", "hello", "order_delivery", 0.99, HandoffDecision.AI_RESOLVES)).isEqualTo("confident");
     assertThat(HandoffPolicy.ruleOf(null)).isEqualTo("other");
   }
 }

@@ -35,9 +35,10 @@ class HandoffPolicyTest {
 
   @Test
   void confidentIntentGoesToItsGroupAndTheAiResolves() {
-    RoutingDecision d = POLICY.decide(req("invoice", null), c("billing", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    RoutingDecision d = POLICY.decide(req("where is my parcel", null),
+        c("order_delivery", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
     assertEquals(HandoffDecision.AI_RESOLVES, d.handoff());
-    assertEquals("billing", d.group());
+    assertEquals("logistics", d.group());
     assertEquals(TicketPriority.NORMAL, d.priority());
     assertEquals(POLICY.version(), d.policyVersion());
   }
@@ -51,9 +52,9 @@ class HandoffPolicyTest {
 
   @Test
   void aWeakButPresentHumanRequestStillHandsOff() {
-    Classification weak = new Classification("billing", List.of("billing"), 0.8, "en", true, Urgency.NORMAL,
+    Classification weak = new Classification("order_delivery", List.of("order_delivery"), 0.8, "en", true, Urgency.NORMAL,
         HandoffDecision.AI_RESOLVES, "t", 1, null, null, null, "t", "1", null,
-        List.of(new IntentScore("billing", 0.8), new IntentScore("human_request", 0.25)));
+        List.of(new IntentScore("order_delivery", 0.8), new IntentScore("human_request", 0.25)));
     assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, POLICY.decide(req("x", null), weak).handoff());
   }
 
@@ -76,7 +77,7 @@ class HandoffPolicyTest {
   @ParameterizedTest
   @CsvSource({"0.10,HANDOFF_TO_HUMAN", "0.40,ASK_CLARIFICATION", "0.60,AI_RESOLVES"})
   void confidenceThresholdsDecide(double confidence, HandoffDecision expected) {
-    assertEquals(expected, POLICY.decide(req("x", null), c("billing", confidence, Urgency.NORMAL, HandoffDecision.AI_RESOLVES)).handoff());
+    assertEquals(expected, POLICY.decide(req("x", null), c("order_delivery", confidence, Urgency.NORMAL, HandoffDecision.AI_RESOLVES)).handoff());
   }
 
   @Test
@@ -85,6 +86,39 @@ class HandoffPolicyTest {
     assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
     assertEquals(TicketPriority.URGENT, d.priority());
     assertEquals("classifier: test", d.policyReason());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"billing", "refund_cancellation", "technical_problem", "complaint"})
+  void disputesFailuresAndComplaintsGoToAHumanEvenWhenConfident(String intent) {
+    RoutingDecision d = POLICY.decide(req("x", null), c(intent, 0.95, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals("always-human intent " + intent, d.policyReason());
+  }
+
+  @Test
+  void withItsPromptsTheAiResolvesOnlyIntentsWithAReviewedAnswer() {
+    HandoffPolicy shipped = HandoffPolicyLoader.forDirectories(Path.of("workflows"), Path.of("prompts"));
+    assertEquals(HandoffDecision.AI_RESOLVES, shipped.decide(req("where is my parcel", null),
+        c("order_delivery", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES)).handoff());
+    RoutingDecision pricing = shipped.decide(req("what does the pro plan cost", null),
+        c("pricing_sales", 0.9, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, pricing.handoff());
+    assertEquals("sales", pricing.group());
+    assertTrue(pricing.policyReason().startsWith("no reviewed answer for intent pricing_sales"), pricing.policyReason());
+    assertEquals("no_reviewed_answer", HandoffPolicy.ruleOf(pricing.policyReason()));
+  }
+
+  @Test
+  void anExplicitRequestForAPersonHandsOffWhateverTheClassifierSays() {
+    HandoffPolicy shipped = HandoffPolicyLoader.forDirectories(Path.of("workflows"), Path.of("prompts"));
+    RoutingDecision d = shipped.decide(req("where is my parcel? I want to talk to a person", null),
+        c("order_delivery", 0.99, Urgency.NORMAL, HandoffDecision.AI_RESOLVES));
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals("logistics", d.group());
+    assertTrue(d.policyReason().matches("explicit request for a human \"talk to\" \\(.*human-requests.yaml:\\d+, en\\)"),
+        d.policyReason());
+    assertEquals("human_request", HandoffPolicy.ruleOf(d.policyReason()));
   }
 
   @ParameterizedTest(name = "{0}")

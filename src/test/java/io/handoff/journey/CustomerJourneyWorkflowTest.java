@@ -81,6 +81,27 @@ class CustomerJourneyWorkflowTest {
   }
 
   @Test
+  void aHandoffIsAcknowledgedOnceInTheCustomersLanguage() throws Exception {
+    Customer standard = new Customer("u-4", "Luc Martin", "luc@example.com", "fr", "standard", Map.of());
+    t.send(t.event("c-fr", EventType.CONVERSATION_STARTED, null, standard));
+    t.send(t.event("c-fr", EventType.MESSAGE_RECEIVED, "J'ai été débité deux fois pour ma commande", standard));
+    t.env.sleep(Duration.ofSeconds(5));
+    t.send(t.event("c-fr", EventType.MESSAGE_RECEIVED, "Vous êtes là ?", standard));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c-fr");
+    assertThat(v.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(v.routing().ai().handoff()).isEqualTo("HANDOFF_TO_HUMAN");
+    var replies = io.handoff.intent.replies.AiRepliesLoader.forPrompts(JourneyTestEnv.PROMPTS);
+    assertThat(v.timeline()).filteredOn(e -> e.step().equals("handoff.acknowledged")).singleElement()
+        .extracting(TimelineEntry::text).isEqualTo(replies.handoff().get("fr"));
+    assertThat(v.timeline()).extracting(TimelineEntry::step).containsSubsequence("ticket.created", "stage.ticketed",
+        "handoff.acknowledged");
+    assertThat(v.timeline()).noneMatch(e -> e.step().equals("ai.reply"));
+    assertThat(new io.handoff.messaging.MessageOutboxStore(t.db)
+        .statusOf(JourneyIds.journeyId("c-fr") + "/triage-1/handoff-ack")).isNotNull();
+  }
+
+  @Test
   void anUnsureAiAsksTheCustomerToClarify() {
     Customer standard = new Customer("u-3", "Jan de Vries", "jan@example.com", "nl", "standard", Map.of());
     t.send(t.event("c-nl", EventType.CONVERSATION_STARTED, null, standard));

@@ -23,6 +23,11 @@ import java.util.regex.Pattern;
  * @param legalPatterns case-insensitive patterns that mark a legal threat (always human)
  * @param alwaysHumanMinScore an always-human intent scoring at least this hands off even when it is
  *     not the top intent: missing a request for a human costs more than an unneeded handoff
+ * @param humanRequests explicit requests for a human ({@code prompts/human-requests.yaml}), checked
+ *     before anything the classifier says
+ * @param answerableIntents the intents the AI may resolve: those with a reviewed answer of their own in
+ *     {@code prompts/replies.yaml}; any other confident intent goes to a human. Null: any intent (a
+ *     policy read without its prompts directory, as in unit tests of the thresholds)
  */
 public record HandoffPolicy(
     String version,
@@ -34,7 +39,9 @@ public record HandoffPolicy(
     double alwaysHumanMinScore,
     Set<String> alwaysHumanTiers,
     List<Pattern> legalPatterns,
-    Map<Urgency, TicketPriority> priorities) {
+    Map<Urgency, TicketPriority> priorities,
+    HumanRequestDetector humanRequests,
+    Set<String> answerableIntents) {
 
   /** Prefixes of {@link RoutingDecision#policyReason()}, one per rule of {@link #decide}. */
   private static final String CLASSIFIER = "classifier: ";
@@ -42,6 +49,8 @@ public record HandoffPolicy(
   private static final String ALWAYS_HUMAN_INTENT = "always-human intent ";
   private static final String LEGAL_THREAT = "legal threat matched ";
   private static final String CONFIDENT = "confident, AI may answer";
+  private static final String HUMAN_REQUEST = HumanRequestDetector.Match.PREFIX;
+  private static final String NO_REVIEWED_ANSWER = "no reviewed answer for intent ";
 
   public HandoffPolicy {
     groups = Map.copyOf(groups);
@@ -49,6 +58,25 @@ public record HandoffPolicy(
     alwaysHumanTiers = Set.copyOf(alwaysHumanTiers);
     legalPatterns = List.copyOf(legalPatterns);
     priorities = Map.copyOf(priorities);
+    humanRequests = humanRequests == null ? HumanRequestDetector.NONE : humanRequests;
+    answerableIntents = answerableIntents == null ? null : Set.copyOf(answerableIntents);
+  }
+
+  /** The policy as read from its file alone: no human-request patterns, any intent answerable. */
+  public HandoffPolicy(String version, String defaultGroup, Map<String, String> groups, double handoffBelow,
+      double clarifyBelow, Set<String> alwaysHumanIntents, double alwaysHumanMinScore, Set<String> alwaysHumanTiers,
+      List<Pattern> legalPatterns, Map<Urgency, TicketPriority> priorities) {
+    this(version, defaultGroup, groups, handoffBelow, clarifyBelow, alwaysHumanIntents, alwaysHumanMinScore,
+        alwaysHumanTiers, legalPatterns, priorities, HumanRequestDetector.NONE, null);
+  }
+
+  /**
+   * The same policy with what it reads from the prompts directory: the human-request patterns, and the
+   * intents the AI may resolve (those with a reviewed answer).
+   */
+  public HandoffPolicy withPrompts(HumanRequestDetector detector, Set<String> answerable) {
+    return new HandoffPolicy(version, defaultGroup, groups, handoffBelow, clarifyBelow, alwaysHumanIntents,
+        alwaysHumanMinScore, alwaysHumanTiers, legalPatterns, priorities, detector, answerable);
   }
 
   /** Applies the policy to one classification of the given request. */
@@ -57,22 +85,28 @@ public record HandoffPolicy(
     TicketPriority priority = priorities.getOrDefault(c.urgency(), TicketPriority.NORMAL);
     String text = request.customerText();
     String tier = request.customerTier();
+    var asked = humanRequests.detect(text);
+    if (asked.isPresent()) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority,
+          asked.get().describe());
+    }
     if (c.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, CLASSIFIER + c.reason());
     }
     if (tier != null && alwaysHumanTiers.contains(tier.toLowerCase(Locale.ROOT))) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, ALWAYS_HUMAN_TIER + tier);
     }
-    String human = alwaysHumanIntent(c);
-    if (human != null) {
-      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
-          ALWAYS_HUMAN_INTENT + human);
-    }
+    // Legal threats before always-human intents: a billing dispute with a lawyer still raises priority.
     for (Pattern p : legalPatterns) {
       if (p.matcher(text).find()) {
         return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority.raised(),
             LEGAL_THREAT + "/" + p.pattern() + "/");
       }
+    }
+    String human = alwaysHumanIntent(c);
+    if (human != null) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, groups.getOrDefault(human, group), priority,
+          ALWAYS_HUMAN_INTENT + human);
     }
     if (c.confidence() < handoffBelow) {
       return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority,
@@ -82,17 +116,27 @@ public record HandoffPolicy(
       return decision(c, HandoffDecision.ASK_CLARIFICATION, group, priority,
           String.format(Locale.ROOT, "confidence %.2f below %.2f", c.confidence(), clarifyBelow));
     }
+    if (answerableIntents != null && !answerableIntents.contains(c.intent())) {
+      return decision(c, HandoffDecision.HANDOFF_TO_HUMAN, group, priority, NO_REVIEWED_ANSWER + c.intent()
+          + " (prompts/replies.yaml): a person answers");
+    }
     return decision(c, HandoffDecision.AI_RESOLVES, group, priority, CONFIDENT);
   }
 
   /**
-   * Which rule of {@link #decide} produced a policy reason, as a metric label: classifier,
-   * always_human_tier, always_human_intent, legal_threat, confidence (below a threshold), confident
-   * or other.
+   * Which rule of {@link #decide} produced a policy reason, as a metric label: human_request,
+   * classifier, always_human_tier, always_human_intent, legal_threat, confidence (below a threshold),
+   * no_reviewed_answer, confident or other.
    */
   public static String ruleOf(String policyReason) {
     if (policyReason == null) {
       return "other";
+    }
+    if (policyReason.startsWith(HUMAN_REQUEST)) {
+      return "human_request";
+    }
+    if (policyReason.startsWith(NO_REVIEWED_ANSWER)) {
+      return "no_reviewed_answer";
     }
     if (policyReason.startsWith(CLASSIFIER)) {
       return "classifier";
@@ -130,7 +174,7 @@ public record HandoffPolicy(
     Set<String> intents = new java.util.HashSet<>(alwaysHumanIntents);
     intents.add(intent);
     return new HandoffPolicy(version, defaultGroup, groups, handoffBelow, clarifyBelow, intents,
-        alwaysHumanMinScore, alwaysHumanTiers, legalPatterns, priorities);
+        alwaysHumanMinScore, alwaysHumanTiers, legalPatterns, priorities, humanRequests, answerableIntents);
   }
 
   private RoutingDecision decision(Classification c, HandoffDecision d, String group, TicketPriority p,

@@ -27,6 +27,18 @@ public final class HandoffPolicyLoader {
     return load(YamlDoc.read(file));
   }
 
+  /**
+   * The policy a journey applies: {@code workflows/handoff-policy.yaml} with the human-request patterns
+   * of {@code prompts/human-requests.yaml} and, as the only intents the AI may resolve, those with a
+   * reviewed answer in {@code prompts/replies.yaml}. Throws with every error when a file is invalid.
+   */
+  public static HandoffPolicy forDirectories(Path workflowsDir, Path promptsDir) {
+    HandoffPolicy policy = load(workflowsDir.resolve("handoff-policy.yaml")).orThrow();
+    HumanRequestDetector detector = HumanRequestsLoader.load(promptsDir).orThrow();
+    var replies = io.handoff.intent.replies.AiRepliesLoader.forPrompts(promptsDir);
+    return policy.withPrompts(detector, replies.answerableIntents());
+  }
+
   public static LoadResult<HandoffPolicy> load(YamlDoc doc) {
     MappingNode root = doc.rootMap().orElse(null);
     if (root == null) {

@@ -43,8 +43,8 @@ public final class AiRepliesLoader {
       return new LoadResult<>(null, doc.errors());
     }
     doc.forEachEntry(root, (k, v) -> {
-      if (!Set.of("defaultLanguage", "clarify", "resolve").contains(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: defaultLanguage, clarify, resolve)");
+      if (!Set.of("defaultLanguage", "clarify", "resolve", "handoff").contains(k.getValue())) {
+        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: defaultLanguage, clarify, resolve, handoff)");
       }
     });
     String defaultLanguage = YamlDoc.get(root, "defaultLanguage")
@@ -55,6 +55,8 @@ public final class AiRepliesLoader {
     }
     Map<String, String> clarify = YamlDoc.get(root, "clarify").flatMap(n -> doc.map(n, null, "clarify"))
         .map(m -> texts(doc, m, "clarify", defaultLanguage)).orElse(Map.of());
+    Map<String, String> handoff = YamlDoc.get(root, "handoff").flatMap(n -> doc.map(n, null, "handoff"))
+        .map(m -> texts(doc, m, "handoff", defaultLanguage)).orElse(Map.of());
     Map<String, Map<String, String>> resolve = new LinkedHashMap<>();
     YamlDoc.get(root, "resolve").flatMap(n -> doc.map(n, null, "resolve")).ifPresent(m -> doc.forEachEntry(m,
         (k, v) -> {
@@ -66,7 +68,7 @@ public final class AiRepliesLoader {
           doc.map(v, null, "resolve." + intent).ifPresent(t -> resolve.put(intent,
               texts(doc, t, "resolve." + intent, defaultLanguage)));
         }));
-    AiReplies replies = new AiReplies(doc.version(), defaultLanguage, clarify, resolve);
+    AiReplies replies = new AiReplies(doc.version(), defaultLanguage, clarify, resolve, handoff);
     return new LoadResult<>(doc.errors().isEmpty() ? replies : null, doc.errors());
   }
 

@@ -104,6 +104,8 @@ class LlmRetryThroughTemporalTest {
     assertEquals("llm", d.classification().classifier());
     assertNull(d.classification().fallbackReason());
     assertEquals("billing", d.group());
-    assertEquals(HandoffDecision.AI_RESOLVES, d.handoff());
+    // The model said AI_RESOLVES, but a double charge is a billing dispute: the policy sends it to a person.
+    assertEquals(HandoffDecision.HANDOFF_TO_HUMAN, d.handoff());
+    assertEquals("always-human intent billing", d.policyReason());
   }
 }

@@ -24,7 +24,30 @@ class AiRepliesLoaderTest {
     var taxonomy = io.handoff.intent.taxonomy.TaxonomyLoader.load(Path.of("prompts/taxonomy.yaml")).orThrow();
     AiReplies replies = AiRepliesLoader.load(Path.of("prompts"), Set.copyOf(taxonomy.intentNames())).orThrow();
     assertThat(replies.clarify().keySet()).containsAll(taxonomy.languages());
-    assertThat(replies.resolve().get(AiReplies.DEFAULT_INTENT).keySet()).containsAll(taxonomy.languages());
+    assertThat(replies.handoff().keySet()).containsAll(taxonomy.languages());
+    replies.answerableIntents().forEach(i -> assertThat(replies.resolve().get(i).keySet()).containsAll(taxonomy.languages()));
+  }
+
+  @Test
+  void theShippedRepliesLetTheAiResolveOnlyIntentsWithASpecificAnswer() {
+    AiReplies replies = AiRepliesLoader.forPrompts(Path.of("prompts"));
+    assertThat(replies.answerableIntents()).containsExactlyInAnyOrder("order_delivery", "account_access");
+    assertThat(replies.resolve()).doesNotContainKey(AiReplies.DEFAULT_INTENT);
+  }
+
+  @Test
+  void aHandoffIsAcknowledgedInTheCustomersLanguageOrElseTheDefaultLanguage() {
+    AiReplies r = load("""
+        defaultLanguage: en
+        handoff: {en: A person will answer, es: Una persona le responderá}
+        resolve:
+          default: {en: See the help center}
+        """).orThrow();
+    assertThat(r.reply(HandoffDecision.HANDOFF_TO_HUMAN, "billing", "es"))
+        .contains(new AiReplies.Reply("Una persona le responderá", "es"));
+    assertThat(r.reply(HandoffDecision.HANDOFF_TO_HUMAN, "billing", "ja"))
+        .contains(new AiReplies.Reply("A person will answer", "en"));
+    assertThat(r.answerableIntents()).isEmpty();
   }
 
   @Test
@@ -41,7 +64,7 @@ class AiRepliesLoaderTest {
     assertThat(r.reply(HandoffDecision.AI_RESOLVES, "order_delivery", "de")).contains(new AiReplies.Reply("Verfolgen Sie es", "de"));
     assertThat(r.reply(HandoffDecision.AI_RESOLVES, "billing", "de")).contains(new AiReplies.Reply("See the help center", "en"));
     assertThat(r.reply(HandoffDecision.AI_RESOLVES, null, null)).contains(new AiReplies.Reply("See the help center", "en"));
-    assertThat(r.reply(HandoffDecision.HANDOFF_TO_HUMAN, "billing", "en")).isEmpty();
+    assertThat(r.reply(HandoffDecision.HANDOFF_TO_HUMAN, "billing", "en")).as("no handoff texts").isEmpty();
   }
 
   @Test
@@ -69,6 +92,6 @@ class AiRepliesLoaderTest {
         org.assertj.core.groups.Tuple.tuple(3, "clarify has no text in the default language en"),
         org.assertj.core.groups.Tuple.tuple(6, "unknown intent \"shipping\" (the taxonomy's intents, or default)"),
         org.assertj.core.groups.Tuple.tuple(7, "resolve.billing.en is empty"),
-        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: defaultLanguage, clarify, resolve)"));
+        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: defaultLanguage, clarify, resolve, handoff)"));
   }
 }
