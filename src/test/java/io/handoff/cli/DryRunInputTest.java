@@ -4,33 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** dry-run input: unknown enum values are errors naming line and field; Zendesk audits; --json as data. */
 class DryRunInputTest {
 
   static final Path EQ = Path.of("src/test/resources/zendesk-import/equivalence");
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new HandoffCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 1];
-    all[0] = "dry-run";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return new Run(cli.execute(all), out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.run("dry-run", args);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -43,14 +30,14 @@ class DryRunInputTest {
     Path f = tmp.resolve("events.jsonl");
     Files.writeString(f, "# first line is a comment\n{\"id\": \"x\", \"kind\": \"support\", \"update\": {\"idempotencyKey\":"
         + " \"k\", \"before\": null, \"after\": {\"id\": \"T-1\", " + fields + "}}}\n");
-    Run r = run("--events", f.toString());
+    CliRun r = run("--events", f.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().trim()).isEqualTo(f + ":2: " + message);
   }
 
   @Test
   void jsonGivesTheFinalTicketAndTheNotificationsAsData() throws Exception {
-    Run r = run("--events", "src/test/resources/rules/dry-run/events.jsonl", "--json");
+    CliRun r = run("--events", "src/test/resources/rules/dry-run/events.jsonl", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode results = new ObjectMapper().readTree(r.out()).path("results");
     JsonNode c1 = null;
@@ -71,7 +58,7 @@ class DryRunInputTest {
 
   @Test
   void zendeskAuditsAreDryRunInput() throws Exception {
-    Run r = run("--audits", EQ.resolve("audits-match.json").toString(), "--dir", "workflows",
+    CliRun r = run("--audits", EQ.resolve("audits-match.json").toString(), "--dir", "workflows",
         "--mapping", EQ.resolve("zendesk-mapping.yaml").toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode first = new ObjectMapper().readTree(r.out()).path("results").path(0);
@@ -82,14 +69,14 @@ class DryRunInputTest {
 
   @Test
   void eventsAndAuditsTogetherAreRefused() {
-    Run r = run("--events", "a", "--audits", "b");
+    CliRun r = run("--events", "a", "--audits", "b");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("give exactly one of --events and --audits");
   }
 
   @Test
   void aMalformedAuditFileNamesItsPosition() {
-    Run r = run("--audits", EQ.resolve("audits-malformed.json").toString(), "--dir", "workflows");
+    CliRun r = run("--audits", EQ.resolve("audits-malformed.json").toString(), "--dir", "workflows");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("audits-malformed.json:");
   }

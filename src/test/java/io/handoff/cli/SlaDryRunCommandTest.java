@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sla-dry-run}: every clock's due, paused, fulfilled, warning and breach instants for recorded updates. */
 class SlaDryRunCommandTest {
@@ -20,24 +17,13 @@ class SlaDryRunCommandTest {
   static final Path DIR = Path.of("src/test/resources/sla/dry-run");
   static final Path EVENTS = DIR.resolve("events.jsonl");
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new HandoffCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 1];
-    all[0] = "sla-dry-run";
-    System.arraycopy(args, 0, all, 1, args.length);
-    int code = cli.execute(all);
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.run("sla-dry-run", args);
   }
 
   @Test
   void printsEveryInstantOfEveryClockInTimeOrder() {
-    Run r = run("--events", EVENTS.toString(), "--dir", DIR.toString());
+    CliRun r = run("--events", EVENTS.toString(), "--dir", DIR.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).containsSubsequence(
         "ticket T-1: policy \"Urgent\", priority urgent",
@@ -61,7 +47,7 @@ class SlaDryRunCommandTest {
 
   @Test
   void untilStopsTheProjectionAndJsonGivesTheEntriesAsData() throws Exception {
-    Run r = run("--events", EVENTS.toString(), "--dir", DIR.toString(), "--until", "2026-11-28T00:00:00Z", "--json");
+    CliRun r = run("--events", EVENTS.toString(), "--dir", DIR.toString(), "--until", "2026-11-28T00:00:00Z", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode report = new ObjectMapper().readTree(r.out());
     JsonNode t1 = report.path("tickets").path(0);
@@ -85,7 +71,7 @@ class SlaDryRunCommandTest {
   @Test
   void acceptsZendeskAuditsThroughTheMapping() {
     Path eq = Path.of("src/test/resources/zendesk-import/equivalence");
-    Run r = run("--audits", eq.resolve("audits-match.json").toString(), "--dir", "workflows",
+    CliRun r = run("--audits", eq.resolve("audits-match.json").toString(), "--dir", "workflows",
         "--mapping", eq.resolve("zendesk-mapping.yaml").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("ticket 501: policy \"Standard\", priority high")
@@ -97,7 +83,7 @@ class SlaDryRunCommandTest {
     Path f = tmp.resolve("e.jsonl");
     Files.writeString(f, "{\"id\": \"no-time\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"k\","
         + " \"before\": null, \"after\": {\"id\": \"T-9\", \"status\": \"new\"}}}\n");
-    Run r = run("--events", f.toString(), "--dir", DIR.toString());
+    CliRun r = run("--events", f.toString(), "--dir", DIR.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("event \"no-time\": update.at is missing (or after.updatedAt)");
   }
@@ -106,14 +92,14 @@ class SlaDryRunCommandTest {
   void aBadLineIsAnErrorWithItsLine(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("e.jsonl");
     Files.writeString(f, "# comment\n{\"id\": \"x\", \"kind\": \"support\", \"update\": {\"after\": {\"id\": 1}, \"bogus\": 1}}\n");
-    Run r = run("--events", f.toString(), "--dir", DIR.toString());
+    CliRun r = run("--events", f.toString(), "--dir", DIR.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(f + ":2: ");
   }
 
   @Test
   void aBadUntilIsNamed() {
-    Run r = run("--events", EVENTS.toString(), "--dir", DIR.toString(), "--until", "tomorrow");
+    CliRun r = run("--events", EVENTS.toString(), "--dir", DIR.toString(), "--until", "tomorrow");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("--until: \"tomorrow\" is not an ISO-8601 instant");
   }
@@ -121,7 +107,7 @@ class SlaDryRunCommandTest {
   @Test
   void aDirectoryWithoutPoliciesIsReportedAsFileLine(@TempDir Path tmp) throws Exception {
     Files.copy(DIR.resolve("business-hours.yaml"), tmp.resolve("business-hours.yaml"));
-    Run r = run("--events", EVENTS.toString(), "--dir", tmp.toString());
+    CliRun r = run("--events", EVENTS.toString(), "--dir", tmp.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains(tmp.resolve("sla-policies.yaml") + ":0: file not found");
   }
