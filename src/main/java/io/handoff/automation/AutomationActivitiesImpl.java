@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the automations once at start (an invalid file stops the start with every error) and evaluates
- * them. Business-hours operators count in the default schedule of {@code business-hours.yaml}.
+ * them. Business-hours operators count in the ticket's schedule (custom field {@code schedule}, set by
+ * {@code set_schedule}), else the default schedule of {@code business-hours.yaml}.
  */
 @ApplicationScoped
 @Startup
@@ -21,6 +22,8 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   private volatile AutomationSet automations;
   private final WorkingTime business;
+  /** Set in the service: each ticket's business hours are its own schedule (custom field {@code schedule}). */
+  private final BusinessHours hours;
   private final Path workflowsDir;
   private final RuleSetHolder rules;
 
@@ -33,6 +36,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
     this.workflowsDir = Path.of(config.workflowsDir());
     this.rules = rules;
     this.business = hours.schedule(null);
+    this.hours = hours;
     reload();
   }
 
@@ -40,6 +44,7 @@ public class AutomationActivitiesImpl implements AutomationActivities {
   public AutomationActivitiesImpl(AutomationSet automations, WorkingTime business) {
     this.automations = automations;
     this.business = business;
+    this.hours = null;
     this.workflowsDir = null;
     this.rules = null;
   }
@@ -64,11 +69,16 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   @Override
   public AutomationPlanner.Due plan(AutomationFacts facts) {
-    return AutomationPlanner.next(automations, facts, business).orElse(new AutomationPlanner.Due(null, null));
+    return AutomationPlanner.next(automations, facts, business(facts)).orElse(new AutomationPlanner.Due(null, null));
   }
 
   @Override
   public AutomationEngine.Result run(AutomationFacts facts) {
-    return AutomationEngine.run(automations, facts, business, names);
+    return AutomationEngine.run(automations, facts, business(facts), names);
+  }
+
+  /** The ticket's schedule (Zendesk measures each ticket against its own), else the default schedule. */
+  private WorkingTime business(AutomationFacts facts) {
+    return hours == null || facts.ticket() == null ? business : hours.forTicket(facts.ticket().customFields());
   }
 }

@@ -38,8 +38,15 @@ public class DryRunCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "workflows", description = "Rule directory to evaluate (default: ${DEFAULT-VALUE}).")
   Path dir;
 
-  @Option(names = "--events", required = true, description = "JSONL file of recorded events (see docs/rules.md).")
+  @Option(names = "--events", description = "JSONL file of recorded events (see docs/rules.md).")
   Path events;
+
+  @Option(names = "--audits", description = "Zendesk ticket audits instead of --events: {\"audits\": [...]} pages,"
+      + " an array, or ticket create/update responses (docs/rules.md, \"Zendesk shapes\").")
+  Path audits;
+
+  @Option(names = "--mapping", description = "With --audits: Zendesk id mapping (default: <dir>/zendesk-mapping.yaml).")
+  Path mapping;
 
   @Option(names = "--against", description = "A second rule directory: print where its outcome differs from --dir.")
   Path against;
@@ -63,10 +70,14 @@ public class DryRunCommand implements Callable<Integer> {
     if (base == null || (against != null && candidate == null)) {
       return 1;
     }
+    if ((events == null) == (audits == null)) {
+      err.println("give exactly one of --events and --audits");
+      return 1;
+    }
     List<DryRunEvent> recorded;
     try {
-      recorded = DryRun.readEvents(events);
-    } catch (IOException e) {
+      recorded = events != null ? DryRun.readEvents(events) : fromAudits();
+    } catch (IOException | java.io.UncheckedIOException e) {
       err.println(e.getMessage());
       return 1;
     }
@@ -84,6 +95,18 @@ public class DryRunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Zendesk audits, each the update a person or the API made (AuditReplay), ticket by ticket. */
+  private List<DryRunEvent> fromAudits() throws IOException {
+    var ids = io.handoff.zendeskimport.IdMapping.read(mapping != null ? mapping
+        : dir.resolve(io.handoff.zendeskimport.ZendeskImporter.MAPPING_FILE));
+    List<DryRunEvent> out = new java.util.ArrayList<>();
+    for (var t : io.handoff.zendeskimport.AuditReplay.replay(io.handoff.zendeskimport.AuditFile.read(audits), ids)) {
+      t.steps().forEach(s -> out.add(new DryRunEvent("ticket " + t.ticketId() + " audit " + s.id(), "support", null,
+          s.update())));
+    }
+    return out;
   }
 
   private static RuleSetLoad load(Path directory, PrintWriter err) {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "handoff", mixinStandardHelpOptions = true, version = "handoff 0.1.0",
     description = "Durable customer-support journeys. With no command, the jar serves the API.",
     subcommands = {ValidateCommand.class, EvalCommand.class, DryRunCommand.class, SimulateCommand.class,
-      CompareCommand.class, ImportZendeskCommand.class, EquivalenceCommand.class, PurgeCommand.class,
+      CompareCommand.class, ImportZendeskCommand.class, EquivalenceCommand.class, SlaDryRunCommand.class, PurgeCommand.class,
       ApiKeysCommand.class})
 public class HandoffCli implements Runnable {
 

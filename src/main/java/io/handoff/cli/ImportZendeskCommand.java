@@ -47,6 +47,10 @@ public class ImportZendeskCommand implements Callable<Integer> {
   @Option(names = "--automations", description = "JSON of GET /api/v2/automations (imported into automations.yaml).")
   Path automations;
 
+  @Option(names = "--schedules", description = "JSON of GET /api/v2/business_hours/schedules, each schedule with"
+      + " its holidays (GET .../schedules/{id}/holidays) under \"holidays\" (imported into business-hours.yaml).")
+  Path schedules;
+
   @Option(names = "--subdomain", description = "Fetch from https://<subdomain>.zendesk.com instead of files.")
   String subdomain;
 
@@ -71,6 +75,7 @@ public class ImportZendeskCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ZendeskExport in = null;
+    com.fasterxml.jackson.databind.JsonNode scheduleJson = null;
     if (subdomain != null || baseUrl != null) {
       if (email == null || token == null) {
         spec.commandLine().getErr().println("--email and --token are required to fetch from Zendesk");
@@ -78,8 +83,10 @@ public class ImportZendeskCommand implements Callable<Integer> {
       }
       String base = baseUrl != null ? baseUrl : "https://" + subdomain + ".zendesk.com";
       try {
-        in = new ZendeskRulesFetcher(new ZendeskSettings(URI.create(base), email, token, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), Duration.ofSeconds(60))).fetchAll();
+        ZendeskRulesFetcher fetcher = new ZendeskRulesFetcher(new ZendeskSettings(URI.create(base), email, token,
+            Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)));
+        in = fetcher.fetchAll();
+        scheduleJson = fetcher.fetchSchedules();
       } catch (java.io.IOException e) {
         spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
         return 1;
@@ -90,11 +97,14 @@ public class ImportZendeskCommand implements Callable<Integer> {
     try {
       in = in != null ? in : ZendeskExport.read(triggers, categories, slas, webhooks, definitions, automations);
       ids = IdMapping.read(mappingFile);
-    } catch (java.io.UncheckedIOException e) {
+      if (schedules != null) {
+        scheduleJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schedules.toFile());
+      }
+    } catch (java.io.UncheckedIOException | java.io.IOException e) {
       spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
       return 1;
     }
-    ZendeskImporter.Result result = ZendeskImporter.importAll(in, ids);
+    ZendeskImporter.Result result = ZendeskImporter.importAll(in, scheduleJson, ids);
     result.write(out, mappingFile);
     ImportReport report = result.report();
     spec.commandLine().getOut().print(json ? report.toJson() + "\n" : report.toText());

@@ -47,14 +47,15 @@ public final class YamlDoc {
     }
   }
 
-  /** Reads a file; a missing or unreadable file becomes an error at line 1. */
+  /** Reads a file; a missing or unreadable file becomes an error at line 0 (the whole file). */
   public static YamlDoc read(Path path) {
     try {
       return new YamlDoc(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException e) {
       YamlDoc doc = new YamlDoc(path.toString(), "");
       doc.errors.clear();
-      doc.errors.add(RuleFileError.error(path.toString(), 1, null, "cannot read file: " + e));
+      doc.errors.add(RuleFileError.error(path.toString(), 0, null, e instanceof java.nio.file.NoSuchFileException
+          ? "file not found" : "cannot read the file: " + e.getMessage()));
       return doc;
     }
   }

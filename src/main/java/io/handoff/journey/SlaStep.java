@@ -1,17 +1,17 @@
 package io.handoff.journey;
 
+import io.handoff.sla.clock.SlaClockFeed;
 import io.handoff.sla.clock.SlaClockView;
 import io.handoff.sla.clock.SlaClocks;
 import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.sla.clock.SlaFiring;
 import io.handoff.sla.inactivity.InactivityEvent;
 import io.handoff.sla.inactivity.InactivityTracker;
-import io.handoff.sla.policy.SlaTargets;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment;
+import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,6 +21,9 @@ import java.util.Optional;
 final class SlaStep {
   /** The next thing due and the timer summary that names it. */
   record Due(Instant at, String summary) {}
+
+  /** Change id: a change of the ticket's schedule (set_schedule) re-resolves its SLA targets. */
+  static final String TICKET_SCHEDULE_TARGETS = "h17b-ticket-schedule-targets";
 
   private final JourneyContext ctx;
 
@@ -41,32 +44,15 @@ final class SlaStep {
     save(clocks, at);
   }
 
-  /** Feeds one ticket update to the SLA clocks; new targets when priority, group or tags changed. */
+  /** Feeds one ticket update to the SLA clocks; new targets when priority, group, tags or the schedule changed. */
   void ticketUpdated(Ticket before, Ticket after, TicketComment comment, Instant at) {
     Optional<SlaClocks> maybe = clocks();
     if (maybe.isEmpty()) {
       return;
     }
     SlaClocks clocks = maybe.get();
-    if (comment != null) {
-      if (comment.authorRole() == TicketComment.AuthorRole.END_USER) {
-        clocks.customerComment(at);
-      } else if (comment.authorRole() == TicketComment.AuthorRole.AGENT) {
-        if (comment.isPublic()) {
-          clocks.publicAgentComment(at);
-        } else {
-          clocks.privateComment(at);
-        }
-      }
-    }
-    if (before.status() != after.status()) {
-      clocks.statusChanged(at, after.status());
-    }
-    if (before.priority() != after.priority() || !Objects.equals(before.group(), after.group())
-        || !before.tags().equals(after.tags())) {
-      SlaTargets targets = ctx.stubs.sla.targetsFor(after);
-      clocks.targetsChanged(at, targets);
-    }
+    SlaClockFeed.ticketUpdated(clocks, before, after, comment, at, ctx.stubs.sla::targetsFor,
+        () -> Workflow.getVersion(TICKET_SCHEDULE_TARGETS, Workflow.DEFAULT_VERSION, 1) >= 1);
     save(clocks, at);
   }
 

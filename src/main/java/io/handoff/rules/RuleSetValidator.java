@@ -62,6 +62,9 @@ public final class RuleSetValidator {
         out.addAll(slaFilters(sla.value(), hours.value()));
       }
     }
+    if (hours.value() != null) {
+      out.addAll(scheduleReferences(workflowsDir, hours.value(), triggers.ruleSet().support(), automations.value()));
+    }
     out.addAll(InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).errors());
     HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
     out.addAll(directory.errors());
@@ -81,6 +84,26 @@ public final class RuleSetValidator {
         int line = p.filter().all().isEmpty() ? (p.filter().any().isEmpty() ? 0 : p.filter().any().get(0).line())
             : p.filter().all().get(0).line();
         out.add(RuleFileError.error("sla-policies.yaml", line, p.name(), e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  /** Every {@code set_schedule} action must name a schedule of business-hours.yaml. */
+  private static List<RuleFileError> scheduleReferences(Path dir, BusinessHours hours, SupportTriggerSet support,
+      io.handoff.automation.AutomationSet automations) {
+    List<RuleFileError> out = new ArrayList<>();
+    List<SupportAction> triggerActions = support.declared().stream().flatMap(t -> t.actions().stream()).toList();
+    List<SupportAction> automationActions = automations == null ? List.of()
+        : automations.declared().stream().flatMap(t -> t.actions().stream()).toList();
+    for (var e : java.util.Map.of("support-triggers.yaml", triggerActions, AutomationLoader.FILE, automationActions)
+        .entrySet()) {
+      for (SupportAction a : e.getValue()) {
+        if (a.type() == SupportActionType.SET_SCHEDULE && !hours.has(a.value())) {
+          out.add(RuleFileError.error(dir.resolve(e.getKey()).toString(), a.line(), null,
+              "set_schedule '" + a.value() + "' is not a schedule of business-hours.yaml (known: "
+                  + String.join(", ", new java.util.TreeSet<>(hours.schedules().keySet())) + ")"));
+        }
       }
     }
     return out;

@@ -77,6 +77,7 @@ final class SupportActionApplier {
       case GROUP -> nz(ticket.group);
       case ASSIGNEE -> nz(ticket.assignee);
       case CUSTOM_FIELD -> nz(ticket.customFields.get(a.field().substring("custom_fields_".length())));
+      case SET_SCHEDULE -> nz(ticket.customFields.get(SupportActionType.SCHEDULE_FIELD));
       case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> String.join(" ", new TreeSet<>(ticket.tags));
       default -> null;
     };
@@ -90,6 +91,7 @@ final class SupportActionApplier {
       case GROUP -> ticket.group = blankToNull(a.value());
       case ASSIGNEE -> ticket.assignee = assignee(a.value());
       case CUSTOM_FIELD -> customField(a);
+      case SET_SCHEDULE -> ticket.customFields.put(SupportActionType.SCHEDULE_FIELD, a.value());
       case ADD_TAGS -> ticket.tags.addAll(a.tags());
       case REMOVE_TAGS -> ticket.tags.removeAll(a.tags());
       case SET_TAGS -> {

@@ -59,6 +59,8 @@ public final class SupportActionParser {
       case PRIORITY -> choice(type, field, text, line, emptyOr(text, TicketPriority.fromWire(text) != null),
           "low, normal, high, urgent, or \"\"");
       case TYPE -> choice(type, field, text, line, emptyOr(text, TYPES.contains(text)), String.join(", ", TYPES));
+      case SET_SCHEDULE -> choice(type, field, text, line, text != null && !text.isBlank(),
+          "a schedule name of business-hours.yaml");
       case GROUP, ASSIGNEE, CUSTOM_FIELD -> choice(type, field, text, line, text != null, "a name, or \"\" to clear");
       case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(type, field, value, line);
       case REPLY_PUBLIC, REPLY_INTERNAL -> reply(type, field, text, line);

@@ -11,6 +11,8 @@ public enum SupportActionType {
   GROUP("group_id", "group_id"),
   ASSIGNEE("assignee_id", "assignee_id"),
   CUSTOM_FIELD("custom_fields_", null),
+  /** Zendesk's {@code set_schedule}: the ticket's business-hours schedule, kept as its custom field {@code schedule}. */
+  SET_SCHEDULE("set_schedule", "custom_fields_" + SupportActionType.SCHEDULE_FIELD),
   ADD_TAGS("current_tags", "current_tags"),
   REMOVE_TAGS("remove_tags", "current_tags"),
   SET_TAGS("set_tags", "current_tags"),
@@ -19,6 +21,13 @@ public enum SupportActionType {
   NOTIFY_USER("notification_user", null),
   NOTIFY_GROUP("notification_group", null),
   NOTIFY_WEBHOOK("notification_webhook", null);
+
+  /**
+   * The ticket custom field holding the ticket's schedule (a schedule name of business-hours.yaml): SLA
+   * business-hours targets, automations' business-hours conditions and {@code in_business_hours} use it,
+   * the default schedule when it is empty or names no schedule.
+   */
+  public static final String SCHEDULE_FIELD = io.handoff.sla.hours.BusinessHours.TICKET_SCHEDULE_FIELD;
 
   private final String wireName;
   private final String writes;

@@ -113,7 +113,8 @@ public final class SupportEngine {
     Run(TicketUpdate update, BusinessCalendar calendar) {
       this.update = update;
       Instant at = update.at() != null ? update.at() : update.after().updatedAt();
-      boolean open = at == null || calendar.isWithinBusinessHours(null, at);
+      boolean open = at == null || calendar.isWithinBusinessHours(
+          update.after().customFields().get(SupportActionType.SCHEDULE_FIELD), at);
       this.ticket = new WorkingTicket(update, open);
       this.applier = new SupportActionApplier(ticket);
     }

@@ -36,7 +36,8 @@ public final class SupportFilterMatcher implements SlaPolicyMatcher {
     ConditionGroup<SupportField> group = compiled.computeIfAbsent(filter, SupportFilterMatcher::compile);
     TicketUpdate asIs = new TicketUpdate("sla-filter", ticket, ticket, null, null, null, null, Map.of(), Map.of(),
         ticket.updatedAt());
-    boolean open = ticket.updatedAt() == null || calendar.isWithinBusinessHours(null, ticket.updatedAt());
+    boolean open = ticket.updatedAt() == null || calendar.isWithinBusinessHours(
+        ticket.customFields().get(SupportActionType.SCHEDULE_FIELD), ticket.updatedAt());
     return group.firstFailure(new WorkingTicket(asIs, open)) == null;
   }
 

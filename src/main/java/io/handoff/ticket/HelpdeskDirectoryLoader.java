@@ -60,8 +60,8 @@ public final class HelpdeskDirectoryLoader {
     try (Reader reader = Files.newBufferedReader(path)) {
       return new HelpdeskDirectoryLoader(name).parse(reader);
     } catch (IOException e) {
-      return new Result(null, List.of(RuleFileError.error(name, 1, null,
-          "cannot read helpdesk file: " + e.getMessage())));
+      return new Result(null, List.of(RuleFileError.error(name, 0, null, e instanceof java.nio.file.NoSuchFileException
+          ? "file not found" : "cannot read helpdesk file: " + e.getMessage())));
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.TreeSet;
 public final class DryRun {
 
   private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .registerModule(DryRunEnums.MODULE)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final BusinessCalendar calendar;
@@ -63,7 +64,7 @@ public final class DryRun {
       try {
         e = JSON.readValue(line, DryRunEvent.class);
       } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new IOException(source + ":" + (i + 1) + ": " + ex.getOriginalMessage(), ex);
+        throw new IOException(source + ":" + (i + 1) + ": " + DryRunEnums.where(ex) + DryRunEnums.message(ex), ex);
       }
       boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
           && e.facts().event() != null;
@@ -71,6 +72,15 @@ public final class DryRun {
       if (!messaging && !support) {
         throw new IOException(source + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
             + " kind \"support\" with update (after)");
+      }
+      if (support) {
+        for (String side : List.of("before", "after")) {
+          io.handoff.ticket.Ticket t = side.equals("before") ? e.update().before() : e.update().after();
+          String bad = t == null ? null : DryRunEnums.badType(t.type());
+          if (bad != null) {
+            throw new IOException(source + ":" + (i + 1) + ": update." + side + ".type: " + bad);
+          }
+        }
       }
       events.add(new DryRunEvent(e.id() == null ? "line-" + (i + 1) : e.id(), e.kind(), e.facts(), e.update()));
     }
@@ -89,7 +99,8 @@ public final class DryRun {
         results.add(new DryRunResult(e.id(), e.kind(), outcome(d), d.trace()));
       } else {
         SupportDecision d = support(support, e.update());
-        results.add(new DryRunResult(e.id(), e.kind(), outcome(e.update().after(), d), d.trace()));
+        results.add(new DryRunResult(e.id(), e.kind(), outcome(e.update().after(), d), d.trace(), d.ticket(),
+            d.notifications(), d.comments()));
       }
     }
     return new DryRunReport(rules.version(), results);

@@ -71,6 +71,7 @@ final class ActionMapper {
       case GROUP -> id(value, Kind.GROUPS, Set.of(), f, label);
       case ASSIGNEE -> id(value, Kind.USERS, Set.of("current_user", "requester_id"), f, label);
       case CUSTOM_FIELD -> value != null && value.isArray() ? multiSelect(value, f, label) : scalar(value, f, label);
+      case SET_SCHEDULE -> id(value, Kind.SCHEDULES, Set.of(), f, label);
       case ADD_TAGS, REMOVE_TAGS, SET_TAGS -> tags(value, f, label);
       case REPLY_PUBLIC, REPLY_INTERNAL -> body(value, f, label);
       case NOTIFY_USER, NOTIFY_GROUP -> email(type, value, f, label);

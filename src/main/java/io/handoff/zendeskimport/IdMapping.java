@@ -27,7 +27,8 @@ public final class IdMapping {
     ORGANIZATIONS("Zendesk organization id -> Handoff organization name"),
     CUSTOM_FIELDS("Zendesk ticket field id -> Handoff custom field key (custom_fields_<key>)"),
     WEBHOOKS("Zendesk webhook id -> Handoff webhook id"),
-    CATEGORIES("Zendesk trigger category id -> Handoff category name");
+    CATEGORIES("Zendesk trigger category id -> Handoff category name"),
+    SCHEDULES("Zendesk schedule id -> Handoff schedule name (business-hours.yaml), pre-filled with the Zendesk name");
 
     final String help;
 

@@ -155,6 +155,7 @@ public final class ZendeskExporter {
     switch (field) {
       case "group_id" -> value = id(value, Kind.GROUPS, mapping, problems);
       case "assignee_id" -> value = id(value, Kind.USERS, mapping, problems);
+      case "set_schedule" -> value = id(value, Kind.SCHEDULES, mapping, problems);
       case "notification_user", "notification_group", "notification_webhook" -> {
         ArrayNode args = value.deepCopy();
         Kind kind = field.equals("notification_user") ? Kind.USERS

@@ -24,6 +24,7 @@ public final class ZendeskImporter {
   public static final String SLA_FILE = "sla-policies.yaml";
   public static final String AUTOMATIONS_FILE = io.handoff.automation.AutomationLoader.FILE;
   public static final String MAPPING_FILE = "zendesk-mapping.yaml";
+  public static final String BUSINESS_HOURS_FILE = "business-hours.yaml";
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -31,9 +32,19 @@ public final class ZendeskImporter {
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
-  /** The outcome: file texts, the mapping to write back, and the report. */
+  /**
+   * The outcome: file texts, the mapping to write back, and the report.
+   *
+   * @param businessHoursYaml the imported schedules as {@code business-hours.yaml}, or null when no
+   *     schedule was given (the target directory's own file then applies)
+   */
   public record Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
-      ImportReport report) {
+      ImportReport report, String businessHoursYaml) {
+
+    public Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
+        ImportReport report) {
+      this(supportTriggersYaml, slaPoliciesYaml, automationsYaml, mapping, report, null);
+    }
 
     /** Writes the three rule files and the mapping file into {@code dir} (the mapping to {@code mappingFile}). */
     public void write(Path dir, Path mappingFile) {
@@ -42,6 +53,9 @@ public final class ZendeskImporter {
         Files.writeString(dir.resolve(TRIGGERS_FILE), supportTriggersYaml);
         Files.writeString(dir.resolve(SLA_FILE), slaPoliciesYaml);
         Files.writeString(dir.resolve(AUTOMATIONS_FILE), automationsYaml);
+        if (businessHoursYaml != null) {
+          Files.writeString(dir.resolve(BUSINESS_HOURS_FILE), businessHoursYaml);
+        }
         Files.writeString(mappingFile == null ? dir.resolve(MAPPING_FILE) : mappingFile, mapping.toYaml());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -53,12 +67,24 @@ public final class ZendeskImporter {
 
   /** Converts everything; the mapping is updated in place with every id met. */
   public static Result importAll(ZendeskExport in, IdMapping mapping) {
+    return importAll(in, null, mapping);
+  }
+
+  /**
+   * Converts everything, with the account's business-hours schedules ({@code GET
+   * /api/v2/business_hours/schedules}, each with its {@code holidays}; null = none given).
+   */
+  public static Result importAll(ZendeskExport in, com.fasterxml.jackson.databind.JsonNode schedules,
+      IdMapping mapping) {
     List<Item> items = new ArrayList<>();
+    ScheduleImporter scheduleImporter = new ScheduleImporter(mapping, items);
+    Map<String, Object> hours = scheduleImporter.convert(schedules);
     Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items)
         .convert(in.triggers(), in.categories(), in.webhooks());
     Map<String, Object> slas = new SlaImporter(mapping, items).convert(in.slaPolicies());
     Map<String, Object> automations = new AutomationImporter(mapping, items).convert(in.automations(),
         webhooks(triggers));
+    ScheduleWarnings.add(in, scheduleImporter.imported(), items);
     List<String> unmapped = new ArrayList<>();
     for (Kind k : Kind.values()) {
       mapping.unmapped(k).forEach(id -> unmapped.add(k.section() + " " + id));
@@ -67,7 +93,8 @@ public final class ZendeskImporter {
     return new Result(header + yaml(triggers),
         "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(slas),
         "# Imported from Zendesk by import-zendesk. Format: docs/rules.md#automations.\n" + yaml(automations),
-        mapping, new ImportReport(items, unmapped));
+        mapping, new ImportReport(items, unmapped),
+        hours == null ? null : "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(hours));
   }
 
   /** The imported webhooks, which the imported automations may notify. */

@@ -36,6 +36,24 @@ public final class ZendeskRulesFetcher {
         list("/api/v2/webhooks", "webhooks"), definitions(), list("/api/v2/automations", "automations"));
   }
 
+  /**
+   * The business-hours schedules ({@code GET /api/v2/business_hours/schedules}), each with its holidays
+   * ({@code GET /api/v2/business_hours/schedules/{id}/holidays}) under {@code holidays}; null when the
+   * account refuses them (plans without business hours).
+   */
+  public JsonNode fetchSchedules() throws InterruptedException {
+    try {
+      ObjectNode schedules = list("/api/v2/business_hours/schedules", "schedules");
+      for (JsonNode s : schedules.path("schedules")) {
+        ((ObjectNode) s).set("holidays",
+            list("/api/v2/business_hours/schedules/" + s.path("id").asText() + "/holidays", "holidays").get("holidays"));
+      }
+      return schedules;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** The catalogue is optional: an account that refuses it is imported without the check. */
   private JsonNode definitions() throws InterruptedException {
     try {

@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.routing.SimulationFixtures;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
 
   record Run(int exit, String out, String err) {}
 
   static Run simulate(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new HandoffCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    String[] all = new String[args.length + 1];
-    all[0] = "simulate";
-    System.arraycopy(args, 0, all, 1, args.length);
-    return new Run(cli.execute(all), out.toString(), err.toString());
+    CliRun r = CliRun.run("simulate", args);
+    return new Run(r.code(), r.out(), r.err());
   }
 
   @Test

@@ -12,6 +12,9 @@ import java.util.Map;
 public record BusinessHours(String defaultSchedule, Map<String, BusinessSchedule> schedules)
     implements BusinessCalendar {
 
+  /** The ticket custom field naming the ticket's schedule (see {@link #forTicket}). */
+  public static final String TICKET_SCHEDULE_FIELD = "schedule";
+
   public BusinessHours {
     schedules = Map.copyOf(schedules);
     if (!schedules.containsKey(defaultSchedule)) {
@@ -28,13 +31,24 @@ public record BusinessHours(String defaultSchedule, Map<String, BusinessSchedule
     return s;
   }
 
+  /**
+   * The schedule a ticket is measured against: the one named by its custom field {@code schedule}
+   * (Zendesk's ticket schedule, set by the {@code set_schedule} action), else the default schedule.
+   */
+  public BusinessSchedule forTicket(java.util.Map<String, String> customFields) {
+    String name = customFields == null ? null : customFields.get(TICKET_SCHEDULE_FIELD);
+    return schedules.getOrDefault(name == null ? defaultSchedule : name, schedules.get(defaultSchedule));
+  }
+
   /** True when a schedule of that name exists (for rule validation). */
   public boolean has(String name) {
     return schedules.containsKey(name);
   }
 
+  /** A name that is no schedule (a ticket's schedule from Zendesk data) reads the default schedule. */
   @Override
   public boolean isWithinBusinessHours(String scheduleName, Instant at) {
-    return schedule(scheduleName).isWithin(at);
+    return schedules.getOrDefault(scheduleName == null ? defaultSchedule : scheduleName, schedules.get(defaultSchedule))
+        .isWithin(at);
   }
 }

@@ -3,7 +3,6 @@ package io.handoff.sla.hours;
 import io.handoff.sla.yaml.Loaded;
 import io.handoff.sla.yaml.YamlReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -37,7 +36,7 @@ public final class BusinessHoursLoader {
     try {
       return parse(file.toString(), Files.readString(file));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return Loaded.unreadable(file, e);
     }
   }
 

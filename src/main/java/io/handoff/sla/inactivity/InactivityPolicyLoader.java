@@ -5,7 +5,6 @@ import io.handoff.sla.yaml.Loaded;
 import io.handoff.sla.yaml.YamlReader;
 import io.handoff.ticket.TicketStatus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,7 @@ public final class InactivityPolicyLoader {
     try {
       return parse(file.toString(), Files.readString(file));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return Loaded.unreadable(file, e);
     }
   }
 

@@ -23,6 +23,7 @@ public record SlaPolicies(List<SlaPolicy> policies, BusinessHours businessHours)
 
   /** The targets for the ticket as it is now; {@link SlaTargets#NONE} when no policy matches. */
   public SlaTargets targetsFor(Ticket ticket, SlaPolicyMatcher matcher) {
-    return select(ticket, matcher).map(p -> p.targetsFor(ticket.priority(), businessHours)).orElse(SlaTargets.NONE);
+    return select(ticket, matcher).map(p -> p.targetsFor(ticket.priority(), businessHours,
+        businessHours.forTicket(ticket.customFields()).name())).orElse(SlaTargets.NONE);
   }
 }

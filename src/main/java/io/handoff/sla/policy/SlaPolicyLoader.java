@@ -6,7 +6,6 @@ import io.handoff.sla.yaml.Loaded;
 import io.handoff.sla.yaml.YamlReader;
 import io.handoff.ticket.TicketPriority;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +39,7 @@ public final class SlaPolicyLoader {
     try {
       return parse(file.toString(), Files.readString(file), hours);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return Loaded.unreadable(file, e);
     }
   }
 

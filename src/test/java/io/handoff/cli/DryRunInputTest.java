@@ -1,0 +1,83 @@
+package io.handoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** dry-run input: unknown enum values are errors naming line and field; Zendesk audits; --json as data. */
+class DryRunInputTest {
+
+  static final Path EQ = Path.of("src/test/resources/zendesk-import/equivalence");
+
+  static CliRun run(String... args) {
+    return CliRun.run("dry-run", args);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "\"status\": \"Neww\"|update.after.status: unknown value \"Neww\" (new, open, pending, hold, solved, closed)",
+      "\"status\": \"new\", \"priority\": \"hi\"|update.after.priority: unknown value \"hi\" (low, normal, high, urgent)",
+      "\"status\": \"new\", \"type\": \"questoin\"|update.after.type: unknown value \"questoin\" (question, incident, problem, task)"})
+  void anUnknownValueIsAnErrorNamingTheLineAndTheField(String fields, String message, @TempDir Path tmp)
+      throws Exception {
+    Path f = tmp.resolve("events.jsonl");
+    Files.writeString(f, "# first line is a comment\n{\"id\": \"x\", \"kind\": \"support\", \"update\": {\"idempotencyKey\":"
+        + " \"k\", \"before\": null, \"after\": {\"id\": \"T-1\", " + fields + "}}}\n");
+    CliRun r = run("--events", f.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().trim()).isEqualTo(f + ":2: " + message);
+  }
+
+  @Test
+  void jsonGivesTheFinalTicketAndTheNotificationsAsData() throws Exception {
+    CliRun r = run("--events", "src/test/resources/rules/dry-run/events.jsonl", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode results = new ObjectMapper().readTree(r.out()).path("results");
+    JsonNode c1 = null;
+    for (JsonNode n : results) {
+      if (n.path("id").asText().equals("c1-ticket")) {
+        c1 = n;
+      }
+    }
+    assertThat(c1).isNotNull();
+    assertThat(c1.path("ticket").path("group").asText()).isEqualTo("sales");
+    assertThat(c1.path("ticket").path("priority").asText()).isEqualTo("high");
+    JsonNode email = c1.path("notifications").path(0);
+    assertThat(email.path("kind").asText()).isEqualTo("EMAIL");
+    assertThat(email.path("recipient").asText()).isEqualTo("sales.manager@example.com");
+    assertThat(email.path("subject").asText()).isEqualTo("Enterprise pricing request #T-1");
+    assertThat(c1.path("notifications").path(1).path("kind").asText()).isEqualTo("WEBHOOK");
+  }
+
+  @Test
+  void zendeskAuditsAreDryRunInput() throws Exception {
+    CliRun r = run("--audits", EQ.resolve("audits-match.json").toString(), "--dir", "workflows",
+        "--mapping", EQ.resolve("zendesk-mapping.yaml").toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode first = new ObjectMapper().readTree(r.out()).path("results").path(0);
+    assertThat(first.path("id").asText()).isEqualTo("ticket 501 audit 1001");
+    assertThat(first.path("kind").asText()).isEqualTo("support");
+    assertThat(first.path("ticket").path("id").asText()).isEqualTo("501");
+  }
+
+  @Test
+  void eventsAndAuditsTogetherAreRefused() {
+    CliRun r = run("--events", "a", "--audits", "b");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("give exactly one of --events and --audits");
+  }
+
+  @Test
+  void aMalformedAuditFileNamesItsPosition() {
+    CliRun r = run("--audits", EQ.resolve("audits-malformed.json").toString(), "--dir", "workflows");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("audits-malformed.json:");
+  }
+}
