@@ -121,7 +121,7 @@ public final class TemporalDevServer implements AutoCloseable {
   }
 
   /** The executable a binary setting names: an existing executable path, or the first match on PATH. */
-  static Optional<Path> resolve(String binary, String pathVariable) {
+  public static Optional<Path> resolve(String binary, String pathVariable) {
     if (binary == null || binary.isBlank()) {
       return Optional.empty();
     }

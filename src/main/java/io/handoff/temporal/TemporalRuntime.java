@@ -89,6 +89,10 @@ public class TemporalRuntime {
                 + " at start) and there is no Temporal UI. Set handoff.temporal.mode=dev-server for a real Temporal"
                 + " server with its UI, or handoff.temporal.target for a cluster.",
             target);
+        // Embedded stays the default where the Temporal CLI is installed (docs/benchmarks.md): say it is there.
+        TemporalDevServer.resolve(t.devServer().binary(), System.getenv("PATH")).ifPresent(cli -> LOG.infof(
+            "The Temporal CLI is installed (%s): handoff.temporal.mode=dev-server would run the real Temporal server"
+                + " with its Web UI, keeping journeys in %s", cli, devServerDatabase(config.dataDir())));
       }
     }
     metricsScope = new RootScopeBuilder()
