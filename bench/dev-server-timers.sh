@@ -31,9 +31,12 @@ until curl -sf "http://127.0.0.1:$HTTP/q/health/ready" >/dev/null; do sleep 1; k
 run=$(date +%s)
 journey() {
   c="t-$run-$1"
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$HTTP/api/conversations/$c/events" -H 'Content-Type: application/json' \
+  # Retried (same event id, so counted once) if the service answers 5xx.
+  curl -sf -o /dev/null --retry 5 --retry-all-errors --retry-delay 2 -X POST "http://127.0.0.1:$HTTP/api/conversations/$c/events" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $c-1" \
     -d "{\"type\":\"conversation.started\",\"channel\":\"web_widget\",\"customer\":{\"id\":\"$c\",\"name\":\"Load\",\"tier\":\"enterprise\"}}"
-  curl -sf -o /dev/null -X POST "http://127.0.0.1:$HTTP/api/conversations/$c/events" -H 'Content-Type: application/json' \
+  curl -sf -o /dev/null --retry 5 --retry-all-errors --retry-delay 2 -X POST "http://127.0.0.1:$HTTP/api/conversations/$c/events" \
+    -H 'Content-Type: application/json' -H "Idempotency-Key: $c-2" \
     -d '{"type":"message.received","channel":"web_widget","text":"I want to talk to a human about the price of the enterprise plan"}'
 }
 export -f journey; export HTTP run

@@ -74,7 +74,7 @@ public class JourneyService {
     String journeyId = JourneyIds.journeyId(event.conversationId());
     journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
     try {
-      EventAck ack = send(event, 0);
+      EventAck ack = sendRetryingTransientRejections(event);
       metrics.eventAccepted(event.type().wireName(), ack.duplicate());
       return ack;
     } catch (io.temporal.client.WorkflowUpdateException e) {
@@ -373,6 +373,50 @@ public class JourneyService {
       });
 
   /** The gRPC status code behind a service call's failure, or null when it has none. */
+  /**
+   * Sends an event, trying again for up to 20 s while the server turns the update away for a passing reason.
+   * A real Temporal server refuses updates while the journey's workflow task is in a failed state (the worker
+   * retries that task; seen when a workflow task hit the deadlock detector on an overloaded machine), aborts
+   * an update when its workflow task is lost, and answers "workflow is busy" under a burst; the Java test
+   * server does none of this. The update id is the event id, so another attempt is answered once.
+   */
+  private EventAck sendRetryingTransientRejections(JourneyEvent event) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    long backoffMs = 200;
+    while (true) {
+      try {
+        return send(event, 0);
+      } catch (WorkflowServiceException e) {
+        if (!transientRejection(e) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+          throw e;
+        }
+        LOG.debugf("Event %s of %s turned away for now (%s); trying again in %d ms", event.eventId(),
+            event.conversationId(), e.getCause().getMessage(), backoffMs);
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        backoffMs = Math.min(backoffMs * 2, 3_000);
+      }
+    }
+  }
+
+  /** Whether the server turned a call away for a passing reason (see {@link #sendRetryingTransientRejections}). */
+  static boolean transientRejection(WorkflowServiceException e) {
+    if (!(e.getCause() instanceof io.grpc.StatusRuntimeException s)) {
+      return false;
+    }
+    String message = String.valueOf(s.getStatus().getDescription());
+    return switch (s.getStatus().getCode()) {
+      case FAILED_PRECONDITION -> message.contains("Workflow Task in failed state");
+      case UNAVAILABLE -> message.contains("update was aborted");
+      case RESOURCE_EXHAUSTED -> message.contains("busy");
+      default -> false;
+    };
+  }
+
   private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
     return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
   }

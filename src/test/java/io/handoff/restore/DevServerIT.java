@@ -1,9 +1,13 @@
 package io.handoff.restore;
 
+import static io.handoff.restore.JourneyRestartIT.await;
+import static io.handoff.restore.JourneyRestartIT.get;
+import static io.handoff.restore.JourneyRestartIT.outbox;
+import static io.handoff.restore.JourneyRestartIT.send;
+import static io.handoff.restore.JourneyRestartIT.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -20,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +51,7 @@ class DevServerIT {
 
   @Test
   void journeysRunOnTheDevServerAndSurviveAKillThroughTemporal(@TempDir Path dir) throws Exception {
-    Path workflows = shortClocks(dir);
+    Path workflows = JourneyRestartIT.shortClockWorkflows(dir);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
     try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.temporal.mode=dev-server",
@@ -220,19 +223,6 @@ class DevServerIT {
     }
   }
 
-  private static Path shortClocks(Path dir) throws Exception {
-    Path workflows = dir.resolve("workflows");
-    Files.createDirectories(workflows);
-    try (Stream<Path> files = Files.list(Path.of("workflows"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, workflows.resolve(f.getFileName()));
-      }
-    }
-    Files.writeString(workflows.resolve("inactivity.yaml"), Files.readString(workflows.resolve("inactivity.yaml"))
-        .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
-    return workflows;
-  }
-
   private static JsonNode check(JsonNode health, String name) {
     for (JsonNode c : health.path("checks")) {
       if (name.equals(c.path("name").asText())) {
@@ -254,52 +244,5 @@ class DevServerIT {
       Thread.sleep(500);
     }
     return found;
-  }
-
-  private static void start(HandoffProcess p, String conversation, boolean handoff) throws Exception {
-    send(p, "POST", "/api/conversations/" + conversation + "/events",
-        "{\"type\":\"conversation.started\",\"channel\":\"web_widget\"," + ENTERPRISE.formatted(conversation) + "}", 202);
-    if (handoff) {
-      send(p, "POST", "/api/conversations/" + conversation + "/events",
-          "{\"type\":\"message.received\",\"text\":\"How much does the enterprise plan cost? I want to talk to sales.\"}",
-          202);
-    }
-  }
-
-  private static List<String> outbox(HandoffProcess p, String conversation) throws Exception {
-    JsonNode rows = get(p, "/api/outbox/messages?limit=500&conversationId=" + conversation);
-    return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.path("body").asText()).toList();
-  }
-
-  private static JsonNode await(HandoffProcess p, String conversation, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    JsonNode last = null;
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r = JourneyRestartIT.HTTP.send(HttpRequest.newBuilder(
-          URI.create(p.url("/api/journeys/journey-" + conversation))).build(), HttpResponse.BodyHandlers.ofString());
-      if (r.statusCode() == 200) {
-        last = JourneyRestartIT.JSON.readTree(r.body());
-        if (done.test(last)) {
-          return last;
-        }
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("journey-" + conversation + " did not reach the expected state; last view: " + last);
-  }
-
-  private static JsonNode get(HandoffProcess p, String path) throws Exception {
-    HttpResponse<String> r = JourneyRestartIT.HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path))).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-    return JourneyRestartIT.JSON.readTree(r.body());
-  }
-
-  private static JsonNode send(HandoffProcess p, String method, String path, String body, int expected) throws Exception {
-    HttpResponse<String> r = JourneyRestartIT.HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path)))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(method + " " + path + " → " + r.body()).isEqualTo(expected);
-    return r.body().isBlank() ? JourneyRestartIT.JSON.createObjectNode() : JourneyRestartIT.JSON.readTree(r.body());
   }
 }
