@@ -56,6 +56,7 @@ public class JourneyService {
   @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
   @Inject io.handoff.config.RoutingConfig routing;
   @Inject io.handoff.metrics.HandoffMetrics metrics;
+  @Inject io.handoff.temporal.TemporalRuntime runtime;
 
   /** The settings new journeys run with, from configuration. */
   JourneySettings settings() {
@@ -85,7 +86,7 @@ public class JourneyService {
       }
     }
     try {
-      EventAck ack = send(event, 0);
+      EventAck ack = sendRetryingTransientRejections(event);
       journal.markDelivered(journeyId, event.eventId());
       if (!fresh && !ack.duplicate()) {
         // Received before (journaled, never acknowledged): recorded now, and said to be a retry.
@@ -248,13 +249,16 @@ public class JourneyService {
    * Sends an event to its journey as an update whose id is the event id (so a retried event is
    * answered once). A journey that is not running (never started, or its workflow completed) is started
    * first, with the conflict policy USE_EXISTING, so concurrent first events share one workflow.
-   * Update-with-start would do both in one call, but Temporal's Java test server answers a retried
-   * update-with-start with an internal error (it dedupes the start by request id and never applies the
-   * update) and has been seen to strand the journey's workflow task around it; a start and an update
-   * are two calls that every server handles the same way.
+   * That is for the embedded Java test server, which answers a retried update-with-start with an internal
+   * error (it dedupes the start by request id and never applies the update) and has been seen to strand the
+   * journey's workflow task around it; on a real Temporal server (modes dev-server and cluster) an event is
+   * one update-with-start call ({@link #updateWithStart}). A restore (embedded only) always starts first.
    */
   private EventAck send(JourneyEvent event, int restores) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
+    if (restores == 0 && runtime.mode() != HandoffConfig.Mode.EMBEDDED) {
+      return updateWithStart(event, startInput(journeyId, event, restores));
+    }
     try {
       return update(journeyId, event);
     } catch (WorkflowNotFoundException e) {
@@ -266,25 +270,50 @@ public class JourneyService {
     }
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
         options(event.conversationId(), event.channel()));
-    JourneySettings settings = settings();
-    // A journey whose follow-up window ended (its workflow completed) goes on in a new run with its state.
-    Optional<JourneyState> finished = restores == 0
-        ? index.snapshot(journeyId, config.journey().timelineInState()).filter(s -> s.finished) : Optional.empty();
-    JourneyInput input = finished.isPresent() ? JourneyInput.reopen(finished.get(), settings)
-        : restores == 0 ? JourneyInput.start(event.conversationId(), settings)
-        : JourneyInput.restore(event.conversationId(), settings, restores);
+    JourneyInput input = startInput(journeyId, event, restores);
     withinUpdateTimeout(journeyId, () -> WorkflowClient.start(stub::run, input));
     return update(journeyId, event);
   }
 
+  /**
+   * The input of a journey's run started by an event: a journey whose follow-up window ended (its workflow
+   * completed) goes on in a new run with its state; otherwise a new journey, or a restore.
+   */
+  private JourneyInput startInput(String journeyId, JourneyEvent event, int restores) {
+    JourneySettings settings = settings();
+    Optional<JourneyState> finished = restores == 0
+        ? index.snapshot(journeyId, config.journey().timelineInState()).filter(s -> s.finished) : Optional.empty();
+    return finished.isPresent() ? JourneyInput.reopen(finished.get(), settings)
+        : restores == 0 ? JourneyInput.start(event.conversationId(), settings)
+        : JourneyInput.restore(event.conversationId(), settings, restores);
+  }
+
+  /**
+   * On a real Temporal server (dev server or cluster): the event as one update-with-start call whose start
+   * uses the conflict policy USE_EXISTING, so the first event starts the journey and concurrent first events
+   * join it. A retried call with the same update id is answered with the first call's result (measured on
+   * the dev server, docs/fault-tolerance.md#real-temporal-server); only the Java test server needs the
+   * start-then-update of {@link #send}.
+   */
+  private EventAck updateWithStart(JourneyEvent event, JourneyInput input) {
+    io.temporal.client.WorkflowStub stub = client.newUntypedWorkflowStub("CustomerJourneyWorkflow",
+        options(event.conversationId(), event.channel()));
+    return withinUpdateTimeout(JourneyIds.journeyId(event.conversationId()),
+        () -> stub.startUpdateWithStart(eventUpdate(event), new Object[] {event}, new Object[] {input}).getResult());
+  }
+
+  private static UpdateOptions<EventAck> eventUpdate(JourneyEvent event) {
+    return UpdateOptions.<EventAck>newBuilder()
+        .setUpdateName("eventReceived")
+        .setUpdateId(event.eventId())
+        .setWaitForStage(WorkflowUpdateStage.COMPLETED)
+        .setResultClass(EventAck.class)
+        .build();
+  }
+
   private EventAck update(String journeyId, JourneyEvent event) {
-    return withinUpdateTimeout(journeyId, () -> client.newUntypedWorkflowStub(journeyId).startUpdate(
-        UpdateOptions.<EventAck>newBuilder()
-            .setUpdateName("eventReceived")
-            .setUpdateId(event.eventId())
-            .setWaitForStage(WorkflowUpdateStage.COMPLETED)
-            .setResultClass(EventAck.class)
-            .build(), event).getResult());
+    return withinUpdateTimeout(journeyId,
+        () -> client.newUntypedWorkflowStub(journeyId).startUpdate(eventUpdate(event), event).getResult());
   }
 
   /**
@@ -454,6 +483,50 @@ public class JourneyService {
       });
 
   /** The gRPC status code behind a service call's failure, or null when it has none. */
+  /**
+   * Sends an event, trying again for up to 20 s while the server turns the update away for a passing reason.
+   * A real Temporal server refuses updates while the journey's workflow task is in a failed state (the worker
+   * retries that task; seen when a workflow task hit the deadlock detector on an overloaded machine), aborts
+   * an update when its workflow task is lost, and answers "workflow is busy" under a burst; the Java test
+   * server does none of this. The update id is the event id, so another attempt is answered once.
+   */
+  private EventAck sendRetryingTransientRejections(JourneyEvent event) {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    long backoffMs = 200;
+    while (true) {
+      try {
+        return send(event, 0);
+      } catch (WorkflowServiceException e) {
+        if (!transientRejection(e) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+          throw e;
+        }
+        LOG.debugf("Event %s of %s turned away for now (%s); trying again in %d ms", event.eventId(),
+            event.conversationId(), e.getCause().getMessage(), backoffMs);
+        try {
+          Thread.sleep(backoffMs);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        backoffMs = Math.min(backoffMs * 2, 3_000);
+      }
+    }
+  }
+
+  /** Whether the server turned a call away for a passing reason (see {@link #sendRetryingTransientRejections}). */
+  static boolean transientRejection(WorkflowServiceException e) {
+    if (!(e.getCause() instanceof io.grpc.StatusRuntimeException s)) {
+      return false;
+    }
+    String message = String.valueOf(s.getStatus().getDescription());
+    return switch (s.getStatus().getCode()) {
+      case FAILED_PRECONDITION -> message.contains("Workflow Task in failed state");
+      case UNAVAILABLE -> message.contains("update was aborted");
+      case RESOURCE_EXHAUSTED -> message.contains("busy");
+      default -> false;
+    };
+  }
+
   private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
     return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
   }

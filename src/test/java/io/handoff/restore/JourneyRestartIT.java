@@ -34,16 +34,7 @@ class JourneyRestartIT {
 
   @Test
   void journeysComeBackAfterAnAbruptRestart(@TempDir Path dir) throws Exception {
-    Path workflows = dir.resolve("workflows");
-    Files.createDirectories(workflows);
-    try (Stream<Path> files = Files.list(Path.of("workflows"))) {
-      for (Path f : files.toList()) {
-        Files.copy(f, workflows.resolve(f.getFileName()));
-      }
-    }
-    // A short inactivity ladder, so reminders fall due while the service is down.
-    Files.writeString(workflows.resolve("inactivity.yaml"), Files.readString(workflows.resolve("inactivity.yaml"))
-        .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
+    Path workflows = shortClockWorkflows(dir);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
     try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s"))) {
@@ -91,7 +82,21 @@ class JourneyRestartIT {
     }
   }
 
-  private static String start(HandoffProcess p, String conversation, boolean handoff) throws Exception {
+  /** A copy of workflows/ with a short inactivity ladder (1 min), so reminders fall due while the service is down. */
+  static Path shortClockWorkflows(Path dir) throws Exception {
+    Path workflows = dir.resolve("workflows");
+    Files.createDirectories(workflows);
+    try (Stream<Path> files = Files.list(Path.of("workflows"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, workflows.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(workflows.resolve("inactivity.yaml"), Files.readString(workflows.resolve("inactivity.yaml"))
+        .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
+    return workflows;
+  }
+
+  static String start(HandoffProcess p, String conversation, boolean handoff) throws Exception {
     String journeyId = send(p, "POST", "/api/conversations/" + conversation + "/events",
         "{\"type\":\"conversation.started\",\"channel\":\"web_widget\"," + ENTERPRISE.formatted(conversation) + "}",
         202).path("journeyId").asText();
@@ -103,13 +108,13 @@ class JourneyRestartIT {
     return journeyId;
   }
 
-  private static List<String> outbox(HandoffProcess p, String conversation) throws Exception {
+  static List<String> outbox(HandoffProcess p, String conversation) throws Exception {
     JsonNode rows = get(p, "/api/outbox/messages?limit=500&conversationId=" + conversation);
     return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(r -> r.path("body").asText()).toList();
   }
 
-  private static JsonNode await(HandoffProcess p, String conversation, Predicate<JsonNode> done) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+  static JsonNode await(HandoffProcess p, String conversation, Predicate<JsonNode> done) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url("/api/journeys/journey-" + conversation)))
@@ -125,14 +130,14 @@ class JourneyRestartIT {
     throw new AssertionError("journey-" + conversation + " did not reach the expected state; last view: " + last);
   }
 
-  private static JsonNode get(HandoffProcess p, String path) throws Exception {
+  static JsonNode get(HandoffProcess p, String path) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
-  private static JsonNode send(HandoffProcess p, String method, String path, String body, int expected) throws Exception {
+  static JsonNode send(HandoffProcess p, String method, String path, String body, int expected) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(p.url(path)))
         .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
