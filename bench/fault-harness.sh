@@ -2,6 +2,7 @@
 # Fault-tolerance harness (issue 8 part 3): faulty LLM and Zendesk (WireMock), Temporal test server in its own
 # process, Handoff killed and restarted mid-run. Results in target/fault-harness-result.md (docs/fault-tolerance.md).
 #   bench/fault-harness.sh [journeys=1000] [concurrency=24] [kill|nokill]      (run ./mvnw -DskipTests package first)
+# HARNESS_TEMPORAL=dev-server runs it against a Temporal CLI dev server (the real server) instead of the test server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test

@@ -30,8 +30,8 @@ public class AccessControl {
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidcTenantEnabled) {
     this.config = auth;
     try {
-      this.settings = AccessSettings.decide(new AccessSettings.Inputs(auth.mode(), handoff.temporal().target()
-          .isPresent(), host, AccessSettings.isLoopback(host), oidcTenantEnabled, auth.allowUnauthenticatedNetwork(),
+      this.settings = AccessSettings.decide(new AccessSettings.Inputs(auth.mode(),
+          HandoffConfig.Mode.of(handoff.temporal().mode(), handoff.temporal().target()) == HandoffConfig.Mode.CLUSTER, host, AccessSettings.isLoopback(host), oidcTenantEnabled, auth.allowUnauthenticatedNetwork(),
           auth.metricsPublic()));
     } catch (AccessSettings.InvalidAccessConfig e) {
       throw new ConfigurationException(e.getMessage());

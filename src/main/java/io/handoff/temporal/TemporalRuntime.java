@@ -29,9 +29,10 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
- * Owns Handoff's Temporal connection: the embedded test server (when no target is configured), the
- * service stubs, the client and the worker. Started once at application start and stopped in the
- * order the SDK needs: worker factory, then stubs, then server.
+ * Owns Handoff's Temporal connection: the server of {@code handoff.temporal.mode} (the embedded test
+ * server, a supervised Temporal CLI dev server, or a cluster), the service stubs, the client and the
+ * worker. Started once at application start and stopped in the order the SDK needs: worker factory,
+ * then stubs, then server.
  */
 @ApplicationScoped
 public class TemporalRuntime {
@@ -41,7 +42,9 @@ public class TemporalRuntime {
   @Inject MeterRegistry meterRegistry;
   @Inject WorkerActivities activities;
 
+  private HandoffConfig.Mode mode;
   private EmbeddedTemporalServer embedded;
+  private TemporalDevServer devServer;
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private WorkerFactory factory;
@@ -60,17 +63,33 @@ public class TemporalRuntime {
       return;
     }
     HandoffConfig.Temporal t = config.temporal();
+    mode = HandoffConfig.Mode.of(t.mode(), t.target());
     String target;
-    if (t.target().isPresent()) {
-      target = t.target().get();
-      LOG.infof("Connecting to the Temporal cluster at %s (namespace %s)", target, t.namespace());
-    } else {
-      embedded = EmbeddedTemporalServer.start(t.embeddedPort());
-      target = embedded.target();
-      LOG.warnf(
-          "Embedded Temporal test server on %s: journeys are kept in memory only (a restart forgets"
-              + " running workflows) and there is no Temporal UI. Set handoff.temporal.target to use a cluster.",
-          target);
+    switch (mode) {
+      case CLUSTER -> {
+        target = t.target().orElseThrow(() -> new io.quarkus.runtime.configuration.ConfigurationException(
+            "handoff.temporal.target: handoff.temporal.mode=cluster needs the cluster's host:port"));
+        LOG.infof("Connecting to the Temporal cluster at %s (namespace %s)", target, t.namespace());
+      }
+      case DEV_SERVER -> {
+        HandoffConfig.DevServer d = t.devServer();
+        devServer = TemporalDevServer.start(new TemporalDevServer.Options(d.binary(), "handoff.temporal.dev-server.binary",
+            t.embeddedPort(), d.uiPort(), d.headless(), devServerDatabase(config.dataDir()), SearchAttributes.all(),
+            d.readyTimeout(), d.maxRestarts()));
+        target = devServer.target();
+        LOG.infof("Temporal dev server on %s: journeys are kept in %s and survive restarts through Temporal%s",
+            target, devServerDatabase(config.dataDir()).toAbsolutePath(),
+            d.headless() ? "" : "; Temporal Web UI on " + devServer.uiUrl());
+      }
+      default -> {
+        embedded = EmbeddedTemporalServer.start(t.embeddedPort());
+        target = embedded.target();
+        LOG.warnf(
+            "Embedded Temporal test server on %s: journeys are kept in memory only (restored from Handoff's journal"
+                + " at start) and there is no Temporal UI. Set handoff.temporal.mode=dev-server for a real Temporal"
+                + " server with its UI, or handoff.temporal.target for a cluster.",
+            target);
+      }
     }
     metricsScope = new RootScopeBuilder()
         .reporter(new MicrometerClientStatsReporter(meterRegistry))
@@ -84,7 +103,7 @@ public class TemporalRuntime {
     }
     t.apiKey().ifPresent(key -> options.addApiKey(() -> key));
     stubs = WorkflowServiceStubs.newServiceStubs(options.build());
-    String namespace = embedded != null ? "default" : t.namespace();
+    String namespace = mode == HandoffConfig.Mode.CLUSTER ? t.namespace() : "default";
     client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(namespace)
         .setDataConverter(dataConverter(t.payloadEncryption())).build());
     if (embedded != null) {
@@ -204,6 +223,10 @@ public class TemporalRuntime {
       embedded.close();
       embedded = null;
     }
+    if (devServer != null) {
+      devServer.close();
+      devServer = null;
+    }
     client = null;
   }
 
@@ -240,7 +263,30 @@ public class TemporalRuntime {
     return config.temporal().taskQueue();
   }
 
+  /** Whether this is the in-process test server, which forgets journeys at a restart (restore from the journal). */
   public boolean embedded() {
     return embedded != null;
+  }
+
+  /** The mode in force ({@code handoff.temporal.mode}, or what the target implies). */
+  public HandoffConfig.Mode mode() {
+    return mode == null ? HandoffConfig.Mode.of(config.temporal().mode(), config.temporal().target()) : mode;
+  }
+
+  /** The dev server's Web UI address, in mode dev-server with its UI. */
+  public java.util.Optional<String> uiUrl() {
+    TemporalDevServer d = devServer;
+    return d == null || d.uiPort() == 0 ? java.util.Optional.empty() : java.util.Optional.of(d.uiUrl());
+  }
+
+  /** Why the supervised dev server is down for good, if it is. */
+  public java.util.Optional<String> devServerFailure() {
+    TemporalDevServer d = devServer;
+    return d == null ? java.util.Optional.empty() : d.failure();
+  }
+
+  /** The dev server's SQLite file under the data directory. */
+  static java.nio.file.Path devServerDatabase(String dataDir) {
+    return java.nio.file.Path.of(dataDir, "temporal", "handoff-temporal.db");
   }
 }

@@ -21,6 +21,7 @@ final class HandoffProcess implements AutoCloseable {
   final Path log;
   private final List<String> extra;
   private Process process;
+  private final List<ProcessHandle> orphans = new ArrayList<>();
 
   HandoffProcess(Path dataDir, Path workflows, List<String> extraProperties) throws IOException {
     this.httpPort = freePort();
@@ -64,10 +65,28 @@ final class HandoffProcess implements AutoCloseable {
     throw new IllegalStateException("Handoff did not become ready; see " + log);
   }
 
-  /** Kills the process at once: no graceful shutdown, as a crash or power loss would. */
+  /**
+   * Kills the process at once: no graceful shutdown, as a crash would. Its child processes (a Temporal dev
+   * server) keep running, as they would after a crash; {@link #close} stops any that are still alive.
+   */
   void kill() throws InterruptedException {
+    orphans.addAll(process.descendants().toList());
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** Stops the process gracefully (SIGTERM, as a service manager would) and waits for it; returns its children. */
+  List<ProcessHandle> stop() throws InterruptedException {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Handoff did not stop within 60 s of SIGTERM; see " + log);
+    }
+    return children;
+  }
+
+  Process process() {
+    return process;
   }
 
   String url(String path) {
@@ -78,6 +97,9 @@ final class HandoffProcess implements AutoCloseable {
   public void close() throws InterruptedException {
     if (process != null && process.isAlive()) {
       kill();
+    }
+    for (ProcessHandle orphan : orphans) {
+      orphan.destroyForcibly();
     }
   }
 

@@ -93,7 +93,14 @@ public final class FaultHarness {
     WireMockServer llmServer = wiremock(llm);
     WireMockServer zendeskServer = wiremock(zendesk);
     int temporalPort = freePort();
-    Process temporal = startTemporal(temporalPort, dir.resolve("temporal.log"));
+    // HARNESS_TEMPORAL=dev-server runs the real Temporal server (a Temporal CLI dev server, SQLite in the run's
+    // directory) instead of Temporal's Java test server in its own process.
+    boolean devServer = "dev-server".equals(System.getenv("HARNESS_TEMPORAL"));
+    io.handoff.temporal.TemporalDevServer dev = devServer ? io.handoff.temporal.TemporalDevServer.start(
+        new io.handoff.temporal.TemporalDevServer.Options("temporal", "HARNESS_TEMPORAL=dev-server needs the binary",
+            temporalPort, 0, true, dir.resolve("temporal").resolve("temporal.db"),
+            io.handoff.temporal.SearchAttributes.all(), Duration.ofSeconds(90), 3)) : null;
+    Process temporal = devServer ? null : startTemporal(temporalPort, dir.resolve("temporal.log"));
     temporalTarget = "127.0.0.1:" + temporalPort;
     Map<String, String> props = new TreeMap<>();
     props.put("handoff.temporal.target", "127.0.0.1:" + temporalPort);
@@ -116,8 +123,9 @@ public final class FaultHarness {
     Report report = new Report(journeys, concurrency);
     try {
       report.firstStart = handoff.start(Duration.ofMinutes(3));
-      System.out.printf("Handoff up in %.1f s (logs %s), Temporal test server pid %d%n",
-          report.firstStart.toMillis() / 1000.0, dir, temporal.pid());
+      System.out.printf("Handoff up in %.1f s (logs %s), Temporal %s pid %d%n",
+          report.firstStart.toMillis() / 1000.0, dir, devServer ? "dev server" : "test server",
+          devServer ? dev.pid() : temporal.pid());
       long t0 = System.nanoTime();
       Thread killer = new Thread(() -> killAndRestart(report));
       if (kill) {
@@ -147,7 +155,11 @@ public final class FaultHarness {
       return report.passed();
     } finally {
       handoff.kill();
-      temporal.destroyForcibly();
+      if (devServer) {
+        dev.close();
+      } else {
+        temporal.destroyForcibly();
+      }
       llmServer.stop();
       zendeskServer.stop();
     }

@@ -79,7 +79,14 @@ public final class TestServerProbe {
     int clients = args.length > 1 ? Integer.parseInt(args[1]) : 24;
     boolean sticky = args.length > 2 && args[2].equals("sticky");
     int port = FaultHarness.freePort();
-    Process server = FaultHarness.startTemporal(port, java.nio.file.Files.createTempFile("test-server-probe", ".log"));
+    // HARNESS_TEMPORAL=dev-server probes a Temporal CLI dev server (the real server) instead of the test server.
+    boolean devServer = "dev-server".equals(System.getenv("HARNESS_TEMPORAL"));
+    io.handoff.temporal.TemporalDevServer dev = devServer ? io.handoff.temporal.TemporalDevServer.start(
+        new io.handoff.temporal.TemporalDevServer.Options("temporal", "HARNESS_TEMPORAL=dev-server needs the binary",
+            port, 0, true, java.nio.file.Files.createTempDirectory("dev-server-probe").resolve("t.db"),
+            java.util.Map.of(), Duration.ofSeconds(90), 0)) : null;
+    Process server = devServer ? null
+        : FaultHarness.startTemporal(port, java.nio.file.Files.createTempFile("test-server-probe", ".log"));
     try {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
           WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
@@ -158,7 +165,11 @@ public final class TestServerProbe {
       factory.shutdownNow();
       stubs.shutdownNow();
     } finally {
-      server.destroyForcibly();
+      if (devServer) {
+        dev.close();
+      } else {
+        server.destroyForcibly();
+      }
     }
     System.exit(0);
   }
