@@ -3,7 +3,11 @@ package io.handoff.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.temporal.SearchAttributes;
-import io.handoff.testing.TemporalDevServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.temporal.TemporalDevServer;
+import io.handoff.testing.TemporalCli;
+import io.handoff.testing.TemporalCli.Result;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -15,12 +19,12 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * The compose jobs' scripts (deploy/temporal/create-namespace.sh, register-search-attributes.sh) run for
- * real with the temporal CLI against a Temporal CLI dev server started without Handoff's search
- * attributes: they wait for what is missing, succeed idempotently, and fail loudly. Skipped, visibly,
+ * real with the temporal CLI against a Temporal CLI dev server (the product's {@link TemporalDevServer})
+ * started without Handoff's search attributes: they wait for what is missing, succeed idempotently, and fail loudly. Skipped, visibly,
  * without the {@code temporal} binary.
  */
 @Timeout(600)
-@EnabledIf(value = "io.handoff.testing.TemporalDevServer#installed", disabledReason = "needs `temporal` on the PATH")
+@EnabledIf(value = "io.handoff.testing.TemporalCli#installed", disabledReason = "needs `temporal` on the PATH")
 class TemporalSetupScriptsTest {
   static final String REGISTER = "deploy/temporal/register-search-attributes.sh";
   static final String CREATE_NAMESPACE = "deploy/temporal/create-namespace.sh";
@@ -28,7 +32,7 @@ class TemporalSetupScriptsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TemporalDevServer.start(false);
+    server = TemporalCli.devServer(false, false);
   }
 
   @AfterAll
@@ -38,9 +42,9 @@ class TemporalSetupScriptsTest {
     }
   }
 
-  static TemporalDevServer.Result script(String script, String namespace, String address, int attempts)
+  static Result script(String script, String namespace, String address, int attempts)
       throws Exception {
-    return TemporalDevServer.run(List.of("sh", script), List.of("TEMPORAL_ADDRESS=" + address,
+    return TemporalCli.run(List.of("sh", script), List.of("TEMPORAL_ADDRESS=" + address,
         "TEMPORAL_NAMESPACE=" + namespace, "TEMPORAL_REGISTER_ATTEMPTS=" + attempts, "TEMPORAL_REGISTER_DELAY=1"));
   }
 
@@ -51,18 +55,18 @@ class TemporalSetupScriptsTest {
   @Test
   void theJobsCreateTheNamespaceAndRegisterEveryAttributeWithItsTypeAndRerunHarmlessly() throws Exception {
     String ns = namespace();
-    TemporalDevServer.Result created = script(CREATE_NAMESPACE, ns, server.address(), 10);
+    Result created = script(CREATE_NAMESPACE, ns, server.target(), 10);
     assertThat(created.exit()).as(created.out()).isZero();
     assertThat(created.out()).contains("Namespace " + ns + " created");
-    assertThat(script(CREATE_NAMESPACE, ns, server.address(), 10).out()).contains("Namespace " + ns + " exists");
+    assertThat(script(CREATE_NAMESPACE, ns, server.target(), 10).out()).contains("Namespace " + ns + " exists");
 
-    TemporalDevServer.Result registered = script(REGISTER, ns, server.address(), 10);
+    Result registered = script(REGISTER, ns, server.target(), 10);
     assertThat(registered.exit()).as(registered.out()).isZero();
-    String list = server.cli("operator", "search-attribute", "list", "--namespace", ns).out();
-    SearchAttributes.all().forEach((name, type) ->
-        assertThat(list).containsPattern("(?m)^\\s*" + name + "\\s+" + TemporalDevServer.cliType(type) + "\\s*$"));
+    JsonNode custom = new ObjectMapper().readTree(TemporalCli.cli(server.target(), "operator", "search-attribute",
+        "list", "--namespace", ns, "-o", "json").out()).get("customAttributes");
+    SearchAttributes.all().forEach((name, type) -> assertThat(custom.path(name).asText()).as(name).isEqualTo(type.name()));
 
-    TemporalDevServer.Result again = script(REGISTER, ns, server.address(), 10);
+    Result again = script(REGISTER, ns, server.target(), 10);
     assertThat(again.exit()).as(again.out()).isZero();
     assertThat(again.out()).contains("registered in namespace " + ns);
   }
@@ -70,17 +74,17 @@ class TemporalSetupScriptsTest {
   @Test
   void registrationWaitsForANamespaceCreatedLater() throws Exception {
     String ns = namespace();
-    CompletableFuture<TemporalDevServer.Result> running = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Result> running = CompletableFuture.supplyAsync(() -> {
       try {
-        return script(REGISTER, ns, server.address(), 60);
+        return script(REGISTER, ns, server.target(), 60);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
     });
     Thread.sleep(4_000);
     assertThat(running).isNotDone();
-    assertThat(server.cli("operator", "namespace", "create", "--namespace", ns).exit()).isZero();
-    TemporalDevServer.Result r = running.get();
+    assertThat(TemporalCli.cli(server.target(), "operator", "namespace", "create", "--namespace", ns).exit()).isZero();
+    Result r = running.get();
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("namespace " + ns + " not available yet", "registered in namespace " + ns);
   }
@@ -88,11 +92,11 @@ class TemporalSetupScriptsTest {
   @Test
   void anAttributeOfAnotherTypeFailsAtOnceWithoutRetrying() throws Exception {
     String ns = namespace();
-    assertThat(server.cli("operator", "namespace", "create", "--namespace", ns).exit()).isZero();
-    assertThat(server.cli("operator", "search-attribute", "create", "--namespace", ns, "--name", "HandoffStage",
+    assertThat(TemporalCli.cli(server.target(), "operator", "namespace", "create", "--namespace", ns).exit()).isZero();
+    assertThat(TemporalCli.cli(server.target(), "operator", "search-attribute", "create", "--namespace", ns, "--name", "HandoffStage",
         "--type", "Int").exit()).isZero();
     long start = System.nanoTime();
-    TemporalDevServer.Result r = script(REGISTER, ns, server.address(), 60);
+    Result r = script(REGISTER, ns, server.target(), 60);
     assertThat(r.exit()).as(r.out()).isEqualTo(2);
     assertThat(r.out()).contains("HandoffStage", "different type", "FAILED");
     assertThat(System.nanoTime() - start).isLessThan(30_000_000_000L);
@@ -100,10 +104,10 @@ class TemporalSetupScriptsTest {
 
   @Test
   void anUnreachableServerFailsLoudlyAfterTheBound() throws Exception {
-    TemporalDevServer.Result r = script(REGISTER, "default", "127.0.0.1:1", 3);
+    Result r = script(REGISTER, "default", "127.0.0.1:1", 3);
     assertThat(r.exit()).as(r.out()).isEqualTo(1);
     assertThat(r.out()).contains("attempt 1/3", "attempt 2/3", "FAILED", "after 3 attempts");
-    TemporalDevServer.Result ns = script(CREATE_NAMESPACE, "default", "127.0.0.1:1", 2);
+    Result ns = script(CREATE_NAMESPACE, "default", "127.0.0.1:1", 2);
     assertThat(ns.exit()).as(ns.out()).isEqualTo(1);
     assertThat(ns.out()).contains("FAILED");
   }

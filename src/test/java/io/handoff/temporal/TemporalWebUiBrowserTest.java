@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.testing.Events;
 import io.handoff.testing.HeadlessChromium;
-import io.handoff.testing.TemporalDevServer;
+import io.handoff.testing.TemporalCli;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -45,7 +46,7 @@ import org.openqa.selenium.WebDriver;
  */
 @QuarkusTest
 @TestProfile(TemporalWebUiBrowserTest.OnDevServer.class)
-@Timeout(900)
+@Timeout(600)
 @EnabledIf(value = "toolsInstalled", disabledReason = "needs `temporal` on the PATH and Debian's chromium + chromedriver")
 class TemporalWebUiBrowserTest {
   static final String UI_PROPERTY = "temporal-web-ui-test.ui";
@@ -57,7 +58,7 @@ class TemporalWebUiBrowserTest {
       + " AND HandoffLanguage = 'es' AND HandoffSlaBreached = true";
 
   static boolean toolsInstalled() {
-    return TemporalDevServer.installed() && HeadlessChromium.installed();
+    return TemporalCli.installed() && HeadlessChromium.installed();
   }
 
   /** Cluster mode on a dev server, no access control (loopback), SLA targets of 20 seconds. */
@@ -80,17 +81,14 @@ class TemporalWebUiBrowserTest {
     @Override
     public Map<String, String> start() {
       try {
-        server = TemporalDevServer.start(true);
+        server = TemporalCli.devServer(true, true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
       }
       // The test class may be loaded by another class loader: share through system properties.
       System.setProperty(UI_PROPERTY, server.uiUrl());
-      System.setProperty(ADDRESS_PROPERTY, server.address());
-      return Map.of("handoff.temporal.target", server.address(), "handoff.temporal.namespace", "default");
+      System.setProperty(ADDRESS_PROPERTY, server.target());
+      return Map.of("handoff.temporal.target", server.target(), "handoff.temporal.namespace", "default");
     }
 
     @Override
@@ -176,15 +174,29 @@ class TemporalWebUiBrowserTest {
     driver.get(ui + "/namespaces/default/workflows?query=" + URLEncoder.encode(BREACHED, StandardCharsets.UTF_8));
     awaitText(journeyId);
     screenshot("workflow-list-breached-sla.png");
-    if (Boolean.getBoolean("temporal-web-ui-test.hold")) {
-      Files.writeString(SHOTS.resolve("hold.txt"), ui + " " + journeyId + " " + System.getProperty(ADDRESS_PROPERTY));
-      Thread.sleep(400_000);
-    }
-
     try {
+      // The journey's page: the timeline names each activity and each timer by its summary.
       driver.get(ui + "/namespaces/default/workflows/" + journeyId);
+      awaitText("SLA first_reply_time breach");
+      assertThat(bodyText()).contains(journeyId, "CustomerJourneyWorkflow", "TicketApplyChange", "SupportEvaluate",
+          "SlaTargetsFor", "JourneyProject");
+      ((JavascriptExecutor) driver).executeScript(
+          "[...document.querySelectorAll('h2')].find(h => h.textContent.trim() === 'Timeline').scrollIntoView()");
+      screenshot("journey-timeline.png");
+
+      // User metadata: the static summary and details set at start, the current details the workflow keeps.
+      driver.findElement(By.cssSelector("[data-testid='user-metadata-tab']")).click();
       awaitText("Customer journey " + conversation);
-      dumpPage("workflow-page.html");
+      assertThat(bodyText()).contains("Conversation", conversation, "Stage:", "TICKETED", "Ticket:", "SLA breached");
+      screenshot("journey-user-metadata.png");
+
+      driver.findElement(By.cssSelector("[data-testid='search-attributes-tab']")).click();
+      awaitText("HandoffSlaBreached");
+      assertThat(bodyText()).contains("HandoffStage", "TICKETED", "HandoffIntent", "pricing_sales",
+          "HandoffLanguage", "HandoffTicketId");
+
+      driver.findElement(By.cssSelector("[data-testid='history-tab']")).click();
+      awaitText("Timer");
       screenshot("journey-history.png");
     } finally {
       dumpPage("last-page.html");
@@ -197,8 +209,8 @@ class TemporalWebUiBrowserTest {
     System.arraycopy(args, 0, withAddress, 0, args.length);
     withAddress[args.length] = "--address";
     withAddress[args.length + 1] = System.getProperty(ADDRESS_PROPERTY);
-    TemporalDevServer.Result r = TemporalDevServer.run(
-        java.util.stream.Stream.concat(java.util.stream.Stream.of(TemporalDevServer.binary().orElseThrow().toString()),
+    TemporalCli.Result r = TemporalCli.run(
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(TemporalCli.binary().orElseThrow().toString()),
             java.util.Arrays.stream(withAddress)).toList(), List.of());
     assertThat(r.exit()).as(r.out()).isZero();
     return r.out();
