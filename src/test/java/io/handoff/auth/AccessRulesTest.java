@@ -57,8 +57,8 @@ class AccessRulesTest {
 
   @Test
   void eachScopeImpliesTheOnesBelow() {
-    assertThat(Scope.ADMIN.withImplied()).containsExactly(Scope.READ, Scope.WRITE, Scope.ADMIN);
-    assertThat(Scope.READ.withImplied()).containsExactly(Scope.READ);
+    assertThat(Scope.ADMIN.withImplied()).containsExactly(Scope.METRICS, Scope.READ, Scope.WRITE, Scope.ADMIN);
+    assertThat(Scope.READ.withImplied()).containsExactly(Scope.METRICS, Scope.READ);
     assertThat(Scope.WRITE.covers(Scope.READ)).isTrue();
     assertThat(Scope.WRITE.covers(Scope.ADMIN)).isFalse();
   }

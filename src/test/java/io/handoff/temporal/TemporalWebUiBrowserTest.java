@@ -167,6 +167,14 @@ class TemporalWebUiBrowserTest {
     assertThat(cli("workflow", "list", "--query", "HandoffStage = 'TICKETED' AND HandoffLanguage = 'fr'"))
         .doesNotContain(journeyId);
     assertThat(cli("workflow", "count", "--query", "HandoffSlaBreached = true")).contains("1");
+    assertThat(cli("workflow", "list", "--query", "WorkflowId = '" + journeyId + "'")).contains(journeyId);
+    assertThat(cli("workflow", "list", "--query",
+        "HandoffSlaBreached = true AND HandoffStage = 'TICKETED' AND ExecutionStatus = 'Running'")).contains(journeyId);
+    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = 'agree'")).contains(journeyId);
+    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = 'disagree'")).doesNotContain(journeyId);
+    cli("workflow", "list", "--query", "HandoffSlaNextDueAt < '"
+        + java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + "' AND HandoffStage = 'TICKETED'");
     assertThat(cli("workflow", "describe", "--workflow-id", journeyId)).contains("HandoffSlaBreached", "true");
     assertThat(cli("workflow", "show", "--workflow-id", journeyId)).contains("TimerFired", "ActivityTaskCompleted");
 
@@ -185,17 +193,17 @@ class TemporalWebUiBrowserTest {
       screenshot("journey-timeline.png");
 
       // User metadata: the static summary and details set at start, the current details the workflow keeps.
-      driver.findElement(By.cssSelector("[data-testid='user-metadata-tab']")).click();
+      clickTab("user-metadata-tab");
       awaitText("Customer journey " + conversation);
       assertThat(bodyText()).contains("Conversation", conversation, "Stage:", "TICKETED", "Ticket:", "SLA breached");
       screenshot("journey-user-metadata.png");
 
-      driver.findElement(By.cssSelector("[data-testid='search-attributes-tab']")).click();
+      clickTab("search-attributes-tab");
       awaitText("HandoffSlaBreached");
       assertThat(bodyText()).contains("HandoffStage", "TICKETED", "HandoffIntent", "pricing_sales",
           "HandoffLanguage", "HandoffTicketId");
 
-      driver.findElement(By.cssSelector("[data-testid='history-tab']")).click();
+      clickTab("history-tab");
       awaitText("Timer");
       screenshot("journey-history.png");
     } finally {
@@ -214,6 +222,12 @@ class TemporalWebUiBrowserTest {
             java.util.Arrays.stream(withAddress)).toList(), List.of());
     assertThat(r.exit()).as(r.out()).isZero();
     return r.out();
+  }
+
+  /** Clicks a tab of the workflow page by script (the page may have scrolled a sticky header over it). */
+  private void clickTab(String testId) {
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); arguments[0].click();",
+        driver.findElement(By.cssSelector("[data-testid='" + testId + "']")));
   }
 
   private String bodyText() {
