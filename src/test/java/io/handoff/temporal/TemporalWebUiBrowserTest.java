@@ -170,8 +170,12 @@ class TemporalWebUiBrowserTest {
     assertThat(cli("workflow", "list", "--query", "WorkflowId = '" + journeyId + "'")).contains(journeyId);
     assertThat(cli("workflow", "list", "--query",
         "HandoffSlaBreached = true AND HandoffStage = 'TICKETED' AND ExecutionStatus = 'Running'")).contains(journeyId);
-    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = 'agree'")).contains(journeyId);
-    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = 'disagree'")).doesNotContain(journeyId);
+    boolean agree = given().when().get("/api/journeys/{id}", journeyId).then().statusCode(200).extract()
+        .jsonPath().getBoolean("routing.agree");
+    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = '" + (agree ? "agree" : "disagree") + "'"))
+        .contains(journeyId);
+    assertThat(cli("workflow", "list", "--query", "HandoffRoutingAgreement = '" + (agree ? "disagree" : "agree") + "'"))
+        .doesNotContain(journeyId);
     cli("workflow", "list", "--query", "HandoffSlaNextDueAt < '"
         + java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
         + "' AND HandoffStage = 'TICKETED'");
@@ -195,7 +199,9 @@ class TemporalWebUiBrowserTest {
       // User metadata: the static summary and details set at start, the current details the workflow keeps.
       clickTab("user-metadata-tab");
       awaitText("Customer journey " + conversation);
-      assertThat(bodyText()).contains("Conversation", conversation, "Stage:", "TICKETED", "Ticket:", "SLA breached");
+      awaitText("SLA breached");
+      assertThat(pageText()).contains("Summary", "Current Details", "Conversation " + conversation + " on web_widget",
+          "Stage: TICKETED", "Ticket: #", "SLA breached");
       screenshot("journey-user-metadata.png");
 
       clickTab("search-attributes-tab");
@@ -234,9 +240,25 @@ class TemporalWebUiBrowserTest {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** The page's text with that of its iframes (the UI renders summaries and details as markdown in frames). */
+  private String pageText() {
+    StringBuilder out = new StringBuilder(bodyText());
+    for (org.openqa.selenium.WebElement frame : driver.findElements(By.tagName("iframe"))) {
+      try {
+        driver.switchTo().frame(frame);
+        out.append('\n').append(bodyText());
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // A frame that went away while reading: the next poll reads the page again.
+      } finally {
+        driver.switchTo().defaultContent();
+      }
+    }
+    return out.toString();
+  }
+
   private void awaitText(String text) {
     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-        .until(() -> bodyText().contains(text));
+        .until(() -> pageText().contains(text));
   }
 
   private void screenshot(String name) throws IOException {
@@ -247,6 +269,6 @@ class TemporalWebUiBrowserTest {
   private void dumpPage(String name) throws IOException {
     Files.createDirectories(SHOTS);
     Files.writeString(SHOTS.resolve(name), driver.getPageSource());
-    Files.writeString(SHOTS.resolve(name + ".txt"), bodyText());
+    Files.writeString(SHOTS.resolve(name + ".txt"), pageText());
   }
 }
