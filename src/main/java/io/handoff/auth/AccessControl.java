@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,9 +22,13 @@ public class AccessControl {
   private static final Logger LOG = Logger.getLogger(AccessControl.class);
 
   private final AccessSettings settings;
+  private final Optional<String> metricsTokenSha256;
+
+  private final AuthConfig config;
 
   AccessControl(AuthConfig auth, HandoffConfig handoff, @ConfigProperty(name = "quarkus.http.host") String host,
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidcTenantEnabled) {
+    this.config = auth;
     try {
       this.settings = AccessSettings.decide(new AccessSettings.Inputs(auth.mode(),
           HandoffConfig.Mode.of(handoff.temporal().mode(), handoff.temporal().target()) == HandoffConfig.Mode.CLUSTER, host, AccessSettings.isLoopback(host), oidcTenantEnabled, auth.allowUnauthenticatedNetwork(),
@@ -31,6 +36,16 @@ public class AccessControl {
     } catch (AccessSettings.InvalidAccessConfig e) {
       throw new ConfigurationException(e.getMessage());
     }
+    try {
+      this.metricsTokenSha256 = auth.metricsTokenFile().map(MetricsToken::loadOrCreate);
+    } catch (MetricsToken.InvalidTokenFile e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+  }
+
+  /** SHA-256 of the metrics token ({@code handoff.auth.metrics-token-file}), when one is configured. */
+  public Optional<String> metricsTokenSha256() {
+    return metricsTokenSha256;
   }
 
   public AccessSettings settings() {
@@ -46,8 +61,9 @@ public class AccessControl {
     } else if (settings.open()) {
       LOG.info("Access control: none (embedded default on loopback)");
     } else {
-      LOG.infof("Access control: %s; metrics %s", settings.describe(),
-          settings.metricsPublic() ? "public" : "need the read scope");
+      LOG.infof("Access control: %s; metrics %s", settings.describe(), settings.metricsPublic() ? "public"
+          : "need the metrics scope" + (metricsTokenSha256.isPresent() ? " (or the token in "
+              + config.metricsTokenFile().get() + ")" : ""));
     }
   }
 

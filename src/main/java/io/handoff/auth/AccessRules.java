@@ -14,7 +14,7 @@ public final class AccessRules {
   public static Optional<Scope> required(String method, String rawPath, boolean metricsPublic) {
     String path = normalize(rawPath);
     if (under(path, "/q/metrics")) {
-      return metricsPublic ? Optional.empty() : Optional.of(Scope.READ);
+      return metricsPublic ? Optional.empty() : Optional.of(Scope.METRICS);
     }
     if (isOpen(path)) {
       return Optional.empty();

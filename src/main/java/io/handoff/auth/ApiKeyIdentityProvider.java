@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns an API key into a security identity: the bootstrap key from configuration, or an active key
- * in the database. A refused key is logged by its public id at most, never by its secret.
+ * Turns an API key into a security identity: the metrics token (metrics scope only), the bootstrap
+ * key from configuration, or an active key in the database. A refused key is logged by its public id at most, never by its secret.
  */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
@@ -22,6 +22,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
 
   @Inject ApiKeyStore keys;
   @Inject AuthConfig config;
+  @Inject AccessControl access;
 
   @Override
   public Class<ApiKeyRequest> getRequestType() {
@@ -34,6 +35,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
   }
 
   private SecurityIdentity identify(String key) {
+    Optional<String> metrics = access.metricsTokenSha256();
+    if (metrics.isPresent() && ApiKeyTokens.sameDigest(metrics.get(), ApiKeyTokens.sha256(key))) {
+      return identity("metrics-token", "metrics token", Scope.METRICS);
+    }
     Optional<String> bootstrap = config.bootstrapKeySha256().filter(h -> !h.isBlank());
     if (bootstrap.isPresent() && ApiKeyTokens.sameDigest(bootstrap.get().trim(), ApiKeyTokens.sha256(key))) {
       return identity("bootstrap", "bootstrap", Scope.ADMIN);

@@ -79,7 +79,7 @@ public class ApiKeyResource {
     JsonNode scope = body.get("scope");
     Scope parsed = scope != null && scope.isTextual() ? Scope.parse(scope.asText()).orElse(null) : null;
     if (parsed == null) {
-      errors.add(new Problem.FieldError("scope", "required: read, write or admin"));
+      errors.add(new Problem.FieldError("scope", "required: metrics, read, write or admin"));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid(errors));

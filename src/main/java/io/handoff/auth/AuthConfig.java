@@ -16,9 +16,12 @@ public interface AuthConfig {
    */
   Optional<List<String>> mode();
 
-  /** Serve {@code /q/metrics} without credentials; otherwise it needs the read scope. */
+  /** Serve {@code /q/metrics} without credentials; otherwise it needs the metrics scope. */
   @WithDefault("false")
   boolean metricsPublic();
+
+  /** File holding a bearer token that grants only the metrics scope (for Prometheus); created with a random token when missing. */
+  Optional<java.nio.file.Path> metricsTokenFile();
 
   /** Allow mode {@code none} on a non-loopback address (only behind a proxy that authenticates). */
   @WithDefault("false")

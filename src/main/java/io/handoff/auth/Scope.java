@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a caller may do: {@code read} (GET on /api), {@code write} (changes on /api), {@code admin}
- * (rules, dry runs, key management under /api/admin). Each scope implies the ones below it.
+ * What a caller may do: {@code metrics} (only /q/metrics, for Prometheus), {@code read} (GET on /api),
+ * {@code write} (changes on /api), {@code admin} (rules, dry runs, key management under /api/admin). Each
+ * scope implies the ones below it.
  */
 public enum Scope {
-  READ, WRITE, ADMIN;
+  METRICS, READ, WRITE, ADMIN;
 
   /** The security identity attribute holding the caller's granted scopes (a {@code Set<Scope>}). */
   public static final String ATTRIBUTE = "io.handoff.auth.scopes";
@@ -22,7 +23,7 @@ public enum Scope {
 
   /** This scope and every scope it implies. */
   public Set<Scope> withImplied() {
-    return EnumSet.range(READ, this);
+    return EnumSet.range(METRICS, this);
   }
 
   /** Whether this granted scope covers {@code needed}. */
@@ -30,7 +31,7 @@ public enum Scope {
     return compareTo(needed) >= 0;
   }
 
-  /** Parses {@code read}, {@code write} or {@code admin}; empty for anything else. */
+  /** Parses {@code metrics}, {@code read}, {@code write} or {@code admin}; empty for anything else. */
   public static Optional<Scope> parse(String value) {
     if (value == null) {
       return Optional.empty();

@@ -90,13 +90,13 @@ public class ApiKeysCommand implements Runnable {
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key; prints it once.")
   static class Create extends KeyCommand {
     @Option(names = "--name", required = true, description = "Who or what uses the key.") String name;
-    @Option(names = "--scope", required = true, description = "read, write or admin.") String scope;
+    @Option(names = "--scope", required = true, description = "metrics, read, write or admin.") String scope;
 
     @Override
     int run(ApiKeyStore keys, PrintWriter out, PrintWriter err) {
       Optional<Scope> s = Scope.parse(scope);
       if (s.isEmpty() || name.isBlank()) {
-        err.println(s.isEmpty() ? "--scope must be read, write or admin, not " + scope : "--name must not be blank");
+        err.println(s.isEmpty() ? "--scope must be metrics, read, write or admin, not " + scope : "--name must not be blank");
         return 1;
       }
       printCreated(out, keys.create(name.trim(), s.get()));

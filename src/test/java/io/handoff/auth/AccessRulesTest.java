@@ -39,7 +39,11 @@ class AccessRulesTest {
 
   @Test
   void metricsAreProtectedUnlessConfiguredPublic() {
-    assertThat(AccessRules.required("GET", "/q/metrics", false)).contains(Scope.READ);
+    assertThat(AccessRules.required("GET", "/q/metrics", false)).contains(Scope.METRICS);
+    // Every other scope implies metrics; the metrics scope implies nothing else.
+    assertThat(Scope.READ.covers(Scope.METRICS)).isTrue();
+    assertThat(Scope.METRICS.covers(Scope.READ)).isFalse();
+    assertThat(Scope.METRICS.withImplied()).containsExactly(Scope.METRICS);
     assertThat(AccessRules.required("GET", "/q/metrics", true)).isEmpty();
   }
 
@@ -53,8 +57,8 @@ class AccessRulesTest {
 
   @Test
   void eachScopeImpliesTheOnesBelow() {
-    assertThat(Scope.ADMIN.withImplied()).containsExactly(Scope.READ, Scope.WRITE, Scope.ADMIN);
-    assertThat(Scope.READ.withImplied()).containsExactly(Scope.READ);
+    assertThat(Scope.ADMIN.withImplied()).containsExactly(Scope.METRICS, Scope.READ, Scope.WRITE, Scope.ADMIN);
+    assertThat(Scope.READ.withImplied()).containsExactly(Scope.METRICS, Scope.READ);
     assertThat(Scope.WRITE.covers(Scope.READ)).isTrue();
     assertThat(Scope.WRITE.covers(Scope.ADMIN)).isFalse();
   }

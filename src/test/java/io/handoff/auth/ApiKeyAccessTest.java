@@ -13,7 +13,12 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +38,32 @@ class ApiKeyAccessTest {
   static final String SUNSHINE_SECRET = "test-sunshine-secret";
   static final String EVENT = "{\"type\":\"conversation.started\",\"channel\":\"email\"}";
 
-  /** api-key mode with a bootstrap admin key (stored as its SHA-256) and protected metrics. */
+  /**
+   * api-key mode with a bootstrap admin key (stored as its SHA-256), protected metrics and a metrics
+   * token file that does not exist before the service starts.
+   */
   public static class ApiKeyMode implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("handoff.auth.mode", "api-key",
           "handoff.auth.bootstrap-key-sha256", ApiKeyTokens.sha256(BOOTSTRAP),
-          "handoff.auth.metrics-public", "false");
+          "handoff.auth.metrics-public", "false",
+          "handoff.auth.metrics-token-file", metricsTokenFile().toString());
     }
+  }
+
+  /** One fresh path per JVM (the profile and the test may be loaded by different class loaders). */
+  static synchronized Path metricsTokenFile() {
+    String shared = System.getProperty("api-key-access-test.metrics-token");
+    if (shared == null) {
+      try {
+        shared = Files.createTempDirectory("handoff-auth-").resolve("prometheus").resolve("metrics-token").toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      System.setProperty("api-key-access-test.metrics-token", shared);
+    }
+    return Path.of(shared);
   }
 
   static RequestSpecification bearer(String key) {
@@ -110,7 +133,7 @@ class ApiKeyAccessTest {
     bearer(read).contentType(ContentType.JSON).body(EVENT).when()
         .post("/api/conversations/{id}/events", conversation()).then().statusCode(403)
         .contentType("application/problem+json").body("requiredScope", equalTo("write"))
-        .body("grantedScopes", equalTo(List.of("read"))).body("detail", containsString("write scope"));
+        .body("grantedScopes", equalTo(List.of("metrics", "read"))).body("detail", containsString("write scope"));
   }
 
   @Test
@@ -192,10 +215,30 @@ class ApiKeyAccessTest {
   }
 
   @Test
-  void healthIsOpenAndMetricsNeedTheReadScope() {
+  void healthIsOpenAndMetricsNeedTheMetricsScopeWhichReadsNothingElse() {
     given().when().get("/q/health/live").then().statusCode(200);
     given().when().get("/dashboard/index.html").then().statusCode(200);
-    given().when().get("/q/metrics").then().statusCode(401).body("requiredScope", equalTo("read"));
+    given().when().get("/q/metrics").then().statusCode(401).body("requiredScope", equalTo("metrics"));
+    String metricsKey = createKey("metrics");
+    bearer(metricsKey).when().get("/q/metrics").then().statusCode(200).body(containsString("handoff_ready"));
+    bearer(metricsKey).when().get("/api/journeys").then().statusCode(403).body("requiredScope", equalTo("read"))
+        .body("grantedScopes", equalTo(List.of("metrics")));
     bearer(createKey("read")).when().get("/q/metrics").then().statusCode(200);
+  }
+
+  @Test
+  void theMetricsTokenFileWrittenAtStartLetsPrometheusScrapeAndNothingElse() throws IOException {
+    Path file = metricsTokenFile();
+    String token = Files.readString(file).trim();
+    assertThat(token).startsWith("hm_").hasSizeGreaterThanOrEqualTo(40);
+    // Readable by a Prometheus container running as another user; never writable by it.
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+    bearer(token).when().get("/q/metrics").then().statusCode(200).body(containsString("handoff_ready"));
+    given().header("X-API-Key", token).when().get("/q/metrics").then().statusCode(200);
+    bearer(token).when().get("/api/journeys").then().statusCode(403).body("requiredScope", equalTo("read"))
+        .body("grantedScopes", equalTo(List.of("metrics")));
+    given().contentType(ContentType.JSON).body(EVENT).header("Authorization", "Bearer " + token)
+        .when().post("/api/conversations/{id}/events", conversation()).then().statusCode(403);
+    bearer(token + "x").when().get("/q/metrics").then().statusCode(401);
   }
 }

@@ -76,7 +76,7 @@ class ApiKeysCommandTest {
     String db = migratedDatabase();
     Run badScope = run(db, "create", "--name", "x", "--scope", "root");
     assertThat(badScope.code()).isEqualTo(1);
-    assertThat(badScope.err()).contains("--scope must be read, write or admin");
+    assertThat(badScope.err()).contains("--scope must be metrics, read, write or admin");
     Run unknown = run(db, "revoke", "0123456789");
     assertThat(unknown.code()).isEqualTo(1);
     assertThat(unknown.err()).contains("no API key with id 0123456789");

@@ -38,7 +38,7 @@ class OidcScopeAugmentorTest {
   void aSpaceSeparatedScopeClaimGrantsTheHighestScopeAndWhatItImplies() throws Exception {
     var jwt = token("{\"sub\":\"a\",\"scope\":\"openid handoff:write profile\"}");
     assertThat(OidcScopeAugmentor.scopes(OidcScopeAugmentor.claimValues(jwt, "scope"), DEFAULTS))
-        .containsExactly(Scope.READ, Scope.WRITE);
+        .containsExactly(Scope.METRICS, Scope.READ, Scope.WRITE);
   }
 
   @Test
@@ -47,7 +47,8 @@ class OidcScopeAugmentorTest {
     assertThat(OidcScopeAugmentor.claimValues(jwt, "realm_access.roles")).containsExactly("offline_access",
         "support-admin");
     assertThat(OidcScopeAugmentor.scopes(OidcScopeAugmentor.claimValues(jwt, "realm_access.roles"),
-        mapping("support-read", "support-write", "support-admin"))).containsExactly(Scope.READ, Scope.WRITE, Scope.ADMIN);
+        mapping("support-read", "support-write", "support-admin")))
+        .containsExactly(Scope.METRICS, Scope.READ, Scope.WRITE, Scope.ADMIN);
   }
 
   @Test

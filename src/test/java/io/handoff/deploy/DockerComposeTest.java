@@ -30,11 +30,91 @@ class DockerComposeTest {
   void composeRunsTemporalPostgresTheUiAndHandoff() {
     JsonNode services = COMPOSE.get("services");
     assertThat(services.fieldNames()).toIterable()
-        .contains("postgresql", "temporal", "temporal-setup", "temporal-ui", "handoff");
-    assertThat(services.at("/temporal/image").asText()).startsWith("temporalio/auto-setup:");
+        .contains("postgresql", "temporal-schema", "temporal", "temporal-namespace", "temporal-search-attributes",
+            "temporal-ui", "handoff");
     assertThat(services.at("/temporal-ui/image").asText()).startsWith("temporalio/ui:");
     assertThat(services.at("/postgresql/image").asText()).startsWith("postgres:");
     assertThat(services.at("/temporal/environment/DB").asText()).isEqualTo("postgres12");
+  }
+
+  /**
+   * Temporal's current compose layout (temporalio/samples-server, compose/): the plain server image
+   * (auto-setup is deprecated and no longer built) between one-shot admin-tools jobs of the same version:
+   * schema before the server, namespace and search attributes after it, Handoff last.
+   */
+  @Test
+  void temporalRunsAsServerPlusAdminToolsJobsOfTheSameVersionInOrder() {
+    JsonNode services = COMPOSE.get("services");
+    String server = services.at("/temporal/image").asText();
+    assertThat(server).matches("temporalio/server:\\d+\\.\\d+\\.\\d+");
+    String version = server.substring(server.indexOf(':') + 1);
+    for (String job : List.of("temporal-schema", "temporal-namespace", "temporal-search-attributes")) {
+      JsonNode j = services.get(job);
+      assertThat(j.get("image").asText()).as(job).isEqualTo("temporalio/admin-tools:" + version);
+      assertThat(j.get("restart").asText()).as(job).isEqualTo("no");
+      String script = j.at("/entrypoint/1").asText();
+      assertThat(mounts(j)).as(job).anyMatch(m -> m.endsWith(":" + script) && Files.exists(Path.of(m.split(":")[0])));
+    }
+    COMPOSE.get("services").forEach(svc -> assertThat(svc.path("image").asText()).doesNotContain("auto-setup"));
+    assertThat(condition("temporal", "temporal-schema")).isEqualTo("service_completed_successfully");
+    assertThat(condition("temporal-schema", "postgresql")).isEqualTo("service_healthy");
+    assertThat(condition("temporal-namespace", "temporal")).isEqualTo("service_healthy");
+    assertThat(condition("temporal-search-attributes", "temporal-namespace")).isEqualTo("service_completed_successfully");
+    assertThat(condition("handoff", "temporal-search-attributes")).isEqualTo("service_completed_successfully");
+    // The server image ships no dynamic config: the repository's is mounted where the variable points.
+    assertThat(mounts(services.get("temporal")))
+        .contains("./deploy/temporal/dynamicconfig:/etc/temporal/config/dynamicconfig");
+    assertThat(Path.of("deploy/temporal/dynamicconfig", Path.of(services.at(
+        "/temporal/environment/DYNAMIC_CONFIG_FILE_PATH").asText()).getFileName().toString())).exists();
+  }
+
+  /** Every image has an explicit version tag (no implicit or explicit latest), so compose runs what was checked. */
+  @Test
+  void everyImageIsPinnedToAVersion() {
+    COMPOSE.get("services").fields().forEachRemaining(e -> {
+      if (e.getValue().has("image")) {
+        String image = e.getValue().get("image").asText();
+        assertThat(image).as(e.getKey()).matches("[a-z0-9./-]+:v?\\d+(\\.\\d+)*").doesNotEndWith(":latest");
+      }
+    });
+  }
+
+  /**
+   * With HANDOFF_AUTH_MODE=api-key /q/metrics needs credentials: Handoff writes its metrics token into
+   * a volume that Prometheus mounts, and Prometheus sends that file as its bearer credentials.
+   */
+  @Test
+  void prometheusScrapesHandoffWithTheMetricsTokenFromASharedVolume() throws Exception {
+    JsonNode handoff = COMPOSE.at("/services/handoff");
+    String tokenFile = handoff.at("/environment/HANDOFF_AUTH_METRICS_TOKEN_FILE").asText();
+    assertThat(tokenFile).isNotEmpty();
+    String handoffMount = volumeMountedAt(handoff, Path.of(tokenFile).getParent().toString());
+    assertThat(COMPOSE.at("/volumes").has(handoffMount)).isTrue();
+    JsonNode prometheus = new ObjectMapper(new YAMLFactory()).readTree(Path.of("deploy/prometheus/prometheus.yml").toFile());
+    JsonNode job = job(prometheus, "handoff");
+    assertThat(job.at("/authorization/type").asText()).isEqualTo("Bearer");
+    Path credentials = Path.of(job.at("/authorization/credentials_file").asText());
+    assertThat(credentials.getFileName()).isEqualTo(Path.of(tokenFile).getFileName());
+    String prometheusMount = volumeMountedAt(COMPOSE.at("/services/prometheus"), credentials.getParent().toString());
+    assertThat(prometheusMount).isEqualTo(handoffMount);
+    // The variable is the documented setting (SmallRye maps HANDOFF_AUTH_METRICS_TOKEN_FILE onto it).
+    assertThat(Files.readString(Path.of("src/main/java/io/handoff/auth/AuthConfig.java")))
+        .contains("metricsTokenFile()");
+  }
+
+  /** The build context leaves out customer data, build output and history, and keeps what the build needs. */
+  @Test
+  void theDockerBuildContextExcludesDataTargetAndGit() throws Exception {
+    List<String> ignored = Files.readAllLines(Path.of(".dockerignore")).stream().map(String::trim)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.replaceAll("/$", "")).toList();
+    assertThat(ignored).contains("data", "**/data", "target", ".git", "candidates", ".env");
+    assertThat(Files.readString(Path.of(COMPOSE.at("/services/handoff/build/dockerfile").asText())))
+        .contains("COPY . .", "/src/workflows/", "/src/prompts/");
+    for (String needed : List.of("src", "pom.xml", "mvnw", ".mvn", "workflows", "prompts")) {
+      assertThat(Path.of(needed)).exists();
+      assertThat(ignored).as(needed).noneMatch(p -> p.equals(needed) || p.equals("*") || p.equals(needed + "/**"));
+    }
+    assertThat(ignored).noneMatch(p -> p.startsWith("!"));
   }
 
   @Test
@@ -45,8 +125,6 @@ class DockerComposeTest {
     assertThat(handoff.at("/environment/QUARKUS_PROFILE").asText()).contains("pg");
     assertThat(handoff.at("/environment/HANDOFF_DB_URL").asText()).startsWith("jdbc:postgresql://postgresql:5432/");
     assertThat(handoff.at("/environment/HANDOFF_AUTH_MODE").asText()).isEqualTo("api-key");
-    assertThat(handoff.at("/depends_on/temporal-setup/condition").asText())
-        .isEqualTo("service_completed_successfully");
     assertThat(handoff.get("ports").get(0).asText()).endsWith(":8080");
   }
 
@@ -126,6 +204,21 @@ class DockerComposeTest {
     JsonNode dashboard = new ObjectMapper().readTree(Path.of("deploy/grafana/dashboards/handoff.json").toFile());
     assertThat(dashboard.get("uid").asText()).isEqualTo("handoff");
     dashboard.get("panels").forEach(p -> assertThat(p.at("/datasource/uid").asText()).isEqualTo(uid));
+  }
+
+  private static String condition(String service, String dependency) {
+    return COMPOSE.at("/services/" + service + "/depends_on/" + dependency + "/condition").asText();
+  }
+
+  /** The named volume a service mounts at {@code target}. */
+  private static String volumeMountedAt(JsonNode service, String target) {
+    for (String m : mounts(service)) {
+      String[] parts = m.split(":");
+      if (parts.length >= 2 && parts[1].equals(target) && !parts[0].startsWith(".")) {
+        return parts[0];
+      }
+    }
+    throw new AssertionError("no named volume at " + target + " in " + mounts(service));
   }
 
   private static List<String> mounts(JsonNode service) {
