@@ -24,6 +24,13 @@ public interface IntentActivities {
   @ActivityMethod
   RoutingDecision classifyAi(ClassificationRequest request);
 
+  /**
+   * The AI router's decision when {@link #classifyAi} failed for good (every attempt failed or timed out):
+   * the offline fallback, never calling the LLM, with {@code reason} recorded as the fallback reason.
+   */
+  @ActivityMethod
+  RoutingDecision classifyAiFallback(ClassificationRequest request, String reason);
+
   /** Classifies with the rules router of {@code workflows/routing.yaml} (the baseline). */
   @ActivityMethod
   RoutingDecision classifyRules(ClassificationRequest request);

@@ -75,6 +75,14 @@ public class IntentActivitiesImpl implements IntentActivities {
   }
 
   @Override
+  public RoutingDecision classifyAiFallback(ClassificationRequest request, String reason) {
+    long start = System.nanoTime();
+    RoutingDecision d = service.classifyAiFallback(request, reason);
+    metrics.classified("ai", service.ai().name(), provider, model, d, Duration.ofNanos(System.nanoTime() - start));
+    return d;
+  }
+
+  @Override
   public RoutingDecision classifyRules(ClassificationRequest request) {
     long start = System.nanoTime();
     RoutingDecision d = service.classifyRules(request);

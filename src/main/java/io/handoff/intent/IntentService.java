@@ -27,6 +27,16 @@ public final class IntentService {
     return policy.decide(request, c);
   }
 
+  /**
+   * The AI router's decision when its classifier could not be run: the LLM's offline fallback with the
+   * reason recorded; an offline classifier just classifies again (it has no outage to fall back from).
+   */
+  public RoutingDecision classifyAiFallback(ClassificationRequest request, String reason) {
+    Classification c = ai instanceof LlmIntentClassifier llm ? llm.fallback(request, reason)
+        : ai.classify(request).withFallbackReason(ai.name() + " failed: " + reason);
+    return policy.decide(request, c);
+  }
+
   public RoutingDecision classifyRules(ClassificationRequest request) {
     return policy.decide(request, rules.classify(request));
   }

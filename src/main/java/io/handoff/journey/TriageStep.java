@@ -7,6 +7,7 @@ import io.handoff.messaging.MessagingActivities;
 import io.handoff.routing.RoutingAssignment;
 import io.handoff.temporal.SearchAttributes;
 import io.handoff.ticket.TicketDraft;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -40,7 +41,7 @@ final class TriageStep {
     Promise<RoutingDecision> rules = Async.function(ctx.stubs.intent::classifyRules, request);
     Promise<RoutingDecision> ai = Async.function(ctx.stubs.intent::classifyAi, request);
     RoutingDecision r = rules.get();
-    RoutingDecision a = ai.get();
+    RoutingDecision a = aiDecision(ai, request);
     String active = ctx.settings.routing().activeFor(s.conversationId, s.channel == null ? null : s.channel.wireName());
     RoutingDecision acting = RoutingAssignment.AI.equals(active) ? a : r;
     s.language = a.classification().language() != null ? a.classification().language() : r.classification().language();
@@ -66,6 +67,28 @@ final class TriageStep {
       if (Workflow.getVersion(AI_REPLIES, Workflow.DEFAULT_VERSION, 1) >= 1) {
         reply(acting, at, "ai.reply", "/reply");
       }
+    }
+  }
+
+  /** Change id of the AI router's fallback when its classify activity fails for good. */
+  static final String AI_FALLBACK = "h-ai-classify-fallback";
+
+  /**
+   * The AI router's decision; when its classify activity failed for good (its last attempt timed out on
+   * a worker that died, say), the offline fallback's decision with the failure as its reason, so the
+   * journey goes on instead of failing.
+   */
+  private RoutingDecision aiDecision(Promise<RoutingDecision> ai, ClassificationRequest request) {
+    try {
+      return ai.get();
+    } catch (ActivityFailure e) {
+      if (Workflow.getVersion(AI_FALLBACK, Workflow.DEFAULT_VERSION, 1) < 1) {
+        throw e;
+      }
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String reason = "classify activity failed: " + cause.getClass().getSimpleName()
+          + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+      return ctx.stubs.intent.classifyAiFallback(request, reason.length() > 300 ? reason.substring(0, 300) : reason);
     }
   }
 

@@ -73,6 +73,12 @@ final class JourneyTestEnv implements AutoCloseable {
 
   /** With {@code notifications} delivering webhooks and e-mails (null: the recorded outbox). */
   JourneyTestEnv(JourneySettings settings, Path workflows, io.handoff.support.NotificationClient notifications) {
+    this(settings, workflows, notifications, java.util.function.UnaryOperator.identity());
+  }
+
+  /** With {@code replace} given each real activity implementation and registering what it returns. */
+  JourneyTestEnv(JourneySettings settings, Path workflows, io.handoff.support.NotificationClient notifications,
+      java.util.function.UnaryOperator<Object> replace) {
     this.settings = settings;
     env = TestWorkflowEnvironment.newInstance();
     SearchAttributes.all().forEach(env::registerSearchAttribute);
@@ -87,6 +93,9 @@ final class JourneyTestEnv implements AutoCloseable {
           activities[i] = new NotificationActivitiesImpl(notifications);
         }
       }
+    }
+    for (int i = 0; i < activities.length; i++) {
+      activities[i] = replace.apply(activities[i]);
     }
     worker.registerActivitiesImplementations(activities);
     env.start();

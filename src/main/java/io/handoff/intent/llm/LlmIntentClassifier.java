@@ -88,6 +88,14 @@ public final class LlmIntentClassifier implements IntentClassifier {
     return fromResponse(request, response, start);
   }
 
+  /**
+   * The offline fallback's classification without calling the model, recording why: for a triage whose
+   * classify activity failed for good (e.g. its last attempt timed out on a worker that died).
+   */
+  public Classification fallback(ClassificationRequest request, String reason) {
+    return fallback(request, reason, System.nanoTime());
+  }
+
   private Classification fromResponse(ClassificationRequest request, ChatResponse response, long start) {
     String text = response.aiMessage() == null ? null : response.aiMessage().text();
     if (response.finishReason() == FinishReason.CONTENT_FILTER || text == null || text.isBlank()) {
