@@ -171,9 +171,7 @@ public class JourneyIndex {
         }
         JourneyView v = json.readValue(rs.getString(1), JourneyView.class);
         List<TimelineEntry> timeline = timeline(c, journeyId);
-        return Optional.of(new JourneyView(v.journeyId(), v.conversationId(), v.stage(), v.channel(),
-            v.language(), v.tags(), v.messagesSent(), v.routing(), v.ticket(), v.sla(), v.sessionState(),
-            v.startedAt(), v.updatedAt(), v.runs(), v.restores(), timeline));
+        return Optional.of(v.withTimeline(timeline));
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);

@@ -27,6 +27,8 @@ import java.util.List;
 public class SlaActivitiesImpl implements SlaActivities {
   @Inject HandoffConfig config;
   @Inject BusinessHours hours;
+  @Inject DemoClockConfig demo;
+  private TimeScale scale = TimeScale.NONE;
   private volatile SlaPolicyMatcher matcher;
 
   private static final Ticket SAMPLE = new Ticket("0", null, "", "", io.handoff.ticket.TicketStatus.NEW,
@@ -48,6 +50,11 @@ public class SlaActivitiesImpl implements SlaActivities {
 
   @PostConstruct
   void load() {
+    scale = new TimeScale(demo.timeScale());
+    if (scale.scaled()) {
+      org.jboss.logging.Logger.getLogger(SlaActivitiesImpl.class).infof("demo clock: SLA targets and the inactivity"
+          + " ladder run %d times faster (handoff.demo.time-scale), SLA targets in calendar time", scale.factor());
+    }
     load(Path.of(config.workflowsDir()));
   }
 
@@ -88,11 +95,11 @@ public class SlaActivitiesImpl implements SlaActivities {
 
   @Override
   public SlaTargets targetsFor(Ticket ticket) {
-    return policies.targetsFor(ticket, matcher);
+    return scale.apply(policies.targetsFor(ticket, matcher));
   }
 
   @Override
   public InactivityPolicy inactivityPolicy() {
-    return inactivity;
+    return scale.apply(inactivity);
   }
 }
