@@ -69,6 +69,6 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   @Override
   public AutomationEngine.Result run(AutomationFacts facts) {
-    return AutomationEngine.run(automations, facts, business, names);
+    return AutomationEngine.run(automations, facts, business, names, rules.ruleSet().support().content());
   }
 }

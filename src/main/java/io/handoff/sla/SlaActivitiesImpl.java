@@ -63,7 +63,8 @@ public class SlaActivitiesImpl implements SlaActivities {
     SlaPolicyMatcher loadedMatcher = new io.handoff.support.SupportFilterMatcher(hours);
     // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
     loadedPolicies.policies().forEach(p -> loadedMatcher.matches(SAMPLE, p.filter()));
-    InactivityPolicy loadedInactivity = orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml")));
+    InactivityPolicy loadedInactivity = localized(orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml"))),
+        orFail(io.handoff.rules.DynamicContentLoader.load(dir)));
     workflowsDir = dir;
     matcher = loadedMatcher;
     policies = loadedPolicies;
@@ -76,6 +77,12 @@ public class SlaActivitiesImpl implements SlaActivities {
    */
   public void reload() {
     load(workflowsDir);
+  }
+
+  /** The policy with its reminders' {@code {{dc.name}}} texts resolved per language. */
+  static InactivityPolicy localized(InactivityPolicy policy, io.handoff.rules.DynamicContent content) {
+    return new InactivityPolicy(policy.inactiveAfter(),
+        policy.reminders().stream().map(r -> r.localized(content)).toList(), policy.endSession());
   }
 
   private static <T> T orFail(Loaded<T> loaded) {

@@ -50,7 +50,7 @@ public record TimeScale(int factor) {
       return policy;
     }
     return new InactivityPolicy(apply(policy.inactiveAfter()), policy.reminders().stream()
-        .map(r -> new Reminder(apply(r.after()), r.message(), r.setStatus(), r.tag())).toList(),
+        .map(r -> new Reminder(apply(r.after()), r.message(), r.setStatus(), r.tag(), r.messages())).toList(),
         policy.endSession());
   }
 }

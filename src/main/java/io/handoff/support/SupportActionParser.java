@@ -134,7 +134,7 @@ public final class SupportActionParser {
   private boolean placeholders(int line, List<String> texts) {
     boolean ok = true;
     for (String t : texts) {
-      for (String name : Placeholders.unknown(t, SupportVocabulary.PLACEHOLDERS)) {
+      for (String name : Placeholders.unknownInRules(t, SupportVocabulary.PLACEHOLDERS)) {
         problems.error(line, rule, "unknown placeholder {{" + name + "}}");
         ok = false;
       }
