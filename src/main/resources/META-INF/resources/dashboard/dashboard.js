@@ -187,7 +187,10 @@ async function showJourney(id) {
   if (!clocks.children.length) clocks.append(row({}, 'none running', '', '', ''));
   const sla = $('#detail-sla tbody');
   sla.replaceChildren();
-  for (const [metric, c] of Object.entries(v.sla || {})) {
+  const order = ['first_reply_time', 'next_reply_time', 'periodic_update_time', 'pausable_update_time',
+    'requester_wait_time', 'agent_work_time', 'total_resolution_time'];
+  const rank = (m) => (order.indexOf(m) < 0 ? order.length : order.indexOf(m));
+  for (const [metric, c] of Object.entries(v.sla || {}).sort((a, b) => rank(a[0]) - rank(b[0]))) {
     const state = slaState(c);
     // A running clock counts down to dueAt; a paused one keeps the working time it had left.
     const left = state === 'running' && c.dueAt ? countdown(c.dueAt)

@@ -74,6 +74,15 @@ class DashboardBrowserTest {
     Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
+  /** Records a rules and an AI decision that agree (the AI acting), for the comparison. */
+  void bothRoutersAgree(String journeyId, String intent, String group, String language, String channel) {
+    Instant now = Instant.now();
+    routing.recordDecision(journeyId, "rules", 2, new RouterDecision(intent, group, "HANDOFF_TO_HUMAN", 1.0,
+        language, "normal", "rules", "keyword", 1L, null), false, channel, now);
+    routing.recordDecision(journeyId, "ai", 2, new RouterDecision(intent, group, "HANDOFF_TO_HUMAN", 0.93,
+        language, "normal", "offline", "exemplars", 2L, null), true, channel, now);
+  }
+
   /** An enterprise customer's journey, handed off into a ticket with running SLA clocks. */
   static String ticketedJourney(String conversation) {
     String journeyId = Events.post(conversation, "{\"type\":\"conversation.started\",\"channel\":\"web_widget\","
@@ -102,11 +111,7 @@ class DashboardBrowserTest {
     String journeyId = Events.post(conversation,
         "{\"type\":\"conversation.started\",\"channel\":\"facebook\"}");
     Events.post(conversation, "{\"type\":\"message.received\",\"text\":\"je veux un remboursement\"}");
-    Instant now = Instant.now();
-    routing.recordDecision(journeyId, "rules", 2, new RouterDecision("refund_cancellation", "Billing",
-        "HANDOFF_TO_HUMAN", 1.0, "fr", "normal", "rules", "keyword", 1L, null), false, "facebook", now);
-    routing.recordDecision(journeyId, "ai", 2, new RouterDecision("refund_cancellation", "Billing",
-        "HANDOFF_TO_HUMAN", 0.93, "fr", "normal", "offline", "exemplars", 2L, null), true, "facebook", now);
+    bothRoutersAgree(journeyId, "refund_cancellation", "Billing", "fr", "facebook");
 
     driver.get(dashboard.toString());
     By row = By.cssSelector("tr[data-journey='" + journeyId + "']");
@@ -151,6 +156,9 @@ class DashboardBrowserTest {
     assertThat(leftBefore).matches("(overdue by )?\\d+ (d|h|min|s)( \\d+ (h|min|s))?");
     // Left counts down to the due time, second by second, in the page.
     assertThat(cells.get(5).getText()).isEqualTo("running");
+    screenshot("dashboard-journey");
+    assertThat(driver.findElements(By.cssSelector("#detail-sla tr[data-metric]")).get(0).getAttribute("data-metric"))
+        .isEqualTo("first_reply_time");
     WebElement left = cells.get(4).findElement(By.cssSelector(".countdown"));
     String dueAt = given().get("/api/journeys/" + journeyId).then().extract().path("sla.first_reply_time.dueAt");
     assertThat(Instant.parse(left.getAttribute("data-due"))).isEqualTo(Instant.parse(dueAt));
@@ -180,18 +188,13 @@ class DashboardBrowserTest {
     WebElement firstTime = driver.findElement(By.cssSelector("#detail-timeline time"));
     assertThat(firstTime.getText()).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT");
     assertThat(firstTime.getAttribute("datetime")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-    screenshot("dashboard-journey");
   }
 
   @Test
   void comparisonShowsNBesideEveryRateFlagsSmallNAndDrawsAxesAndValues() throws Exception {
     String journeyId = Events.post("dash-cmp-" + UUID.randomUUID().toString().substring(0, 8),
         "{\"type\":\"conversation.started\",\"channel\":\"web_widget\"}");
-    Instant now = Instant.now();
-    routing.recordDecision(journeyId, "rules", 2, new RouterDecision("billing", "billing",
-        "HANDOFF_TO_HUMAN", 1.0, "de", "normal", "rules", "keyword", 1L, null), false, "web_widget", now);
-    routing.recordDecision(journeyId, "ai", 2, new RouterDecision("billing", "billing",
-        "HANDOFF_TO_HUMAN", 0.9, "de", "normal", "offline", "exemplars", 2L, null), true, "web_widget", now);
+    bothRoutersAgree(journeyId, "billing", "billing", "de", "web_widget");
 
     driver.get(dashboard.toString());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comparison-headline"), "n ="));
