@@ -46,7 +46,10 @@ class JourneyRestartIT {
         .replace("inactive_after: 10m", "inactive_after: 1m").replace("after: 5m", "after: 1m"));
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s"))) {
+    // Reminders count from the inactive step (1 min, then 1 min more): the demo clock halves both, so the first
+    // reminder falls due 60 s after the agent reply, while the service is down.
+    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s",
+        "-Dhandoff.demo.time-scale=2"))) {
       p.start();
       start(p, "r-messaging", false);
       start(p, "r-ticketed", true);
