@@ -74,7 +74,8 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   @Override
   public AutomationEngine.Result run(AutomationFacts facts) {
-    return AutomationEngine.run(automations, facts, business(facts), names);
+    return AutomationEngine.run(automations, facts, business(facts), names,
+        rules == null ? io.handoff.rules.DynamicContent.NONE : rules.ruleSet().support().content());
   }
 
   /** The ticket's schedule (Zendesk measures each ticket against its own), else the default schedule. */

@@ -115,16 +115,31 @@ final class ClockActions {
     return text == null ? null : io.handoff.trigger.Placeholders.render(text, values);
   }
 
+  /** A reminder's message in the customer's language when the policy has it per language (dynamic content). */
+  private String reminderMessage(InactivityEvent e) {
+    var policy = ctx.state.inactivity == null ? ctx.state.inactivityPolicy : ctx.state.inactivity.policy();
+    if (e.kind() != InactivityEvent.Kind.REMINDER || policy == null || e.reminder() > policy.reminders().size()) {
+      return e.message();
+    }
+    var reminder = policy.reminders().get(e.reminder() - 1);
+    if (reminder.messages().isEmpty()) {
+      return e.message();
+    }
+    return reminder.messageFor(io.handoff.rules.DynamicContent.languages(ctx.state.language,
+        ctx.state.customer == null ? null : ctx.state.customer.locale()));
+  }
+
   private void inactivity(InactivityEvent e, Instant at) {
     String step = "inactivity/" + e.kind().name().toLowerCase(Locale.ROOT) + "/" + e.reminder();
     ctx.timeline(at, "inactivity." + e.kind().name().toLowerCase(Locale.ROOT), e.timerSummary(), null);
     if (e.kind() == InactivityEvent.Kind.SESSION_INACTIVE) {
       messaging.run(MessagingEvent.SESSION_INACTIVE, null, step, at);
     }
-    if (e.message() != null && !e.message().isBlank()) {
-      ctx.stubs.messaging.sendMessage(ctx.state.conversationId, e.message(), ctx.key(step + "/message"));
+    String message = reminderMessage(e);
+    if (message != null && !message.isBlank()) {
+      ctx.stubs.messaging.sendMessage(ctx.state.conversationId, message, ctx.key(step + "/message"));
       ctx.state.messagesSent++;
-      ctx.timeline(at, "message.sent", e.message(), Map.of("reminder", e.reminder()));
+      ctx.timeline(at, "message.sent", message, Map.of("reminder", e.reminder()));
     }
     if (ctx.state.ticket != null && (e.setStatus() != null || e.tag() != null)) {
       TicketChange.Builder change = TicketChange.builder();

@@ -453,9 +453,7 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
       return;
     }
     JourneyView view = state.view();
-    JourneyView summary = new JourneyView(view.journeyId(), view.conversationId(), view.stage(), view.channel(),
-        view.language(), view.tags(), view.messagesSent(), view.routing(), view.ticket(), view.sla(),
-        view.sessionState(), view.startedAt(), view.updatedAt(), view.runs(), view.restores(), List.of());
+    JourneyView summary = view.withTimeline(List.of());
     // A restored journey numbers its timeline again from 1; its restore count keeps its projections newer.
     long version = state.restores * 1_000_000_000L + state.timelineSeq;
     // The snapshot leaves the timeline out (it is in the index): the activity's input is serialized when

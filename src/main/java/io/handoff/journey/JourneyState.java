@@ -103,7 +103,49 @@ public class JourneyState {
         ticket.group(), ticket.assignee());
     return new JourneyView(journeyId, conversationId, stage, channel == null ? null : channel.wireName(),
         language, List.copyOf(tags), messagesSent, routing, t, Map.copyOf(sla), sessionState, startedAt,
-        updatedAt, runs, restores, List.copyOf(timeline));
+        updatedAt, runs, restores, List.copyOf(timeline), customerSummary(), subject(), nextClocks());
+  }
+
+  private JourneyView.CustomerSummary customerSummary() {
+    return customer == null ? null
+        : new JourneyView.CustomerSummary(customer.id(), customer.name(), customer.locale(), customer.tier());
+  }
+
+  static final int SUBJECT_LENGTH = 120;
+
+  /** The ticket's subject, else the customer's first message, cut to {@link #SUBJECT_LENGTH} characters. */
+  private String subject() {
+    if (ticket != null && ticket.subject() != null && !ticket.subject().isBlank()) {
+      return ticket.subject();
+    }
+    for (ConversationMessage m : messages) {
+      if (m.author() == ConversationMessage.Author.CUSTOMER && m.text() != null && !m.text().isBlank()) {
+        String text = m.text().strip().replaceAll("\\s+", " ");
+        return text.length() <= SUBJECT_LENGTH ? text : text.substring(0, SUBJECT_LENGTH - 1) + "…";
+      }
+    }
+    return null;
+  }
+
+  /** Each running clock's next due instant, earliest first (pure: the trackers are restored copies). */
+  private List<JourneyView.NextClock> nextClocks() {
+    List<JourneyView.NextClock> out = new ArrayList<>();
+    if (slaClocks != null) {
+      io.handoff.sla.clock.SlaClocks.restore(slaClocks).nextDeadline()
+          .ifPresent(d -> out.add(new JourneyView.NextClock("sla", d.at(), d.timerSummary())));
+    }
+    if (inactivity != null) {
+      io.handoff.sla.inactivity.InactivityTracker.restore(inactivity).nextDeadline()
+          .ifPresent(d -> out.add(new JourneyView.NextClock("inactivity", d.at(), d.timerSummary())));
+    }
+    if (automationDueAt != null) {
+      out.add(new JourneyView.NextClock("automation", automationDueAt, AutomationStep.TIMER_PREFIX + automationDue));
+    }
+    if (closeAt != null) {
+      out.add(new JourneyView.NextClock("close", closeAt, "Close solved ticket"));
+    }
+    out.sort(java.util.Comparator.comparing(JourneyView.NextClock::dueAt));
+    return out;
   }
 
   private static String wire(Object e) {

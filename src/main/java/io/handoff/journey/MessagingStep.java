@@ -34,7 +34,8 @@ final class MessagingStep {
         .customerTriggered(s.customerTriggered)
         .alreadyRun(s.triggersRun);
     if (s.customer != null) {
-      facts.customer(s.customer.name(), s.customer.email()).attributes(s.customer.attributes());
+      facts.customer(s.customer.name(), s.customer.email()).attributes(s.customer.attributes())
+          .locale(s.customer.locale());
       String country = s.customer.attributes().get("country");
       if (country != null) {
         facts.country(country);

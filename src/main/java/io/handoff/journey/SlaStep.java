@@ -25,6 +25,9 @@ final class SlaStep {
   /** Change id: a change of the ticket's schedule (set_schedule) re-resolves its SLA targets. */
   static final String TICKET_SCHEDULE_TARGETS = "h17b-ticket-schedule-targets";
 
+  /** Change id: inactivity reminders count from the inactive step, not from the agent reply. */
+  static final String REMINDERS_AFTER_INACTIVE = "h18b-reminders-after-inactive";
+
   private final JourneyContext ctx;
 
   SlaStep(JourneyContext ctx) {
@@ -128,7 +131,11 @@ final class SlaStep {
     if (ctx.state.inactivityPolicy == null) {
       ctx.state.inactivityPolicy = ctx.stubs.sla.inactivityPolicy();
     }
-    InactivityTracker t = InactivityTracker.start(ctx.state.inactivityPolicy, at);
+    // The first reminder used to fire with the inactive step (both counted from the agent reply); journeys
+    // recorded before the fix keep that timing on replay.
+    boolean afterInactive = io.temporal.workflow.Workflow.getVersion(REMINDERS_AFTER_INACTIVE,
+        io.temporal.workflow.Workflow.DEFAULT_VERSION, 1) >= 1;
+    InactivityTracker t = InactivityTracker.start(ctx.state.inactivityPolicy, at, afterInactive);
     ctx.state.inactivity = t.snapshot();
     ctx.state.sessionState = t.session().wireName();
   }

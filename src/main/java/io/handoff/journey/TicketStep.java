@@ -184,7 +184,10 @@ final class TicketStep {
     return requesterFields(ctx.state);
   }
 
-  /** The customer's tier and attributes as requester custom fields. */
+  /**
+   * The customer's tier and attributes as requester custom fields, with the conversation's detected
+   * {@code language} and the customer's {@code locale} (they pick the language of dynamic content).
+   */
   static Map<String, String> requesterFields(JourneyState s) {
     Map<String, String> fields = new HashMap<>();
     if (s.customer != null) {
@@ -192,6 +195,12 @@ final class TicketStep {
       if (s.customer.tier() != null) {
         fields.put("tier", s.customer.tier());
       }
+      if (s.customer.locale() != null) {
+        fields.putIfAbsent("locale", s.customer.locale());
+      }
+    }
+    if (s.language != null) {
+      fields.putIfAbsent("language", s.language);
     }
     return fields;
   }

@@ -35,7 +35,8 @@ public final class MessagingEngine {
     }
     MessagingState state = new MessagingState(facts, facts.at().atZone(set.timeZone()),
         calendar.isWithinBusinessHours(null, facts.at()));
-    Function<String, String> values = placeholderValues(facts);
+    Function<String, String> values = set.content().valuesByLanguage(language -> placeholderValues(facts, language),
+        io.handoff.rules.DynamicContent.languages(facts.detectedLanguage(), facts.customerLocale()));
     List<TriggerTrace> traces = new ArrayList<>();
     List<MessagingEffect> effects = new ArrayList<>();
     List<String> ranOnce = new ArrayList<>();
@@ -105,7 +106,11 @@ public final class MessagingEngine {
     };
   }
 
-  private static Function<String, String> placeholderValues(MessagingFacts f) {
+  /** "a few" minutes when the wait is unknown, in the language of the text it lands in (null: English). */
+  private static final java.util.Map<String, String> A_FEW = java.util.Map.of("fr", "quelques", "es", "unos",
+      "de", "wenigen", "pt", "alguns", "it", "alcuni", "nl", "enkele", "ja", "数");
+
+  private static Function<String, String> placeholderValues(MessagingFacts f, String language) {
     return name -> switch (name) {
       case "customer.name" -> f.customerName();
       case "customer.email" -> f.customerEmail();
@@ -113,7 +118,8 @@ public final class MessagingEngine {
       case "page_url" -> f.pageUrl();
       case "message" -> f.message();
       case "queue_size" -> Integer.toString(f.queueSize());
-      case "estimated_wait" -> f.estimatedWaitMinutes() == null ? "a few" : f.estimatedWaitMinutes().toString();
+      case "estimated_wait" -> f.estimatedWaitMinutes() == null
+          ? A_FEW.getOrDefault(language == null ? "en" : language, "a few") : f.estimatedWaitMinutes().toString();
       case "account_status" -> f.accountStatus();
       case "brand" -> f.brand();
       case "group" -> f.group();

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param initialRouting true on the first queueing, false on a transfer or overflow
  * @param triggersAlreadyRun titles of run-once triggers that already fired in this conversation
  * @param estimatedWaitMinutes estimated wait in minutes, or null when unknown
+ * @param customerLocale the customer's locale as the channel sent it (e.g. {@code fr-CA}), or null; with
+ *     {@code detectedLanguage} it picks the language of dynamic content ({@code {{dc.name}}})
  */
 public record MessagingFacts(
     String conversationId,
@@ -39,7 +41,8 @@ public record MessagingFacts(
     String detectedLanguage,
     boolean customerTriggered,
     Set<String> triggersAlreadyRun,
-    Long estimatedWaitMinutes) {
+    Long estimatedWaitMinutes,
+    String customerLocale) {
 
   public MessagingFacts {
     customerAttributes = customerAttributes == null ? Map.of() : Map.copyOf(customerAttributes);
@@ -74,6 +77,7 @@ public record MessagingFacts(
     private Set<String> tags = Set.of();
     private int queueSize;
     private String language;
+    private String locale;
     private boolean triggered;
     private Set<String> alreadyRun = Set.of();
     private Long estimatedWaitMinutes;
@@ -103,11 +107,13 @@ public record MessagingFacts(
     public Builder customerTriggered(boolean v) { triggered = v; return this; }
     public Builder alreadyRun(Set<String> v) { alreadyRun = v; return this; }
     public Builder estimatedWaitMinutes(Long v) { estimatedWaitMinutes = v; return this; }
+    public Builder locale(String v) { locale = v; return this; }
 
     public MessagingFacts build() {
       return new MessagingFacts(conversationId, event, at, channel, customerName, customerEmail, pageUrl,
           country, attributes, previousConversations, accountStatus, groupStatus, group, brand, sender,
-          message, initialRouting, tags, queueSize, language, triggered, alreadyRun, estimatedWaitMinutes);
+          message, initialRouting, tags, queueSize, language, triggered, alreadyRun, estimatedWaitMinutes,
+          locale);
     }
   }
 }

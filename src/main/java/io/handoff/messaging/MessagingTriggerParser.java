@@ -141,7 +141,7 @@ public final class MessagingTriggerParser {
     if (required && (value == null || value.isBlank())) {
       return fail(line, title, type.wireName() + " needs a message text");
     }
-    for (String name : Placeholders.unknown(value, MessagingVocabulary.PLACEHOLDERS)) {
+    for (String name : Placeholders.unknownInRules(value, MessagingVocabulary.PLACEHOLDERS)) {
       return fail(line, title, "unknown placeholder {{" + name + "}}");
     }
     return new MessagingAction(type, value, 0, null, false, line);

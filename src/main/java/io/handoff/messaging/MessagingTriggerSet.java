@@ -5,13 +5,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Loaded messaging triggers in declared order, the time zone hour/day conditions use, and the
- * rule-set version.
+ * Loaded messaging triggers in declared order, the time zone hour/day conditions use, the rule-set
+ * version, and the dynamic content their texts use ({@code {{dc.name}}}).
  */
-public record MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZone, String version) {
+public record MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZone, String version,
+    io.handoff.rules.DynamicContent content) {
 
   public MessagingTriggerSet {
     triggers = List.copyOf(triggers);
+    content = content == null ? io.handoff.rules.DynamicContent.NONE : content;
+  }
+
+  public MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZone, String version) {
+    this(triggers, timeZone, version, null);
+  }
+
+  /** The same triggers with {@code content} for their {@code {{dc.name}}} placeholders. */
+  public MessagingTriggerSet withContent(io.handoff.rules.DynamicContent content) {
+    return new MessagingTriggerSet(triggers, timeZone, version, content);
   }
 
   public static MessagingTriggerSet empty(String version) {

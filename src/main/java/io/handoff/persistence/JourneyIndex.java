@@ -36,11 +36,16 @@ public class JourneyIndex {
   /** A page of journey summaries and the cursor of the next page (null on the last page). */
   public record Page(List<JourneySummary> items, String nextCursor) {}
 
-  /** One row of the journey list. */
+  /**
+   * One row of the journey list.
+   *
+   * @param customerName the customer's name, from the journey's last view (null when none was given)
+   * @param subject the ticket's subject, or the customer's first message before a ticket
+   */
   public record JourneySummary(
       String journeyId, String conversationId, String stage, String channel, String language, String intent,
       String ticketId, String priority, boolean slaBreached, Boolean routingAgree, Instant createdAt,
-      Instant updatedAt) {}
+      Instant updatedAt, String customerName, String subject) {}
 
   /** Filters of the journey list; null means "any". */
   public record Filter(String stage, String intent, String language, String channel) {}
@@ -171,9 +176,7 @@ public class JourneyIndex {
         }
         JourneyView v = json.readValue(rs.getString(1), JourneyView.class);
         List<TimelineEntry> timeline = timeline(c, journeyId);
-        return Optional.of(new JourneyView(v.journeyId(), v.conversationId(), v.stage(), v.channel(),
-            v.language(), v.tags(), v.messagesSent(), v.routing(), v.ticket(), v.sla(), v.sessionState(),
-            v.startedAt(), v.updatedAt(), v.runs(), v.restores(), timeline));
+        return Optional.of(v.withTimeline(timeline));
       }
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("Reading the journey index failed: " + e.getMessage(), e);
@@ -260,7 +263,7 @@ public class JourneyIndex {
   /** A page of summaries, newest first, keyset-paged by (created_at, journey_id). */
   public Page list(Filter f, int limit, String cursor) {
     StringBuilder sql = new StringBuilder("SELECT journey_id, conversation_id, stage, channel, language, intent,"
-        + " ticket_id, priority, sla_breached, routing_agree, created_at, updated_at FROM journeys WHERE 1=1");
+        + " ticket_id, priority, sla_breached, routing_agree, created_at, updated_at, view_json FROM journeys WHERE 1=1");
     List<Object> args = new ArrayList<>();
     addFilter(sql, args, "stage", f.stage());
     addFilter(sql, args, "intent", f.intent());
@@ -283,7 +286,8 @@ public class JourneyIndex {
         while (rs.next()) {
           items.add(new JourneySummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
               rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBoolean(9),
-              (Boolean) rs.getObject(10), instant(rs, 11), instant(rs, 12)));
+              (Boolean) rs.getObject(10), instant(rs, 11), instant(rs, 12), viewText(rs.getString(13), "customer", "name"),
+              viewText(rs.getString(13), "subject")));
         }
       }
       String next = null;
@@ -295,6 +299,22 @@ public class JourneyIndex {
       return new Page(List.copyOf(items), next);
     } catch (SQLException e) {
       throw new IllegalStateException("Listing journeys failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A text field of a stored view (its timeline is stored apart, so the view is small); null when absent. */
+  private String viewText(String viewJson, String... path) {
+    if (viewJson == null) {
+      return null;
+    }
+    try {
+      JsonNode node = json.readTree(viewJson);
+      for (String p : path) {
+        node = node.path(p);
+      }
+      return node.isTextual() ? node.asText() : null;
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 

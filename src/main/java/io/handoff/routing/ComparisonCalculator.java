@@ -86,8 +86,10 @@ public final class ComparisonCalculator {
     Map<String, ComparisonReport.Slice> out = new TreeMap<>();
     groups.forEach((k, list) -> {
       ComparisonReport full = computeFlat(list);
-      out.put(k, new ComparisonReport.Slice(list.size(), full.agreement(),
-          full.routers().get(RoutingAssignment.RULES).accuracy(), full.routers().get(RoutingAssignment.AI).accuracy()));
+      ComparisonReport.RouterScore rules = full.routers().get(RoutingAssignment.RULES);
+      ComparisonReport.RouterScore ai = full.routers().get(RoutingAssignment.AI);
+      out.put(k, new ComparisonReport.Slice(list.size(), full.agreement(), rules.accuracy(), ai.accuracy(),
+          full.bothDecided(), rules.scored(), ai.scored()));
     });
     return out;
   }

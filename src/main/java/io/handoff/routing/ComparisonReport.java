@@ -27,6 +27,10 @@ public record ComparisonReport(
       int decided, int scored, Double accuracy, Double handoffRate, int acted, Long medianFirstHumanReplySeconds,
       int slaBreachesWhenActing) {}
 
-  /** Figures of one slice. */
-  public record Slice(int journeys, Double agreement, Double rulesAccuracy, Double aiAccuracy) {}
+  /**
+   * Figures of one slice, each rate with its n: {@code bothDecided} journeys for the agreement,
+   * {@code rulesScored} / {@code aiScored} journeys with a final human group for the accuracies.
+   */
+  public record Slice(int journeys, Double agreement, Double rulesAccuracy, Double aiAccuracy, int bothDecided,
+      int rulesScored, int aiScored) {}
 }

@@ -27,6 +27,8 @@ import java.util.List;
 public class SlaActivitiesImpl implements SlaActivities {
   @Inject HandoffConfig config;
   @Inject BusinessHours hours;
+  @Inject DemoClockConfig demo;
+  private TimeScale scale = TimeScale.NONE;
   private volatile SlaPolicyMatcher matcher;
 
   private static final Ticket SAMPLE = new Ticket("0", null, "", "", io.handoff.ticket.TicketStatus.NEW,
@@ -48,6 +50,11 @@ public class SlaActivitiesImpl implements SlaActivities {
 
   @PostConstruct
   void load() {
+    scale = new TimeScale(demo.timeScale());
+    if (scale.scaled()) {
+      org.jboss.logging.Logger.getLogger(SlaActivitiesImpl.class).infof("demo clock: SLA targets and the inactivity"
+          + " ladder run %d times faster (handoff.demo.time-scale), SLA targets in calendar time", scale.factor());
+    }
     load(Path.of(config.workflowsDir()));
   }
 
@@ -56,7 +63,8 @@ public class SlaActivitiesImpl implements SlaActivities {
     SlaPolicyMatcher loadedMatcher = new io.handoff.support.SupportFilterMatcher(hours);
     // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
     loadedPolicies.policies().forEach(p -> loadedMatcher.matches(SAMPLE, p.filter()));
-    InactivityPolicy loadedInactivity = orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml")));
+    InactivityPolicy loadedInactivity = localized(orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml"))),
+        orFail(io.handoff.rules.DynamicContentLoader.load(dir)));
     workflowsDir = dir;
     matcher = loadedMatcher;
     policies = loadedPolicies;
@@ -69,6 +77,12 @@ public class SlaActivitiesImpl implements SlaActivities {
    */
   public void reload() {
     load(workflowsDir);
+  }
+
+  /** The policy with its reminders' {@code {{dc.name}}} texts resolved per language. */
+  static InactivityPolicy localized(InactivityPolicy policy, io.handoff.rules.DynamicContent content) {
+    return new InactivityPolicy(policy.inactiveAfter(),
+        policy.reminders().stream().map(r -> r.localized(content)).toList(), policy.endSession());
   }
 
   private static <T> T orFail(Loaded<T> loaded) {
@@ -88,11 +102,11 @@ public class SlaActivitiesImpl implements SlaActivities {
 
   @Override
   public SlaTargets targetsFor(Ticket ticket) {
-    return policies.targetsFor(ticket, matcher);
+    return scale.apply(policies.targetsFor(ticket, matcher));
   }
 
   @Override
   public InactivityPolicy inactivityPolicy() {
-    return inactivity;
+    return scale.apply(inactivity);
   }
 }

@@ -30,10 +30,16 @@ public final class RuleActions {
   }
 
   public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks) {
+    this(update, inBusinessHours, webhooks, io.handoff.rules.DynamicContent.NONE);
+  }
+
+  /** With the dynamic content ({@code {{dc.name}}}) the rules' texts use. */
+  public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks,
+      io.handoff.rules.DynamicContent content) {
     this.update = update;
     this.ticket = new WorkingTicket(update, inBusinessHours);
     this.applier = new SupportActionApplier(ticket);
-    this.webhooks = new SupportTriggerSet(List.of(), List.of(), webhooks, "");
+    this.webhooks = new SupportTriggerSet(List.of(), List.of(), webhooks, "", content);
   }
 
   /** Null when the conditions hold for the working ticket now, else the first reason they do not. */

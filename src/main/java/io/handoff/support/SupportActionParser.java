@@ -136,7 +136,7 @@ public final class SupportActionParser {
   private boolean placeholders(int line, List<String> texts) {
     boolean ok = true;
     for (String t : texts) {
-      for (String name : SupportVocabulary.unknownPlaceholders(t)) {
+      for (String name : SupportVocabulary.unknownPlaceholders(t).stream().filter(n -> !n.startsWith("dc.")).toList()) {
         problems.error(line, rule, "unknown placeholder {{" + name + "}}");
         ok = false;
       }

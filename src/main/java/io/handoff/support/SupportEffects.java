@@ -18,7 +18,8 @@ final class SupportEffects {
 
   SupportEffects(List<SupportActionApplier.Queued> queued, Ticket ticket, TicketUpdate update,
       SupportTriggerSet set, DirectoryNames names) {
-    Function<String, String> values = placeholderValues(ticket, update, names);
+    Function<String, String> values = set.content().values(placeholderValues(ticket, update, names),
+        languages(update));
     for (SupportActionApplier.Queued q : queued) {
       String key = IdempotencyKeys.forAction(update.idempotencyKey(), q.trigger().title(), q.index());
       SupportAction a = q.action();
@@ -53,6 +54,15 @@ final class SupportEffects {
     }
     return new Notification(Notification.Kind.EMAIL, title, index, type, recipient,
         Placeholders.render(a.args().get(1), values), Placeholders.render(a.args().get(2), values), null, key);
+  }
+
+  /**
+   * The requester's languages for dynamic content: the journey passes the conversation's detected
+   * language and the customer's locale as requester fields {@code language} and {@code locale}.
+   */
+  static List<String> languages(TicketUpdate u) {
+    return io.handoff.rules.DynamicContent.languages(u.requesterFields().get("language"),
+        u.requesterFields().get("locale"));
   }
 
   /** Values of {@link SupportVocabulary#PLACEHOLDERS} for the final ticket. */

@@ -35,6 +35,14 @@ public final class Placeholders {
     return names(text).stream().filter(n -> !known.contains(n)).toList();
   }
 
+  /**
+   * As {@link #unknown}, for rule files: dynamic content ({@code {{dc.name}}}) is left to
+   * {@code io.handoff.rules.DynamicContentUses}, which checks it against {@code dynamic-content.yaml}.
+   */
+  public static List<String> unknownInRules(String text, Set<String> known) {
+    return unknown(text, known).stream().filter(n -> !n.startsWith("dc.")).toList();
+  }
+
   /** Replaces every placeholder with {@code values.apply(name)} ("" when null). */
   public static String render(String text, Function<String, String> values) {
     return render(text, values, false);

@@ -29,8 +29,15 @@ public final class RuleSetLoader {
   public static RuleSetLoad load(Path workflowsDir) {
     String messagingText = read(workflowsDir.resolve(MESSAGING_FILE));
     String supportText = read(workflowsDir.resolve(SUPPORT_FILE));
-    String version = version(messagingText, supportText);
+    String contentText = read(workflowsDir.resolve(io.handoff.rules.DynamicContentLoader.FILE));
+    String version = version(messagingText, supportText, contentText);
     List<io.handoff.rules.RuleFileError> problems = new ArrayList<>();
+    var content = io.handoff.rules.DynamicContentLoader.load(workflowsDir);
+    problems.addAll(content.errors());
+    io.handoff.rules.DynamicContent dc = content.value() == null ? io.handoff.rules.DynamicContent.NONE : content.value();
+    if (content.value() != null && Files.isDirectory(workflowsDir)) {
+      problems.addAll(io.handoff.rules.DynamicContentUses.check(workflowsDir, dc));
+    }
 
     Problems mp = new Problems(workflowsDir.resolve(MESSAGING_FILE).toString());
     MessagingTriggerSet messaging = messagingText == null ? MessagingTriggerSet.empty(version)
@@ -43,13 +50,18 @@ public final class RuleSetLoader {
         : new SupportTriggerParser(sp).parse(supportText, version);
     SupportValidator.warn(support, sp);
     problems.addAll(sp.all());
-    return new RuleSetLoad(new RuleSet(messaging, support, version), problems);
+    return new RuleSetLoad(new RuleSet(messaging.withContent(dc), support.withContent(dc), version), problems);
   }
 
-  /** The first 12 hex digits of SHA-256 over both files' contents. */
+  /** The first 12 hex digits of SHA-256 over both files' contents (and the dynamic content's, when there is one). */
   static String version(String messagingText, String supportText) {
+    return version(messagingText, supportText, null);
+  }
+
+  static String version(String messagingText, String supportText, String contentText) {
     String joined = MESSAGING_FILE + "\0" + (messagingText == null ? "" : messagingText) + "\0"
-        + SUPPORT_FILE + "\0" + (supportText == null ? "" : supportText);
+        + SUPPORT_FILE + "\0" + (supportText == null ? "" : supportText)
+        + (contentText == null ? "" : "\0" + io.handoff.rules.DynamicContentLoader.FILE + "\0" + contentText);
     return IdempotencyKeys.sha256(joined.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 

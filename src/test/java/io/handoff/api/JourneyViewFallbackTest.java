@@ -53,7 +53,7 @@ class JourneyViewFallbackTest {
     Instant at = Instant.parse("2026-11-26T09:00:00Z");
     index.write(new JourneyProjection(new JourneyView(journeyId, journeyId.substring(8), Stage.TICKETED,
         "web_widget", "en", List.of("pricing"), 1, RoutingView.NONE, new TicketView("41", "open", "high", "Sales", null),
-        Map.of(), "active", at, at, 1, 0, List.of()), List.of(), 3));
+        Map.of(), "active", at, at, 1, 0, List.of(), null, null, List.of()), List.of(), 3));
 
     given().when().get("/api/journeys/" + journeyId).then().statusCode(200)
         .header(JourneyResource.VIEW_SOURCE, "projection")

@@ -192,16 +192,35 @@ class CustomerJourneyWorkflowTest {
     t.env.sleep(Duration.ofSeconds(5));
     String ticketId = t.view("idle").ticket().id();
     t.command("idle", comment(ticketId, "Could you send us a screenshot?"));
-    t.env.sleep(Duration.ofMinutes(6));
+    JourneyView replied = t.view("idle");
+    assertThat(replied.nextClocks()).extracting(JourneyView.NextClock::clock).contains("sla", "inactivity");
+    JourneyView.NextClock inactivityClock = replied.nextClocks().stream()
+        .filter(c -> c.clock().equals("inactivity")).findFirst().orElseThrow();
+    assertThat(inactivityClock.summary()).isEqualTo("Inactivity session inactive");
+    // updatedAt is the reply's processing time, a few test-server milliseconds after the reply itself
+    assertThat(Duration.between(replied.updatedAt(), inactivityClock.dueAt()))
+        .isBetween(Duration.ofMinutes(9).plusSeconds(50), Duration.ofMinutes(10));
+    // README: inactive after 10 min, then reminders 5 min later, 5 min after that, and 1 min after that.
+    t.env.sleep(Duration.ofMinutes(10).plusSeconds(30));
+    JourneyView inactive = t.view("idle");
+    assertThat(inactive.sessionState()).isEqualTo("inactive");
+    assertThat(inactive.timeline()).extracting(TimelineEntry::step).contains("inactivity.session_inactive")
+        .doesNotContain("inactivity.reminder");
+    t.env.sleep(Duration.ofMinutes(5));
     JourneyView afterFirst = t.view("idle");
     assertThat(afterFirst.ticket().status()).isEqualTo("pending");
-    assertThat(afterFirst.timeline()).extracting(TimelineEntry::step).contains("inactivity.reminder");
-    t.env.sleep(Duration.ofMinutes(10));
+    assertThat(afterFirst.timeline()).filteredOn(e -> e.step().equals("inactivity.reminder")).hasSize(1);
+    assertThat(afterFirst.tags()).contains("messaging_reminder_1").doesNotContain("messaging_reminder_2");
+    t.env.sleep(Duration.ofMinutes(5));
+    assertThat(t.view("idle").timeline()).filteredOn(e -> e.step().equals("inactivity.reminder")).hasSize(2);
+    t.env.sleep(Duration.ofMinutes(1));
     JourneyView done = t.view("idle");
     assertThat(done.stage()).isEqualTo(Stage.SOLVED);
     assertThat(done.ticket().status()).isEqualTo("solved");
     assertThat(done.timeline()).filteredOn(e -> e.step().equals("inactivity.reminder")).hasSize(3);
     assertThat(done.tags()).contains("messaging_reminder_1", "messaging_reminder_2", "messaging_reminder_final");
+    assertThat(done.nextClocks()).extracting(JourneyView.NextClock::clock).contains("close")
+        .doesNotContain("inactivity");
   }
 
   @Test

@@ -82,7 +82,8 @@ class JourneyMetricsTest {
   void aRetriedProjectionCountsNothingTwice() {
     JourneyActivitiesImpl activity = new JourneyActivitiesImpl(new JourneyIndex(t.db, JourneyTestEnv.JSON), t.metrics);
     JourneyView view = new JourneyView("journey-retry", "retry", Stage.TICKETED, "web_widget", "en", List.of(), 0,
-        null, null, Map.of(), null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1, 0, List.of());
+        null, null, Map.of(), null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1, 0, List.of(), null, null,
+        List.of());
     JourneyProjection p = new JourneyProjection(view, List.of(
         new TimelineEntry(1, java.time.Instant.EPOCH, "stage.ticketed", "AI_TRIAGE → TICKETED", null),
         new TimelineEntry(2, java.time.Instant.EPOCH, "sla.breach", "SLA first_reply_time breach",

@@ -31,7 +31,7 @@ class JourneyIndexTest {
   static JourneyView view(String id, Stage stage, Instant at) {
     return new JourneyView(id, id.substring(8), stage, "web_widget", "en", List.of("pricing"), 1,
         RoutingView.NONE, new TicketView("7", "open", "high", "Sales", null), Map.of(), "active", at, at, 1, 0,
-        List.of());
+        List.of(), null, null, List.of());
   }
 
   static TimelineEntry entry(long seq, String step) {

@@ -37,7 +37,10 @@ class JourneyRestartIT {
     Path workflows = shortClockWorkflows(dir);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s"))) {
+    // Reminders count from the inactive step (1 min, then 1 min more): the demo clock halves both, so the first
+    // reminder falls due 60 s after the agent reply, while the service is down.
+    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s",
+        "-Dhandoff.demo.time-scale=2"))) {
       p.start();
       start(p, "r-messaging", false);
       start(p, "r-ticketed", true);

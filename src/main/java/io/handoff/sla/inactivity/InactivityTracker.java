@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The inactivity ladder of one messaging session, deterministic like {@code SlaClocks}: no clock, every
  * input carries its instant. After {@code inactiveAfter} of customer silence the session becomes
- * inactive; reminders fire at their cumulative offsets from the last customer message; after the last
+ * inactive; reminders fire at their cumulative offsets from that inactive step (each {@code after} counts
+ * from the previous step, as {@code workflows/inactivity.yaml} and the README say); after the last
  * reminder (or at inactivity when there are none) the session ends if the policy says so. A customer
  * message resets everything: the session is active again (a new session after an ended one).
  *
@@ -28,6 +29,7 @@ public final class InactivityTracker {
   private SessionState session;
   private boolean inactiveFired;
   private int remindersSent;
+  private final boolean remindersAfterInactive;
 
   private InactivityTracker(InactivityState s) {
     policy = s.policy();
@@ -35,10 +37,21 @@ public final class InactivityTracker {
     session = s.session();
     inactiveFired = s.inactiveFired();
     remindersSent = s.remindersSent();
+    remindersAfterInactive = s.remindersAfterInactive();
   }
 
+  /** A ladder whose first reminder comes {@code after} the inactive step. */
   public static InactivityTracker start(InactivityPolicy policy, Instant at) {
-    return new InactivityTracker(new InactivityState(policy, at, SessionState.ACTIVE, false, 0));
+    return start(policy, at, true);
+  }
+
+  /**
+   * A ladder starting at {@code at}; with {@code remindersAfterInactive} false the first reminder counts
+   * from {@code at} instead (journeys started before that was fixed keep their recorded timers).
+   */
+  public static InactivityTracker start(InactivityPolicy policy, Instant at, boolean remindersAfterInactive) {
+    return new InactivityTracker(new InactivityState(policy, at, SessionState.ACTIVE, false, 0,
+        remindersAfterInactive));
   }
 
   public static InactivityTracker restore(InactivityState state) {
@@ -46,7 +59,7 @@ public final class InactivityTracker {
   }
 
   public InactivityState snapshot() {
-    return new InactivityState(policy, silenceSince, session, inactiveFired, remindersSent);
+    return new InactivityState(policy, silenceSince, session, inactiveFired, remindersSent, remindersAfterInactive);
   }
 
   /** The customer wrote: the session is active and the ladder starts again from {@code at}. */
@@ -98,7 +111,7 @@ public final class InactivityTracker {
     if (!inactiveFired) {
       out.add(new InactivityEvent(Kind.SESSION_INACTIVE, 0, inactiveAt, null, null, null));
     }
-    Instant at = silenceSince;
+    Instant at = remindersAfterInactive ? inactiveAt : silenceSince;
     for (int i = 0; i < policy.reminders().size(); i++) {
       Reminder r = policy.reminders().get(i);
       at = at.plus(r.after());

@@ -30,23 +30,36 @@ class InactivityTrackerTest {
 
   @Test
   void laddersThroughDefaultRemindersThenEndsTheSession() {
+    // inactive at 10 min, reminders 5 min after that, 5 min later and 1 min later (README, inactivity.yaml)
     InactivityTracker t = InactivityTracker.start(POLICY, T0);
-    assertEquals(min(5), t.nextDeadline().orElseThrow().at());
-    assertEquals(List.of(), t.fire(min(5).minusSeconds(1)));
-    List<InactivityEvent> first = t.fire(min(5));
-    assertEquals(List.of("REMINDER 1 @" + min(5)), kinds(first));
+    assertEquals(min(10), t.nextDeadline().orElseThrow().at());
+    assertEquals(List.of(), t.fire(min(10).minusSeconds(1)));
+    assertEquals(List.of("SESSION_INACTIVE @" + min(10)), kinds(t.fire(min(10))));
+    assertEquals(SessionState.INACTIVE, t.session());
+    assertEquals(min(15), t.nextDeadline().orElseThrow().at());
+    assertEquals(List.of(), t.fire(min(15).minusSeconds(1)));
+    List<InactivityEvent> first = t.fire(min(15));
+    assertEquals(List.of("REMINDER 1 @" + min(15)), kinds(first));
     assertEquals(TicketStatus.PENDING, first.get(0).setStatus());
     assertEquals("messaging_reminder_1", first.get(0).tag());
-    assertEquals(SessionState.ACTIVE, t.session());
-    assertEquals(List.of("SESSION_INACTIVE @" + min(10), "REMINDER 2 @" + min(10)), kinds(t.fire(min(10))));
-    assertEquals(SessionState.INACTIVE, t.session());
+    assertEquals(List.of("REMINDER 2 @" + min(20)), kinds(t.fire(min(20))));
     assertEquals("Inactivity reminder 3", t.nextDeadline().orElseThrow().timerSummary());
-    List<InactivityEvent> last = t.fire(min(11));
-    assertEquals(List.of("REMINDER 3 @" + min(11), "SESSION_ENDED @" + min(11)), kinds(last));
+    List<InactivityEvent> last = t.fire(min(21));
+    assertEquals(List.of("REMINDER 3 @" + min(21), "SESSION_ENDED @" + min(21)), kinds(last));
     assertEquals(TicketStatus.SOLVED, last.get(0).setStatus());
     assertEquals(SessionState.ENDED, t.session());
     assertEquals(Optional.empty(), t.nextDeadline());
     assertEquals(List.of(), t.fire(min(100)));
+  }
+
+  @Test
+  void ladderStartedBeforeTheFixKeepsItsRecordedTiming() {
+    // Journeys recorded before h18b-reminders-after-inactive counted reminders from the agent reply.
+    InactivityTracker t = InactivityTracker.start(POLICY, T0, false);
+    assertEquals(List.of("REMINDER 1 @" + min(5), "SESSION_INACTIVE @" + min(10), "REMINDER 2 @" + min(10),
+        "REMINDER 3 @" + min(11), "SESSION_ENDED @" + min(11)), kinds(t.fire(min(60))));
+    InactivityState old = new InactivityState(POLICY, T0, SessionState.ACTIVE, false, 0);
+    assertEquals(min(5), InactivityTracker.restore(old).nextDeadline().orElseThrow().at());
   }
 
   @Test
@@ -56,16 +69,18 @@ class InactivityTrackerTest {
     assertEquals(SessionState.INACTIVE, t.session());
     t.customerMessage(min(12));
     assertEquals(SessionState.ACTIVE, t.session());
-    assertEquals(Optional.of(new InactivityEvent(Kind.REMINDER, 1, min(17), POLICY.reminders().get(0).message(),
+    assertEquals("SESSION_INACTIVE", t.nextDeadline().orElseThrow().kind().name());
+    assertEquals(min(22), t.nextDeadline().orElseThrow().at());
+    assertEquals(List.of("SESSION_INACTIVE @" + min(22)), kinds(t.fire(min(22))));
+    assertEquals(Optional.of(new InactivityEvent(Kind.REMINDER, 1, min(27), POLICY.reminders().get(0).message(),
         TicketStatus.PENDING, "messaging_reminder_1")), t.nextDeadline());
-    assertEquals(List.of("REMINDER 1 @" + min(17)), kinds(t.fire(min(17))));
   }
 
   @Test
   void lateFireCatchesUpEveryStepOnceInOrder() {
     InactivityTracker t = InactivityTracker.start(POLICY, T0);
-    assertEquals(List.of("REMINDER 1 @" + min(5), "SESSION_INACTIVE @" + min(10), "REMINDER 2 @" + min(10),
-        "REMINDER 3 @" + min(11), "SESSION_ENDED @" + min(11)), kinds(t.fire(min(60))));
+    assertEquals(List.of("SESSION_INACTIVE @" + min(10), "REMINDER 1 @" + min(15), "REMINDER 2 @" + min(20),
+        "REMINDER 3 @" + min(21), "SESSION_ENDED @" + min(21)), kinds(t.fire(min(60))));
   }
 
   @Test

@@ -95,8 +95,8 @@ class SlaTimerWorkflowTest {
     env.sleep(Duration.ofMinutes(3));
     wf.customerMessage();
     env.sleep(Duration.ofHours(1));
-    assertEquals(List.of("Inactivity reminder 1 +PT8M", "Inactivity session inactive +PT13M", "Inactivity reminder 2 +PT13M",
-        "Inactivity reminder 3 +PT14M", "Inactivity session end +PT14M", "SLA first_reply_time breach +PT30M"),
+    assertEquals(List.of("Inactivity session inactive +PT13M", "Inactivity reminder 1 +PT18M", "Inactivity reminder 2 +PT23M",
+        "Inactivity reminder 3 +PT24M", "Inactivity session end +PT24M", "SLA first_reply_time breach +PT30M"),
         // The signal lands a few real milliseconds after +3m, so the ladder's offsets carry them.
         closeAndGet(wf).stream().map(SlaTimerWorkflowTest::toWholeSeconds).toList());
   }
