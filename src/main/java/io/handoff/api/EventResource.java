@@ -46,6 +46,12 @@ public class EventResource {
           "duplicate", ack.duplicate())).build();
     } catch (WorkflowUpdateException e) {
       throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
+    } catch (JourneyService.NotStarted e) {
+      throw new ProblemException(new Problem("https://handoff.dev/problems/conversation-not-started",
+          "Conversation not started", 409, e.getMessage(), "type", null, null));
+    } catch (JourneyService.InvalidEvent e) {
+      throw new ProblemException(Problem.invalid(e.errors().stream()
+          .map(f -> new Problem.FieldError(f.field(), f.message())).toList()));
     }
   }
 
