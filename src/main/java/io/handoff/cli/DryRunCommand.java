@@ -64,10 +64,15 @@ public class DryRunCommand implements Callable<Integer> {
       return 1;
     }
     List<DryRunEvent> recorded;
+    if (!java.nio.file.Files.isRegularFile(events)) {
+      err.println("dry-run: --events " + events + ": " + (java.nio.file.Files.exists(events) ? "is not a file"
+          : "no such file"));
+      return 1;
+    }
     try {
       recorded = DryRun.readEvents(events);
     } catch (IOException e) {
-      err.println(e.getMessage());
+      err.println("dry-run: --events " + events + ": " + e.getMessage());
       return 1;
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;
