@@ -68,8 +68,9 @@ public class TemporalRuntime {
       embedded = EmbeddedTemporalServer.start(t.embeddedPort());
       target = embedded.target();
       LOG.warnf(
-          "Embedded Temporal test server on %s: journeys are kept in memory only (a restart forgets"
-              + " running workflows) and there is no Temporal UI. Set handoff.temporal.target to use a cluster.",
+          "Embedded Temporal test server on %s: its workflow histories are kept in memory only (Handoff"
+              + " re-creates open journeys from its journal at start) and there is no Temporal UI. Set"
+              + " handoff.temporal.target to use a cluster.",
           target);
     }
     metricsScope = new RootScopeBuilder()
