@@ -20,8 +20,8 @@ class CrossFileReferencesTest {
 
   static Stream<Arguments> references() {
     return Stream.of(
-        Arguments.of("sla-policies.yaml", "{notify_webhook: sla-alerts", "{notify_webhook: nowhere-hook",
-            "sla-policies.yaml:31: .*webhook 'nowhere-hook'.*"),
+        Arguments.of("sla-policies.yaml", "{add_tag: sla_warning}", "{notify_webhook: nowhere-hook, body: '{}'}",
+            "sla-policies.yaml:\\d+: .*webhook 'nowhere-hook'.*"),
         Arguments.of("support-triggers.yaml", "          - sales-alerts", "          - nowhere-hook",
             "support-triggers.yaml:\\d+: .*nowhere-hook.*"),
         Arguments.of("automations.yaml", "      - field: notification_user\n        value:\n          - requester_id",

@@ -22,7 +22,7 @@ class StartupRuleCheckTest {
     Path policy = dir.resolve("handoff-policy.yaml");
     Files.writeString(policy, Files.readString(policy).replace("defaultGroup: general", "defaultGroup: nobody"));
     Path sla = dir.resolve("sla-policies.yaml");
-    Files.writeString(sla, Files.readString(sla).replace("notify_webhook: sla-alerts", "notify_webhook: nowhere"));
+    Files.writeString(sla, Files.readString(sla).replace("{add_tag: sla_warning}", "{notify_webhook: nowhere, body: '{}'}"));
     Properties system = new Properties();
     system.setProperty("handoff.workflows-dir", dir.toString());
     ByteArrayOutputStream err = new ByteArrayOutputStream();
