@@ -16,6 +16,10 @@ public class HandoffMain {
     if (args.length > 0 && !args[0].startsWith("-D")) {
       System.exit(HandoffCli.run(args));
     }
+    // Before Temporal, the restore of journeys and HTTP: every rule-file error as file:line, no stack trace.
+    if (!io.handoff.rules.StartupRuleCheck.check(System.getenv(), System.getProperties(), System.err)) {
+      System.exit(1);
+    }
     Quarkus.run(args);
   }
 }

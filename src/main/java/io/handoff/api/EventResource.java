@@ -31,8 +31,21 @@ public class EventResource {
   @Operation(summary = "Deliver a conversation event; starts the journey on its first event",
       description = "202 with the journey id once the event is recorded in the journey's history. An"
           + " Idempotency-Key header (or an eventId field) makes a retried POST count once.")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = true,
+      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EventBody.class)))
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "202",
+      description = "Recorded in the journey's history",
+      content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = EventAck.class)))
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "400",
+      description = "Invalid event (problem+json naming every field)")
+  @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "409",
+      description = "Refused: the conversation never started (only conversation.started and message.received open"
+          + " a journey), or the journey refused the event")
   public Response post(@PathParam("conversationId") String conversationId,
-      @HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      byte[] body) {
     JourneyEvent event;
     try {
       event = parse(conversationId, idempotencyKey, body);
@@ -46,6 +59,12 @@ public class EventResource {
           "duplicate", ack.duplicate())).build();
     } catch (WorkflowUpdateException e) {
       throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
+    } catch (JourneyService.NotStarted e) {
+      throw new ProblemException(new Problem("https://handoff.dev/problems/conversation-not-started",
+          "Conversation not started", 409, e.getMessage(), "type", null, null));
+    } catch (JourneyService.InvalidEvent e) {
+      throw new ProblemException(Problem.invalid(e.errors().stream()
+          .map(f -> new Problem.FieldError(f.field(), f.message())).toList()));
     }
   }
 

@@ -56,6 +56,7 @@ public class JourneyResource {
       throw ProblemException.invalid("limit", "must be an integer between 1 and " + MAX_LIMIT);
     }
     if (stage != null && !stage.isBlank()) {
+      stage = stage.trim().toUpperCase(java.util.Locale.ROOT);
       try {
         io.handoff.journey.Stage.valueOf(stage);
       } catch (IllegalArgumentException e) {

@@ -33,14 +33,38 @@ public class RequestGuards {
       if (length > limit) {
         refuse(ctx, new Problem("https://handoff.dev/problems/body-too-large", "Request body too large", 413,
             "the body has " + length + " bytes; the limit is " + limit + " bytes", "body", null, null));
-      } else if (ctx.request().path() != null && ctx.request().path().startsWith("/api/")
-          && ctx.request().path().indexOf(';') >= 0) {
+      } else if (matrixInApiPath(ctx.request().path())) {
         refuse(ctx, new Problem("https://handoff.dev/problems/invalid-request", "Invalid request", 400,
             "path: ';' is not allowed in a path (matrix parameters are not supported)", "path", null, null));
       } else {
         ctx.next();
       }
     });
+  }
+
+  /**
+   * Whether a path that reaches the API holds a {@code ;}: checked on the normalised path (percent
+   * escapes decoded, repeated slashes and dot segments collapsed), so {@code //api/…;x} and
+   * {@code /%61pi/…;x} are caught like {@code /api/…;x}.
+   */
+  static boolean matrixInApiPath(String raw) {
+    if (raw == null || raw.indexOf(';') < 0 && !raw.toLowerCase(java.util.Locale.ROOT).contains("%3b")) {
+      return false;
+    }
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = raw;
+    }
+    String path = decoded.replaceAll("/{2,}", "/");
+    try {
+      path = java.net.URI.create("http://h" + path.replaceAll("[^A-Za-z0-9/._~;:@!$&'()*+,=-]", "_"))
+          .normalize().getPath();
+    } catch (IllegalArgumentException e) {
+      // keep the collapsed path
+    }
+    return path.toLowerCase(java.util.Locale.ROOT).startsWith("/api/") && path.indexOf(';') >= 0;
   }
 
   private static long declaredLength(String declared) {

@@ -51,7 +51,19 @@ final class ZendeskImportRequest {
   }
 
   /** Parses the body; throws a problem naming every invalid field. */
+  /**
+   * Where a fetch may go: {@code https://<subdomain>.zendesk.com} only, the configured subdomain when
+   * one is set; a request's {@code baseUrl} only when {@code allowBaseUrl} (tests against WireMock).
+   */
+  record FetchPolicy(java.util.Optional<String> subdomain, boolean allowBaseUrl) {
+    static final FetchPolicy ZENDESK_ONLY = new FetchPolicy(java.util.Optional.empty(), false);
+  }
+
   static ZendeskImportRequest parse(JsonNode body, ObjectMapper json) {
+    return parse(body, json, FetchPolicy.ZENDESK_ONLY);
+  }
+
+  static ZendeskImportRequest parse(JsonNode body, ObjectMapper json, FetchPolicy policy) {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object with the Zendesk payloads or subdomain, email"
           + " and apiToken");
@@ -91,7 +103,7 @@ final class ZendeskImportRequest {
           list(body, "webhooks", "webhooks", errors), definitions(body.get("definitions"), errors),
           list(body, "automations", "automations", errors));
     } else if (errors.isEmpty()) {
-      settings = settings(body, errors);
+      settings = settings(body, errors, policy);
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid(errors));
@@ -149,7 +161,7 @@ final class ZendeskImportRequest {
     }
   }
 
-  private static ZendeskSettings settings(JsonNode body, List<Problem.FieldError> errors) {
+  private static ZendeskSettings settings(JsonNode body, List<Problem.FieldError> errors, FetchPolicy policy) {
     String subdomain = text(body, "subdomain", errors);
     String baseUrl = text(body, "baseUrl", errors);
     String email = text(body, "email", errors);
@@ -158,6 +170,16 @@ final class ZendeskImportRequest {
       errors.add(new Problem.FieldError("subdomain", "is required to fetch from Zendesk (or baseUrl)"));
     } else if (subdomain != null && !subdomain.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
       errors.add(new Problem.FieldError("subdomain", "must be a Zendesk subdomain (letters, digits, hyphens)"));
+    }
+    if (baseUrl != null && !policy.allowBaseUrl()) {
+      errors.add(new Problem.FieldError("baseUrl", "is not accepted: the import fetches only from"
+          + " https://<subdomain>.zendesk.com (give subdomain)"));
+      baseUrl = null;
+    }
+    if (subdomain != null && policy.subdomain().isPresent()
+        && !policy.subdomain().get().equalsIgnoreCase(subdomain)) {
+      errors.add(new Problem.FieldError("subdomain", "must be the configured Zendesk subdomain"
+          + " (handoff.zendesk.subdomain)"));
     }
     URI base = null;
     if (baseUrl != null) {

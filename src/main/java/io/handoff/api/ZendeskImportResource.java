@@ -66,6 +66,7 @@ public class ZendeskImportResource {
   @Inject SlaActivitiesImpl sla;
   @Inject io.handoff.automation.AutomationActivitiesImpl automations;
   @Inject ObjectMapper json;
+  @Inject io.handoff.ticket.zendesk.ZendeskConfig zendesk;
 
   /** Body and modes: docs/zendesk-import.md, "Importing over REST". */
   @POST
@@ -74,7 +75,9 @@ public class ZendeskImportResource {
   @Operation(summary = "Import Zendesk triggers, automations and SLA policies: preview, or apply to the workflows directory")
   public ImportResponse importRules(@QueryParam("apply") String apply, byte[] body) throws JsonProcessingException {
     boolean write = apply(apply);
-    ZendeskImportRequest request = ZendeskImportRequest.parse(readBody(body), json);
+    ZendeskImportRequest request = ZendeskImportRequest.parse(readBody(body), json,
+        new ZendeskImportRequest.FetchPolicy(zendesk.subdomain().filter(s -> !s.isBlank()),
+            zendesk.importAllowBaseUrl()));
     java.nio.file.Path dir = java.nio.file.Path.of(config.workflowsDir());
     IdMapping mapping = request.mapping != null ? request.mapping : storedMapping(dir);
     ZendeskImporter.Result result = ZendeskImporter.importAll(export(request), mapping);

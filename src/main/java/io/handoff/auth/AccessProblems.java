@@ -31,6 +31,40 @@ public class AccessProblems {
 
   @Inject ObjectMapper json;
   @Inject AccessControl access;
+  @Inject AuthConfig config;
+  private FailedAttempts failedAttempts;
+
+  /** The throttle of refused credentials, per client address. */
+  synchronized FailedAttempts failedAttempts() {
+    if (failedAttempts == null) {
+      failedAttempts = new FailedAttempts(config.failedAttemptsAllowed(), java.time.Clock.systemUTC());
+    }
+    return failedAttempts;
+  }
+
+  static String client(RoutingContext rc) {
+    var address = rc.request().remoteAddress();
+    return address == null ? "unknown" : address.hostAddress();
+  }
+
+  /**
+   * 429 when the client must still wait after refused credentials; true when the answer was written.
+   */
+  boolean throttled(RoutingContext rc) {
+    java.time.Duration wait = failedAttempts().waitFor(client(rc));
+    if (wait.isZero()) {
+      return false;
+    }
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://handoff.dev/problems/too-many-failed-attempts");
+    body.put("title", "Too many refused credentials");
+    body.put("status", 429);
+    body.put("detail", "too many refused credentials from this client; try again in " + seconds + " s");
+    rc.response().putHeader("Retry-After", Long.toString(seconds));
+    write(rc, body);
+    return true;
+  }
 
   void registerFailureHandler(@Observes Router router) {
     router.route().order(-1).failureHandler(this::onFailure);
@@ -39,6 +73,10 @@ public class AccessProblems {
   private void onFailure(RoutingContext rc) {
     Throwable f = rc.failure();
     if (f instanceof AuthenticationFailedException || f instanceof AuthenticationCompletionException) {
+      if (rc.response().ended()) {
+        return;
+      }
+      failedAttempts().refused(client(rc));
       unauthenticated(rc, "the credentials were refused: " + refusal(f));
     } else if (f instanceof UnauthorizedException) {
       unauthenticated(rc, null);

@@ -35,6 +35,9 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     if (key == null) {
       return Uni.createFrom().nullItem();
     }
+    if (problems.throttled(rc)) {
+      return Uni.createFrom().failure(new io.quarkus.security.AuthenticationFailedException("throttled"));
+    }
     return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyRequest(key), rc));
   }
 

@@ -75,6 +75,8 @@ public class ApiKeyResource {
       errors.add(new Problem.FieldError("name", "required: a non-empty string naming who uses the key"));
     } else if (name.asText().length() > MAX_NAME) {
       errors.add(new Problem.FieldError("name", "longer than " + MAX_NAME + " characters"));
+    } else if (ApiKeyStore.hasControlCharacters(name.asText())) {
+      errors.add(new Problem.FieldError("name", "must not contain line breaks or other control characters"));
     }
     JsonNode scope = body.get("scope");
     Scope parsed = scope != null && scope.isTextual() ? Scope.parse(scope.asText()).orElse(null) : null;

@@ -52,7 +52,15 @@ public class ApiKeyStore {
   /** A key just made: its record and the key string, which is shown this once. */
   public record Created(ApiKey key, String token) {}
 
+  /** Whether a key name holds control characters (line breaks would forge log lines). */
+  public static boolean hasControlCharacters(String name) {
+    return name.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029);
+  }
+
   public Created create(String name, Scope scope) {
+    if (hasControlCharacters(name)) {
+      throw new IllegalArgumentException("an API key name must not contain line breaks or other control characters");
+    }
     try (Connection c = dataSource.getConnection()) {
       return insert(c, name, scope);
     } catch (SQLException e) {

@@ -30,6 +30,13 @@ public interface AuthConfig {
   /** SHA-256 (hex) of a bootstrap admin key, so a fresh deployment has an administrator. */
   Optional<String> bootstrapKeySha256();
 
+  /**
+   * Refused credentials a client may present in a row before it must wait (1 s, doubling, at most 5
+   * minutes; 429 with Retry-After meanwhile).
+   */
+  @WithDefault("10")
+  int failedAttemptsAllowed();
+
   /** How OIDC token claims map onto Handoff's scopes. */
   Oidc oidc();
 

@@ -48,8 +48,18 @@ public class CompareCommand implements Callable<Integer> {
     if (apiKey != null && !apiKey.isBlank()) {
       request.header("Authorization", "Bearer " + apiKey.trim());
     }
-    HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r;
+    try {
+      r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+          .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+      System.err.println("compare: no Handoff answers at " + url + " (is the service running? start it with"
+          + " ./mvnw -DskipTests package quarkus:run, or give its address with --url)");
+      return 1;
+    } catch (java.io.IOException e) {
+      System.err.println("compare: the request to " + url + " failed: " + e.getMessage());
+      return 1;
+    }
     if (r.statusCode() != 200) {
       System.err.println("comparison request failed: HTTP " + r.statusCode() + " " + r.body());
       return 1;

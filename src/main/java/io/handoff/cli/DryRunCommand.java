@@ -75,10 +75,17 @@ public class DryRunCommand implements Callable<Integer> {
       return 1;
     }
     List<DryRunEvent> recorded;
+    java.nio.file.Path input = events != null ? events : audits;
+    String flag = events != null ? "--events" : "--audits";
+    if (!java.nio.file.Files.isRegularFile(input)) {
+      err.println("dry-run: " + flag + " " + input + ": " + (java.nio.file.Files.exists(input) ? "is not a file"
+          : "no such file"));
+      return 1;
+    }
     try {
       recorded = events != null ? DryRun.readEvents(events) : fromAudits();
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println(e.getMessage());
+      err.println("dry-run: " + flag + " " + input + ": " + e.getMessage());
       return 1;
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;

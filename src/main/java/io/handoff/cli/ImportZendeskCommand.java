@@ -66,7 +66,8 @@ public class ImportZendeskCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Directory for the rule files.")
   Path out;
 
-  @Option(names = "--mapping", description = "Mapping file to read and write (default: <out>/zendesk-mapping.yaml).")
+  @Option(names = "--mapping", description = "Mapping file to read (default: <out>/zendesk-mapping.yaml); the updated mapping is written"
+      + " to <out>/zendesk-mapping.yaml, never over this file.")
   Path mapping;
 
   @Option(names = "--json", description = "Print the report as JSON.")
@@ -105,7 +106,8 @@ public class ImportZendeskCommand implements Callable<Integer> {
       return 1;
     }
     ZendeskImporter.Result result = ZendeskImporter.importAll(in, scheduleJson, ids);
-    result.write(out, mappingFile);
+    // The updated mapping goes to the output directory; a --mapping input elsewhere is never rewritten.
+    result.write(out, out.resolve(ZendeskImporter.MAPPING_FILE));
     ImportReport report = result.report();
     spec.commandLine().getOut().print(json ? report.toJson() + "\n" : report.toText());
     spec.commandLine().getOut().flush();

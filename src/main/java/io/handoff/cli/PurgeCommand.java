@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         + " routing, built-in tickets, outboxes) and timeline entries older than --timeline-older-than."
         + " Open journeys are never purged. Prints the rows per table.")
 public class PurgeCommand implements Callable<Integer> {
-  @Option(names = "--older-than", description = "Age of closed journeys to delete, e.g. 365d, 90d, 12h.")
+  @Option(names = "--older-than", description = "Age of closed journeys to delete, with a unit: 365d, 90d, 12h"
+      + " (a --dry-run without any age counts with 365d; deleting needs an age).")
   String olderThan;
 
   @Option(names = "--timeline-older-than", description = "Age of timeline entries to delete from every journey.")
@@ -47,7 +48,10 @@ public class PurgeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     JourneyPurge.Request request;
     try {
-      request = new JourneyPurge.Request(age("--older-than", olderThan), age("--timeline-older-than",
+      // A dry run with no age counts with the default (closed journeys older than 365 days); deleting needs an
+      // explicit age.
+      String closedAge = dryRun && olderThan == null && timelineOlderThan == null ? DEFAULT_OLDER_THAN : olderThan;
+      request = new JourneyPurge.Request(age("--older-than", closedAge), age("--timeline-older-than",
           timelineOlderThan), Instant.now(), dryRun);
     } catch (IllegalArgumentException e) {
       err.println("purge: " + e.getMessage() + " (e.g. --older-than 365d)");
@@ -65,9 +69,15 @@ public class PurgeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The closed-journey age when the command names none. */
+  static final String DEFAULT_OLDER_THAN = "365d";
+
   private static Duration age(String option, String text) {
     if (text == null) {
       return null;
+    }
+    if (!text.trim().matches(".*[A-Za-z]\\s*")) {
+      throw new IllegalArgumentException(option + " '" + text + "' needs a unit (s, m, h or d), e.g. 365d or 12h");
     }
     Duration d = Durations.parse(text);
     if (d == null) {

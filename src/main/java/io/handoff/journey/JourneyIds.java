@@ -18,8 +18,9 @@ public final class JourneyIds {
     return journeyId != null && journeyId.startsWith(PREFIX) ? journeyId.substring(PREFIX.length()) : null;
   }
 
-  /** True when the id is acceptable as a conversation id (safe in URLs, workflow ids and logs). */
+  /** True when the id is acceptable as a conversation id (safe in URLs, workflow ids and logs), on every entry point. */
   public static boolean isValidConversationId(String id) {
-    return id != null && CONVERSATION_ID.matcher(id).matches();
+    // "." and ".." are path segments, not ids: an HTTP client or proxy would resolve them away.
+    return id != null && CONVERSATION_ID.matcher(id).matches() && !id.chars().allMatch(c -> c == '.');
   }
 }

@@ -71,7 +71,16 @@ public class JourneyService {
    * conflict policy is USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
    */
   public EventAck deliver(JourneyEvent event) {
+    List<io.handoff.ticket.FieldError> problems = EventLimits.problems(event);
+    if (!problems.isEmpty()) {
+      metrics.eventRejected(event.type() == null ? "unknown" : event.type().wireName(), "invalid");
+      throw new InvalidEvent(problems);
+    }
     String journeyId = JourneyIds.journeyId(event.conversationId());
+    if (!EventLimits.opensJourney(event.type()) && !journal.exists(journeyId) && index.find(journeyId).isEmpty()) {
+      metrics.eventRejected(event.type().wireName(), "refused");
+      throw new NotStarted(event.conversationId(), event.type());
+    }
     boolean fresh = journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
     if (!fresh) {
       // A retry, or another event under a used id: the journal, not the journey's bounded memory, decides.
@@ -529,6 +538,31 @@ public class JourneyService {
 
   private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
     return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
+  }
+
+  /** An event that breaks a limit of {@link EventLimits}; nothing was journaled or delivered. */
+  public static final class InvalidEvent extends RuntimeException {
+    private final transient List<io.handoff.ticket.FieldError> errors;
+
+    public InvalidEvent(List<io.handoff.ticket.FieldError> errors) {
+      super(errors.get(0).toString());
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<io.handoff.ticket.FieldError> errors() {
+      return errors;
+    }
+  }
+
+  /**
+   * An event that cannot open a journey (anything but conversation.started and message.received) for a
+   * conversation Handoff never saw: refused, no journey is started.
+   */
+  public static final class NotStarted extends RuntimeException {
+    public NotStarted(String conversationId, EventType type) {
+      super(type.wireName() + " for conversation " + conversationId + ", which never started: a journey starts with"
+          + " conversation.started or message.received");
+    }
   }
 
   /** A journey whose workflow does not answer and that has no projection yet. */

@@ -40,6 +40,10 @@ public class JourneyTicketCommands implements TicketCommands {
 
   @Override
   public TicketComment comment(String ticketId, NewComment comment, String idempotencyKey) {
+    FieldError tooLong = EventLimits.text("body", comment.body());
+    if (tooLong != null) {
+      throw new TicketRefusedException(List.of(tooLong));
+    }
     TicketComment.AuthorRole role = comment.authorRole() == null ? TicketComment.AuthorRole.AGENT : comment.authorRole();
     Actor actor = new Actor(comment.authorId() == null ? API_AGENT.id() : comment.authorId(),
         comment.authorName() == null ? API_AGENT.name() : comment.authorName(), role);

@@ -121,6 +121,19 @@ public class Journal {
     }
   }
 
+  /** Whether the journal holds any entry of the journey. */
+  public boolean exists(String journeyId) {
+    String sql = "SELECT 1 FROM journal WHERE journey_id = ? FETCH FIRST 1 ROWS ONLY";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, journeyId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Every entry of one journey, in arrival order (empty when the journey is unknown). */
   public List<Entry> entries(String journeyId) {
     String sql = "SELECT seq, journey_id, entry_id, kind, payload, received_at FROM journal"

@@ -71,6 +71,109 @@ public final class RuleSetValidator {
     if (directory.directory() != null) {
       out.addAll(groupReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
           automations.value(), sla == null ? null : sla.value()));
+      out.addAll(agentReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
+          automations.value()));
+    }
+    if (sla != null && sla.value() != null) {
+      out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks().keySet(), sla.value()));
+    }
+    out.addAll(intentReferences(workflowsDir, promptsDir));
+    return out;
+  }
+
+  /** Webhooks named by SLA escalations must be declared (support-triggers.yaml {@code webhooks}). */
+  private static List<RuleFileError> webhookReferences(Path dir, Set<String> declared, SlaPolicies sla) {
+    List<RuleFileError> out = new ArrayList<>();
+    Path slaFile = dir.resolve("sla-policies.yaml");
+    for (SlaPolicy p : sla.policies()) {
+      for (EscalationAction a : actions(p)) {
+        if (a.kind() == EscalationAction.Kind.NOTIFY_WEBHOOK && !declared.contains(a.value())) {
+          String error = "notify_webhook: webhook '" + a.value() + "' is not declared (declare it under webhooks in"
+              + " support-triggers.yaml; declared: " + String.join(", ", new java.util.TreeSet<>(declared)) + ")";
+          if (out.stream().noneMatch(e -> e.message().equals(error))) {
+            out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + a.value(), a.value()),
+                p.name(), error));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Agents named by support triggers and automations (assignee, e-mail to a user that is neither an
+   * address nor a ticket role) must exist in helpdesk.yaml.
+   */
+  private static List<RuleFileError> agentReferences(Path dir, HelpdeskDirectory directory,
+      SupportTriggerSet supportTriggers, io.handoff.automation.AutomationSet automations) {
+    List<RuleFileError> out = new ArrayList<>();
+    Path triggers = dir.resolve("support-triggers.yaml");
+    for (SupportTrigger t : supportTriggers.declared()) {
+      t.actions().forEach(a -> unknownAgent(a, directory, triggers, out));
+    }
+    if (automations != null) {
+      Path automationFile = dir.resolve(AutomationLoader.FILE);
+      for (io.handoff.automation.Automation t : automations.declared()) {
+        t.actions().forEach(a -> unknownAgent(a, directory, automationFile, out));
+      }
+    }
+    return out;
+  }
+
+  private static void unknownAgent(SupportAction a, HelpdeskDirectory directory, Path file, List<RuleFileError> out) {
+    String agent = null;
+    if (a.type() == SupportActionType.ASSIGNEE && a.value() != null && !a.value().isEmpty()
+        && !"current_user".equals(a.value())) {
+      agent = a.value();
+    } else if (a.type() == SupportActionType.NOTIFY_USER && !a.args().isEmpty()) {
+      String to = a.args().get(0);
+      if (!to.contains("@") && !Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user").contains(to)) {
+        agent = to;
+      }
+    }
+    if (agent != null && directory.agent(agent).isEmpty()) {
+      out.add(RuleFileError.error(file.toString(), a.line(), null, "agent '" + agent
+          + "' is not defined in helpdesk.yaml (an agent id, an e-mail address or requester_id/assignee_id/current_user)"));
+    }
+  }
+
+  /**
+   * Intents named by the rules router (routing.yaml) and the handoff policy (handoff-policy.yaml) must be
+   * intents of the taxonomy (prompts/taxonomy.yaml).
+   */
+  private static List<RuleFileError> intentReferences(Path workflowsDir, Path promptsDir) {
+    var taxonomy = io.handoff.intent.taxonomy.TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).value();
+    if (taxonomy == null) {
+      return List.of();
+    }
+    Set<String> known = new java.util.TreeSet<>(taxonomy.intentNames());
+    List<RuleFileError> out = new ArrayList<>();
+    Path routingFile = workflowsDir.resolve("routing.yaml");
+    var routing = io.handoff.intent.rules.RoutingRulesLoader.load(routingFile).value();
+    if (routing != null) {
+      java.util.Set<String> used = new java.util.LinkedHashSet<>();
+      used.add(routing.fallbackIntent());
+      routing.rules().forEach(r -> used.add(r.intent()));
+      for (String intent : used) {
+        if (intent != null && !known.contains(intent)) {
+          out.add(RuleFileError.error(routingFile.toString(), lineOf(routingFile, "intent: " + intent,
+              "fallbackIntent: " + intent, intent), null, "intent '" + intent
+              + "' is not an intent of prompts/taxonomy.yaml (known: " + String.join(", ", known) + ")"));
+        }
+      }
+    }
+    Path policyFile = workflowsDir.resolve("handoff-policy.yaml");
+    var policy = HandoffPolicyLoader.load(policyFile).value();
+    if (policy != null) {
+      java.util.Set<String> used = new java.util.LinkedHashSet<>(new java.util.TreeSet<>(policy.groups().keySet()));
+      used.addAll(new java.util.TreeSet<>(policy.alwaysHumanIntents()));
+      for (String intent : used) {
+        if (!known.contains(intent)) {
+          out.add(RuleFileError.error(policyFile.toString(), lineOf(policyFile, "  " + intent + ":", intent), null,
+              "intent '" + intent + "' is not an intent of prompts/taxonomy.yaml (known: " + String.join(", ", known)
+                  + ")"));
+        }
+      }
     }
     return out;
   }
@@ -185,11 +288,14 @@ public final class RuleSetValidator {
     return all;
   }
 
-  private static int lineOf(Path file, String text) {
+  /** The first line holding the first of {@code texts} found in the file (0 when none is). */
+  private static int lineOf(Path file, String... texts) {
     List<String> lines = readLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(text)) {
-        return i + 1;
+    for (String text : texts) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(text)) {
+          return i + 1;
+        }
       }
     }
     return 0;

@@ -19,10 +19,22 @@ public final class WebhookNotificationClient implements NotificationClient {
   private final NotificationOutboxStore store;
   private final Duration timeout;
   private final HttpClient http;
+  private final java.util.function.Function<String, String> endpoints;
 
+  /** Only notifications that carry their endpoint URL (tests); a webhook named without a URL is refused. */
   public WebhookNotificationClient(NotificationOutboxStore store, Duration timeout) {
+    this(store, timeout, name -> null);
+  }
+
+  /**
+   * {@code endpoints} maps a declared webhook id to its endpoint URL (null when no rule file declares
+   * it): SLA escalations name their webhook, the URL is looked up when it is called.
+   */
+  public WebhookNotificationClient(NotificationOutboxStore store, Duration timeout,
+      java.util.function.Function<String, String> endpoints) {
     this.store = store;
     this.timeout = timeout;
+    this.endpoints = endpoints;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -41,8 +53,38 @@ public final class WebhookNotificationClient implements NotificationClient {
     return new DeliveryResult(n.idempotencyKey(), existing != null, "sent");
   }
 
+  /**
+   * The URL to call: the notification's endpoint when it is an absolute http(s) URL, else the endpoint
+   * of the webhook it names. A name is never used as a URL; an undeclared name is refused for good.
+   */
+  URI endpointOf(Notification n) {
+    URI uri = absoluteHttp(n.endpoint());
+    if (uri != null) {
+      return uri;
+    }
+    String name = n.endpoint() != null ? n.endpoint() : n.recipient();
+    uri = name == null ? null : absoluteHttp(endpoints.apply(name));
+    if (uri == null) {
+      throw new DeliveryException("webhook '" + name + "' is not declared in support-triggers.yaml", false, null);
+    }
+    return uri;
+  }
+
+  private static URI absoluteHttp(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(s);
+      return uri.isAbsolute() && uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) ? uri : null;
+    } catch (java.net.URISyntaxException e) {
+      return null;
+    }
+  }
+
   private void post(Notification n) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(n.endpoint())).timeout(timeout)
+    HttpRequest request = HttpRequest.newBuilder(endpointOf(n)).timeout(timeout)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", n.idempotencyKey())
         .POST(HttpRequest.BodyPublishers.ofString(n.body())).build();

@@ -92,6 +92,10 @@ public final class TicketChangeValidator {
     if (comment.body() == null || comment.body().isBlank()) {
       errors.add(new FieldError("body", "must not be empty"));
     }
+    FieldError tooLong = io.handoff.journey.EventLimits.text("body", comment.body());
+    if (tooLong != null) {
+      errors.add(tooLong);
+    }
     if (comment.authorRole() == null) {
       errors.add(new FieldError("author.role", "is required: agent, end_user or system"));
     }

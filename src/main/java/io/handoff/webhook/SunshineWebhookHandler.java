@@ -22,6 +22,11 @@ public final class SunshineWebhookHandler {
   public static final String API_KEY_HEADER = "X-API-Key";
   private static final Logger LOG = Logger.getLogger(SunshineWebhookHandler.class);
 
+  /** Where the checked values of a journey event are in a Sunshine body. */
+  private static final java.util.Map<String, String> SUNSHINE_FIELDS = java.util.Map.of(
+      "conversationId", "events[].payload.conversation.id", "eventId", "events[].id",
+      "text", "events[].payload.message.content.text");
+
   private final byte[] secret;
   private final SunshineEventMapper mapper;
   private final TicketCommands commands;
@@ -62,7 +67,28 @@ public final class SunshineWebhookHandler {
       return WebhookReply.problem(Problem.invalid("events", "is required (a list of events)"));
     }
     List<JourneyEvent> events = mapper.map(root, clock.instant());
-    events.forEach(commands::inboundEvent);
-    return WebhookReply.ok("applied", events.size() + " event(s) delivered");
+    // The limits of every entry point, checked for every event before any is delivered.
+    List<io.handoff.ticket.FieldError> problems = new java.util.ArrayList<>();
+    for (JourneyEvent e : events) {
+      for (io.handoff.ticket.FieldError f : io.handoff.journey.EventLimits.problems(e)) {
+        problems.add(new io.handoff.ticket.FieldError(SUNSHINE_FIELDS.getOrDefault(f.field(), f.field()), f.message()));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return WebhookReply.problem(Problem.invalid(problems));
+    }
+    int delivered = 0;
+    int ignored = 0;
+    for (JourneyEvent e : events) {
+      try {
+        commands.inboundEvent(e);
+        delivered++;
+      } catch (io.handoff.journey.JourneyService.NotStarted notStarted) {
+        // e.g. conversation:remove of a conversation created before Handoff listened: nothing to end.
+        ignored++;
+      }
+    }
+    return WebhookReply.ok("applied", delivered + " event(s) delivered"
+        + (ignored == 0 ? "" : ", " + ignored + " ignored (conversation never started)"));
   }
 }

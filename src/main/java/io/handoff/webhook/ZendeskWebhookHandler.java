@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Verifies and applies one Zendesk webhook call. Nothing reaches the journey before the signature
- * and timestamp are checked; a redelivered invocation is answered without applying it again.
+ * and timestamp are checked; a redelivered call (the same signed timestamp and body, or the same Zendesk
+ * event id) is answered without applying it again, whatever its invocation id header says.
  * Missing signature → 401; forged or stale → 403; unknown ticket → 200 "ignored" (not a Handoff
  * ticket, and Zendesk must not retry); refused change → 422 naming the fields.
  */
@@ -57,16 +58,49 @@ public final class ZendeskWebhookHandler {
     } catch (IOException e) {
       return WebhookReply.problem(Problem.invalid("body", "not valid JSON"));
     }
-    String deliveryId = invocationId != null ? invocationId : event.path("id").asText(null);
-    if (!replays.firstDelivery(deliveryId, clock.instant())) {
-      return WebhookReply.ok("duplicate", "delivery " + deliveryId + " was already applied");
+    // Deduplicated on signed data only: the hash of timestamp + body and the event id inside the body.
+    // The invocation id header is not signed, so a replay with another (or no) invocation id is the same call.
+    java.util.List<String> keys = deliveryKeys(timestamp, body, event);
+    if (invocationId != null && !invocationId.isBlank()) {
+      // Zendesk's own retries keep their invocation id even when re-signed with a later timestamp.
+      keys.add("invocation:" + invocationId);
+    }
+    java.time.Instant now = clock.instant();
+    java.util.List<String> claimed = new java.util.ArrayList<>();
+    for (String key : keys) {
+      if (!replays.firstDelivery(key, now)) {
+        claimed.forEach(replays::forget);
+        return WebhookReply.ok("duplicate", "this signed delivery was already applied"
+            + (invocationId == null ? "" : " (invocation " + invocationId.replaceAll("[^A-Za-z0-9._:-]", "?") + ")"));
+      }
+      claimed.add(key);
     }
     try {
       return apply(mapper.map(event));
     } catch (RuntimeException e) {
-      replays.forget(deliveryId);
+      claimed.forEach(replays::forget);
       throw e;
     }
+  }
+
+  /** The replay keys of a verified delivery: its signed timestamp and body, and the body's event id. */
+  static java.util.List<String> deliveryKeys(String timestamp, byte[] body, JsonNode event) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(timestamp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(body);
+      keys.add("signed:" + java.util.HexFormat.of().formatHex(sha.digest()));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    // Only Zendesk's event webhooks carry an event id; a trigger webhook's body is the team's own JSON.
+    boolean zendeskEvent = event.path("type").asText("").startsWith("zen:event-type:");
+    String eventId = zendeskEvent && event.path("id").isValueNode() ? event.path("id").asText() : null;
+    if (eventId != null && !eventId.isBlank()) {
+      keys.add("event:" + eventId);
+    }
+    return keys;
   }
 
   private WebhookReply apply(ZendeskCommand command) {

@@ -74,8 +74,25 @@ public final class ZendeskRulesFetcher {
       JsonNode np = body.has("links") ? body.path("links").path("next") : body.path("next_page");
       boolean more = !body.has("meta") || body.path("meta").path("has_more").asBoolean(false);
       next = np.isTextual() && !np.asText().isEmpty() && more ? np.asText() : null;
+      if (next != null && !sameOrigin(next)) {
+        throw new IOException("next_page of " + path + " points to another host than " + settings.baseUri()
+            + ": not followed (the credentials go to the account's own host only)");
+      }
     }
     return out;
+  }
+
+  /** Whether a link has the scheme, host and port of the account's base URL. */
+  private boolean sameOrigin(String link) {
+    try {
+      URI u = new URI(link);
+      URI base = settings.baseUri();
+      return base.getScheme().equalsIgnoreCase(String.valueOf(u.getScheme()))
+          && base.getHost().equalsIgnoreCase(String.valueOf(u.getHost())) && base.getPort() == u.getPort()
+          && u.getUserInfo() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private JsonNode get(String url) throws IOException, InterruptedException {

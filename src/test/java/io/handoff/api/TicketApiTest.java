@@ -100,6 +100,32 @@ class TicketApiTest {
   }
 
   @Test
+  void theReadmesTagsObjectFormAddsSetsAndRemoves() {
+    Ticketed t = Journeys.enterprisePricing("tk-tagform");
+    patch(t.ticketId(), "{\"tags\":{\"add\":[\"quote_sent\"]}}").statusCode(200);
+    assertThat(Journeys.ticket(t.ticketId()).getList("tags", String.class)).contains("pricing", "quote_sent");
+    patch(t.ticketId(), "{\"tags\":{\"remove\":[\"quote_sent\"]}}").statusCode(200);
+    assertThat(Journeys.ticket(t.ticketId()).getList("tags", String.class)).doesNotContain("quote_sent");
+    patch(t.ticketId(), "{\"tags\":{\"set\":[\"vip\"]}}").statusCode(200);
+    assertThat(Journeys.ticket(t.ticketId()).getList("tags", String.class)).containsExactly("vip");
+    refused(patch(t.ticketId(), "{\"tags\":{\"drop\":[\"vip\"]}}"), "tags.drop");
+    // the journey list's stage filter reads any case
+    given().when().get("/api/journeys?stage=ticketed&limit=5").then().statusCode(200);
+  }
+
+  @Test
+  void openApiShowsTheTypedEventBodyAnd202() {
+    JsonPath api = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+        .extract().jsonPath();
+    String post = "paths.'/api/conversations/{conversationId}/events'.post";
+    assertThat(api.getMap(post + ".responses")).containsKey("202").doesNotContainKey("200");
+    assertThat(api.getString(post + ".requestBody.content.'application/json'.schema.'$ref'"))
+        .isEqualTo("#/components/schemas/Event");
+    assertThat(api.getList("components.schemas.Event.properties.type.enum", String.class))
+        .contains("conversation.started", "agent.replied");
+  }
+
+  @Test
   void agentPublicReplySetsPendingNotifiesTheCustomerAndFulfilsFirstReply() {
     Ticketed t = Journeys.enterprisePricing("tk-reply");
     comment(t.ticketId(), """

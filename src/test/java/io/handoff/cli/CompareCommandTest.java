@@ -49,4 +49,32 @@ class CompareCommandTest {
       server.stop();
     }
   }
+
+  @Test
+  void withNoServerTheMessageSaysSoWithoutAStackTrace() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(HandoffCli.run("compare", "--url", "http://127.0.0.1:" + port)).isEqualTo(1);
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Handoff answers at http://127.0.0.1:" + port)
+        .doesNotContain("ConnectException").doesNotContain("\tat ");
+  }
+
+  @Test
+  void dryRunNamesAMissingEventsFile() {
+    PrintStream stderr = System.err;
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit = new picocli.CommandLine(new HandoffCli()).setErr(new java.io.PrintWriter(err))
+        .execute("dry-run", "--events", "missing.jsonl");
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("--events missing.jsonl: no such file");
+  }
 }

@@ -95,4 +95,14 @@ class PurgeCommandTest {
     assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).contains("is this Handoff's database");
   }
+
+  @Test
+  void anAgeWithoutUnitIsRefusedAndABareDryRunUsesTheDocumentedDefault() {
+    Run bare = purge("--older-than", "1");
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.err()).contains("--older-than '1' needs a unit");
+    Run dryRun = purge("--dry-run");
+    assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out()).contains("Dry run: nothing deleted");
+  }
 }

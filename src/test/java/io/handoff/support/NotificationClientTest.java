@@ -100,4 +100,21 @@ class NotificationClientTest {
     wiremock.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200).withFixedDelay(4000)));
     assertTrue(assertThrows(DeliveryException.class, () -> client.deliver(webhook("k1"))).retryable());
   }
+
+  @Test
+  void anSlaWebhookNamedWithoutUrlIsPostedToTheDeclaredEndpointNeverUsedAsUrl() {
+    wiremock.stubFor(post(urlEqualTo("/sla-alerts")).willReturn(aResponse().withStatus(200)));
+    WebhookNotificationClient named = new WebhookNotificationClient(store, Duration.ofMillis(1500),
+        name -> "sla-alerts".equals(name) ? wiremock.baseUrl() + "/sla-alerts" : null);
+    Notification sla = new Notification(Notification.Kind.WEBHOOK, "SLA first_reply_time breach", 1, "webhook",
+        "sla-alerts", null, "{\"ticket\": \"7\"}", "sla-alerts", "sla-k1");
+    assertEquals("sent", named.deliver(sla).status());
+    wiremock.verify(1, postRequestedFor(urlEqualTo("/sla-alerts")));
+
+    Notification undeclared = new Notification(Notification.Kind.WEBHOOK, "SLA first_reply_time breach", 1,
+        "webhook", "nowhere", null, "{}", "nowhere", "sla-k2");
+    DeliveryException e = assertThrows(DeliveryException.class, () -> named.deliver(undeclared));
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().contains("'nowhere' is not declared"), e.getMessage());
+  }
 }

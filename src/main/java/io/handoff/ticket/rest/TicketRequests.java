@@ -21,7 +21,7 @@ import java.util.Set;
  * is refused with the field's name instead of being ignored or failing deserialisation.
  *
  * <p>PATCH body: {@code status, priority, type, group, assignee} (strings; {@code ""} clears all but
- * status), {@code tags} (replace all), {@code addTags}, {@code removeTags} (string lists),
+ * status), {@code tags} (a list replaces all; or {@code {set, add, remove}}), {@code addTags}, {@code removeTags} (string lists),
  * {@code customFields} (object of strings). Comment body: {@code body} (string, required),
  * {@code public} (boolean, default true), {@code author}: an agent id, or
  * {@code {"id", "name", "role": "agent" | "end_user" | "system"}}.
@@ -58,7 +58,22 @@ public final class TicketRequests {
         .status(string(root, "status", errors)).priority(string(root, "priority", errors))
         .type(string(root, "type", errors)).group(string(root, "group", errors))
         .assignee(string(root, "assignee", errors));
-    if (root.has("tags")) {
+    if (root.has("tags") && root.get("tags").isObject()) {
+      // The documented object form: {"tags": {"set": [...], "add": [...], "remove": [...]}}.
+      JsonNode tags = root.get("tags");
+      tags.fieldNames().forEachRemaining(k -> {
+        if (!Set.of("set", "add", "remove").contains(k)) {
+          errors.add(new FieldError("tags." + k, "unknown field (allowed: set, add, remove)"));
+        }
+      });
+      if (tags.has("set")) {
+        b.setTags(strings(tags, "set", errors));
+      }
+      strings(tags, "add", errors).forEach(b::addTag);
+      strings(tags, "remove", errors).forEach(b::removeTag);
+      errors.replaceAll(e -> Set.of("set", "add", "remove").contains(e.field())
+          ? new FieldError("tags." + e.field(), e.message()) : e);
+    } else if (root.has("tags")) {
       b.setTags(strings(root, "tags", errors));
     }
     strings(root, "addTags", errors).forEach(b::addTag);

@@ -29,6 +29,14 @@ public interface ZendeskConfig {
   @WithDefault("15s")
   Duration requestTimeout();
 
+  /**
+   * Test only: lets the admin import fetch from the request's {@code baseUrl} (WireMock) instead of
+   * {@code https://<subdomain>.zendesk.com} only.
+   */
+  @io.smallrye.config.WithName("import-allow-base-url")
+  @WithDefault("false")
+  boolean importAllowBaseUrl();
+
   /** Delay to ask for when a 429 comes without a Retry-After header. */
   @WithDefault("60s")
   Duration defaultRetryAfter();

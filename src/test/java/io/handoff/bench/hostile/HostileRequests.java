@@ -62,10 +62,46 @@ public final class HostileRequests {
     if (k < 85) {
       return dryRun();
     }
-    if (k < 95) {
+    if (k < 92) {
       return webhook();
     }
-    return method();
+    if (k < 95) {
+      return method();
+    }
+    return entryPoints();
+  }
+
+  /**
+   * Issue 15 items 6, 9, 11: events that cannot open a journey for conversations that never started,
+   * Sunshine ids and texts checked like REST ones, and the ';' guard on other spellings of /api.
+   */
+  private HostileRequest entryPoints() {
+    int k = random.nextInt(4);
+    return switch (k) {
+      case 0 -> reject("event: cannot open a journey (conversation never started)", "POST", "/api/conversations/"
+          + "hostile-phantom-" + Long.toHexString(random.nextLong()) + "/events", json(), pick(List.of(
+              "{\"type\":\"agent.replied\",\"text\":\"hi\",\"agent\":{\"id\":\"a\",\"name\":\"A\"}}",
+              "{\"type\":\"conversation.ended\"}", "{\"type\":\"customer.replied\",\"text\":\"hi\"}",
+              "{\"type\":\"conversation.queued\"}")));
+      case 1 -> reject("sunshine webhook: hostile conversation id", "POST", "/api/webhooks/sunshine", sunshineKey(),
+          sunshine(pick(List.of("a/b", "..", "", "a\nb", "x".repeat(2000), "a b", "journey-x\u0000")), "hi"));
+      case 2 -> reject("sunshine webhook: text over 20,000 characters", "POST", "/api/webhooks/sunshine",
+          sunshineKey(), sunshine(throwAway(), "a".repeat(20_001 + random.nextInt(5000))));
+      default -> reject("';' in another spelling of an API path", "GET", pick(List.of(
+          "//api/journeys/journey-x;y", "/%61pi/journeys/journey-x;y", "/api/./journeys;x", "///api//journeys;x",
+          "/%61%70%69/conversations/a;b/events")), Map.of(), "");
+    };
+  }
+
+  private static Map<String, String> sunshineKey() {
+    return Map.of("Content-Type", "application/json", "X-API-Key", "hostile-harness-sunshine-secret");
+  }
+
+  private String sunshine(String conversationId, String text) {
+    return "{\"app\":{\"id\":\"app\"},\"webhook\":{\"id\":\"wh\",\"version\":\"v2\"},\"events\":[{\"id\":\"ev-"
+        + Long.toHexString(random.nextLong()) + "\",\"type\":\"conversation:message\",\"payload\":{\"conversation\":"
+        + "{\"id\":" + quote(conversationId) + "},\"message\":{\"author\":{\"type\":\"user\",\"userId\":\"u\"},"
+        + "\"content\":{\"type\":\"text\",\"text\":" + quote(text) + "},\"source\":{\"type\":\"web\"}}}}]}";
   }
 
   private HostileRequest event() {
