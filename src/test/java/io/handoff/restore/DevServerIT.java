@@ -110,11 +110,11 @@ class DevServerIT {
         }
         assertThat(awaitList(temporalClient, "WorkflowId = 'journey-c-burst'", 1)).hasSize(1);
         // A retried event (same id, same body) is answered as a duplicate and recorded once.
-        JsonNode retried = send(p, "POST", "/api/conversations/c-burst/events", "{\"type\":\"message.received\","
+        JsonNode retriedBurst = send(p, "POST", "/api/conversations/c-burst/events", "{\"type\":\"message.received\","
             + "\"channel\":\"web_widget\",\"eventId\":\"burst-7\",\"text\":\"burst message 7\","
             + ENTERPRISE.formatted("burst") + "}", 202);
-        assertThat(retried.path("eventId").asText()).isEqualTo("burst-7");
-        assertThat(retried.path("duplicate").asBoolean()).isTrue();
+        assertThat(retriedBurst.path("eventId").asText()).isEqualTo("burst-7");
+        assertThat(retriedBurst.path("duplicate").asBoolean()).isTrue();
         assertThat(java.util.stream.StreamSupport.stream(get(p, "/api/journeys/journey-c-burst").path("timeline")
             .spliterator(), false).filter(t -> "burst message 7".equals(t.path("text").asText())).count()).isEqualTo(1);
 
