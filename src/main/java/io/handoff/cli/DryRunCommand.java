@@ -85,7 +85,9 @@ public class DryRunCommand implements Callable<Integer> {
     try {
       recorded = events != null ? DryRun.readEvents(events) : fromAudits();
     } catch (IOException | java.io.UncheckedIOException e) {
-      err.println("dry-run: " + flag + " " + input + ": " + e.getMessage());
+      // A line that cannot be read already names itself as file:line; a file that cannot be read does not.
+      String message = String.valueOf(e.getMessage());
+      err.println(message.startsWith(input.toString()) ? message : "dry-run: " + flag + " " + input + ": " + message);
       return 1;
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;

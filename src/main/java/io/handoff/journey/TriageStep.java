@@ -56,8 +56,11 @@ final class TriageStep {
         SearchAttributes.INTENT.valueSet(String.valueOf(acting.intent())),
         SearchAttributes.ROUTING_AGREEMENT.valueSet(agree ? "agree" : "disagree"));
     if (acting.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
-      tickets.create(draft(acting), at);
-      ctx.enterStage(Stage.TICKETED, at, "handed off to " + acting.group());
+      io.handoff.ticket.Ticket ticket = tickets.create(draft(acting), at);
+      // Timeline text only (state, no command): the support triggers of the creation may have moved the ticket.
+      String movedTo = ticket == null || Objects.equals(ticket.group(), s.initialGroup) ? null : ticket.group();
+      ctx.enterStage(Stage.TICKETED, at, "handed off to " + acting.group()
+          + (movedTo == null ? "" : "; support triggers moved the ticket to " + movedTo));
       if (Workflow.getVersion(HANDOFF_ACK, Workflow.DEFAULT_VERSION, 1) >= 1) {
         reply(acting, at, "handoff.acknowledged", "/handoff-ack");
       }

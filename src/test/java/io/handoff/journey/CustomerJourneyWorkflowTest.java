@@ -60,6 +60,33 @@ class CustomerJourneyWorkflowTest {
   }
 
   @Test
+  void theHandoffEntrySaysWhenTheSupportTriggersMovedTheTicketToAnotherGroup() {
+    Customer standard = new Customer("u-9", "Kai Berg", "kai@example.com", "en", "standard", Map.of());
+    t.send(t.event("c-moved", EventType.CONVERSATION_STARTED, null, standard));
+    t.send(t.event("c-moved", EventType.MESSAGE_RECEIVED,
+        "I was charged twice for my order and I want a refund, the app showed an error", standard));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c-moved");
+    assertThat(v.stage()).isEqualTo(Stage.TICKETED);
+    String handedTo = v.routing().ai().group();
+    assertThat(v.ticket().group()).isEqualTo("technical").isNotEqualTo(handedTo);
+    assertThat(v.timeline()).filteredOn(e -> e.step().equals("stage.ticketed")).singleElement()
+        .extracting(TimelineEntry::text).isEqualTo("AI_TRIAGE → TICKETED: handed off to " + handedTo
+            + "; support triggers moved the ticket to technical");
+  }
+
+  @Test
+  void theHandoffEntryNamesTheGroupAloneWhenTheTicketStaysThere() {
+    t.send(t.event("c-stays", EventType.CONVERSATION_STARTED, null, ENTERPRISE));
+    t.send(t.event("c-stays", EventType.MESSAGE_RECEIVED, "My app crashes with an error when I log in", ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("c-stays");
+    assertThat(v.ticket().group()).isEqualTo(v.routing().ai().group());
+    assertThat(v.timeline()).filteredOn(e -> e.step().equals("stage.ticketed")).singleElement()
+        .extracting(TimelineEntry::text).isEqualTo("AI_TRIAGE → TICKETED: handed off to " + v.ticket().group());
+  }
+
+  @Test
   void theAiAnswersAQuestionItResolvesOnceInTheCustomersLanguage() throws Exception {
     Customer standard = new Customer("u-2", "Rita Gomes", "rita@example.com", "es", "standard", Map.of());
     t.send(t.event("c-es", EventType.CONVERSATION_STARTED, null, standard));

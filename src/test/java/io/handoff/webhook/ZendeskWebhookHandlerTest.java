@@ -135,7 +135,7 @@ class ZendeskWebhookHandlerTest {
     post(sign(TS, STATUS_CHANGED), TS, "inv-1", STATUS_CHANGED);
     WebhookReply again = post(sign(TS, STATUS_CHANGED), TS, "inv-1", STATUS_CHANGED);
 
-    assertEquals(Map.of("status", "duplicate", "detail", "delivery inv-1 was already applied"),
+    assertEquals(Map.of("status", "duplicate", "detail", "this signed delivery was already applied (invocation inv-1)"),
         again.entity());
     assertEquals(1, commands.calls.size());
   }
