@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checks that run before any resource, answering problem+json like the resources do:
  * <ul>
  *   <li>a declared Content-Length over {@code quarkus.http.limits.max-body-size} is a 413 before the
- *       body is read (Quarkus's own check, which runs after this one, answers a bare 413; it still
- *       guards chunked bodies, which declare no length);</li>
+ *       body is read, and a chunked body (no length declared) is read here with the same limit: over it,
+ *       a 413 problem+json too (Quarkus's own checks answer a bare 413);</li>
  *   <li>a {@code ;} in an API path is a 400: JAX-RS would read it as a matrix parameter and silently
  *       drop it, so {@code /api/conversations/a;b/events} would reach conversation {@code a}.</li>
  * </ul>
