@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Checks that run before any resource, answering problem+json like the resources do:
  * <ul>
  *   <li>a declared Content-Length over {@code quarkus.http.limits.max-body-size} is a 413 before the
- *       body is read (Quarkus's own check, which runs after this one, answers a bare 413; it still
- *       guards chunked bodies, which declare no length);</li>
+ *       body is read, and a chunked body (no length declared) is read here with the same limit: over it,
+ *       a 413 problem+json too (Quarkus's own checks answer a bare 413);</li>
  *   <li>a {@code ;} in an API path is a 400: JAX-RS would read it as a matrix parameter and silently
  *       drop it, so {@code /api/conversations/a;b/events} would reach conversation {@code a}.</li>
  * </ul>
@@ -28,11 +28,22 @@ public class RequestGuards {
 
   void install(@Observes Router router) {
     long limit = maxBodySize.asLongValue();
+    // The body handler of a chunked body over the limit fails the request with 413.
+    router.route().order(-11).failureHandler(ctx -> {
+      if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+        refuse(ctx, tooLarge(-1, limit));
+      } else {
+        ctx.next();
+      }
+    });
     router.route().order(-10).handler(ctx -> {
       long length = declaredLength(ctx.request().getHeader("Content-Length"));
       if (length > limit) {
-        refuse(ctx, new Problem("https://handoff.dev/problems/body-too-large", "Request body too large", 413,
-            "the body has " + length + " bytes; the limit is " + limit + " bytes", "body", null, null));
+        refuse(ctx, tooLarge(length, limit));
+      } else if (length < 0 && ctx.request().headers().contains("Transfer-Encoding")) {
+        // A chunked body declares no length: read it here with the limit (Quarkus's own count answers a
+        // bare 413); the resources then read the buffered body.
+        io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
       } else if (matrixInApiPath(ctx.request().path())) {
         refuse(ctx, new Problem("https://handoff.dev/problems/invalid-request", "Invalid request", 400,
             "path: ';' is not allowed in a path (matrix parameters are not supported)", "path", null, null));
@@ -65,6 +76,12 @@ public class RequestGuards {
       // keep the collapsed path
     }
     return path.toLowerCase(java.util.Locale.ROOT).startsWith("/api/") && path.indexOf(';') >= 0;
+  }
+
+  private static Problem tooLarge(long length, long limit) {
+    return new Problem("https://handoff.dev/problems/body-too-large", "Request body too large", 413,
+        (length < 0 ? "the chunked body is over the limit" : "the body has " + length + " bytes")
+            + "; the limit is " + limit + " bytes", "body", null, null);
   }
 
   private static long declaredLength(String declared) {

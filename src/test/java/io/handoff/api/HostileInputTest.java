@@ -43,6 +43,34 @@ class HostileInputTest {
   }
 
   @Test
+  void oversizeChunkedBodyIsRefusedAsProblemJsonAndASmallOneIsAccepted() throws Exception {
+    String conversation = "chunked-" + UUID.randomUUID();
+    RawHttp.Answer big = RawHttp.send(RestAssured.port, chunkedEvent(conversation, "x".repeat(300_000)));
+    assertThat(big.status()).isEqualTo(413);
+    assertThat(big.contentType()).startsWith("application/problem+json");
+    assertThat(JSON.readTree(big.body()).path("detail").asText()).contains("the limit is 262144 bytes");
+    RawHttp.Answer small = RawHttp.send(RestAssured.port, chunkedEvent(conversation, "hello in chunks"));
+    assertThat(small.status()).as(small.body()).isEqualTo(202);
+  }
+
+  private static HostileRequest chunkedEvent(String conversation, String text) {
+    byte[] json = ("{\"type\":\"conversation.started\",\"channel\":\"email\"}").getBytes(StandardCharsets.UTF_8);
+    if (text.length() > 100) {
+      json = ("{\"type\":\"message.received\",\"text\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+    java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < json.length; i += 8192) {
+      int n = Math.min(8192, json.length - i);
+      chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII), 0, Integer.toHexString(n).length() + 2);
+      chunked.write(json, i, n);
+      chunked.write(new byte[] {'\r', '\n'}, 0, 2);
+    }
+    chunked.write(new byte[] {'0', '\r', '\n', '\r', '\n'}, 0, 5);
+    return new HostileRequest("chunked", "POST", "/api/conversations/" + conversation + "/events",
+        Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"), chunked.toByteArray(), true);
+  }
+
+  @Test
   void semicolonInAConversationIdIsRefusedInsteadOfReachingAnotherConversation() throws Exception {
     String id = "semi-" + UUID.randomUUID();
     RawHttp.Answer a = RawHttp.send(RestAssured.port, new HostileRequest("matrix", "POST",

@@ -32,7 +32,8 @@ public final class RawHttp {
           .append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
       r.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       byte[] body = r.body() == null ? new byte[0] : r.body();
-      if (body.length > 0 || !r.method().equals("GET")) {
+      if ((body.length > 0 || !r.method().equals("GET"))
+          && r.headers().keySet().stream().noneMatch("Transfer-Encoding"::equalsIgnoreCase)) {
         head.append("Content-Length: ").append(body.length).append("\r\n");
       }
       head.append("\r\n");
