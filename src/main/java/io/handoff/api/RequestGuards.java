@@ -40,13 +40,14 @@ public class RequestGuards {
       long length = declaredLength(ctx.request().getHeader("Content-Length"));
       if (length > limit) {
         refuse(ctx, tooLarge(length, limit));
-      } else if (length < 0 && ctx.request().headers().contains("Transfer-Encoding")) {
-        // A chunked body declares no length: read it here with the limit (Quarkus's own count answers a
-        // bare 413); the resources then read the buffered body.
-        io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
       } else if (matrixInApiPath(ctx.request().path())) {
         refuse(ctx, new Problem("https://handoff.dev/problems/invalid-request", "Invalid request", 400,
             "path: ';' is not allowed in a path (matrix parameters are not supported)", "path", null, null));
+      } else if (length < 0 && ctx.request().headers().contains("Transfer-Encoding")) {
+        // A chunked body declares no length: read it here with the limit (Quarkus's own count answers a
+        // bare 413); the resources then read the buffered body. Checked last, as the body handler goes on
+        // to the next route itself.
+        io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
       } else {
         ctx.next();
       }

@@ -53,6 +53,14 @@ class HostileInputTest {
     assertThat(small.status()).as(small.body()).isEqualTo(202);
   }
 
+  @Test
+  void aChunkedBodyDoesNotSkipTheSemicolonGuard() throws Exception {
+    HostileRequest r = chunkedEvent("semi-" + UUID.randomUUID() + ";b", "hello in chunks");
+    RawHttp.Answer a = RawHttp.send(RestAssured.port, r);
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+    assertThat(JSON.readTree(a.body()).path("field").asText()).isEqualTo("path");
+  }
+
   private static HostileRequest chunkedEvent(String conversation, String text) {
     byte[] json = ("{\"type\":\"conversation.started\",\"channel\":\"email\"}").getBytes(StandardCharsets.UTF_8);
     if (text.length() > 100) {
