@@ -48,7 +48,9 @@ class UnknownRouteUriTagTest {
         .when().get("/q/metrics").then().statusCode(200).extract().asString();
     Set<String> uris = new TreeSet<>();
     body.lines().map(URI::matcher).filter(Matcher::find).forEach(m -> uris.add(m.group(1)));
-    assertThat(uris).as("uri tag values").noneMatch(u -> u.contains("x-")).hasSizeLessThan(15)
-        .contains("/api/journeys/{journeyId}");
+    // Without the filter each of the 150 random requests leaves its own value; the registry is shared with the
+    // other tests of this profile, so the known routes they called are there too (about 15 of them).
+    assertThat(uris).as("uri tag values").noneMatch(u -> u.contains("x-") || u.contains("nothing"))
+        .hasSizeLessThan(40).contains("/api/journeys/{journeyId}", "UNKNOWN");
   }
 }
