@@ -337,7 +337,7 @@ public class JourneyService {
     } catch (io.temporal.client.WorkflowUpdateTimeoutOrCancelledException e) {
       throw busy(journeyId, timeout);
     } catch (WorkflowServiceException e) {
-      if (grpcCode(e) == io.grpc.Status.Code.DEADLINE_EXCEEDED || grpcCode(e) == io.grpc.Status.Code.CANCELLED) {
+      if (outOfTime(e)) {
         throw busy(journeyId, timeout);
       }
       throw e;
@@ -538,6 +538,24 @@ public class JourneyService {
 
   private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
     return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
+  }
+
+  /**
+   * Whether a failed call to a journey's workflow ran out of its deadline: the status may sit under the
+   * service exception directly, or under a {@link io.temporal.client.WorkflowUpdateTimeoutOrCancelledException}
+   * (how an update-with-start that times out is reported on a real server).
+   */
+  static boolean outOfTime(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof io.temporal.client.WorkflowUpdateTimeoutOrCancelledException) {
+        return true;
+      }
+      if (t instanceof io.grpc.StatusRuntimeException s) {
+        io.grpc.Status.Code code = s.getStatus().getCode();
+        return code == io.grpc.Status.Code.DEADLINE_EXCEEDED || code == io.grpc.Status.Code.CANCELLED;
+      }
+    }
+    return false;
   }
 
   /** An event that breaks a limit of {@link EventLimits}; nothing was journaled or delivered. */
