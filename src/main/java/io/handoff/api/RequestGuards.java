@@ -12,6 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks that run before any resource, answering problem+json like the resources do:
  * <ul>
+ *   <li>a request target (path and query) longer than {@value #MAX_TARGET_LENGTH} characters is a 414,
+ *       before authentication and before any body is read. Vert.x's HTTP/1 codec answers a bare 414
+ *       itself for a request line over {@code quarkus.http.limits.max-initial-line-length} (raised to
+ *       64 KiB so that this check sees targets up to there): that answer is written before any route
+ *       exists and cannot be shaped (docs/fault-tolerance.md, "414");</li>
  *   <li>a declared Content-Length over {@code quarkus.http.limits.max-body-size} is a 413 before the
  *       body is read, and a chunked body (no length declared) is read here with the same limit: over it,
  *       a 413 problem+json too (Quarkus's own checks answer a bare 413);</li>
@@ -22,12 +27,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class RequestGuards {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Longest request target (path and query string, as sent) the service reads. */
+  public static final int MAX_TARGET_LENGTH = 8_192;
+  /**
+   * Route order of the target check: before Quarkus's CORS (-300), authentication (-200) and
+   * authorization (-100) handlers, so an over-long target is refused without looking at credentials.
+   */
+  static final int TARGET_CHECK_ORDER = -1_000;
 
   @ConfigProperty(name = "quarkus.http.limits.max-body-size")
   MemorySize maxBodySize;
 
   void install(@Observes Router router) {
     long limit = maxBodySize.asLongValue();
+    router.route().order(TARGET_CHECK_ORDER).handler(ctx -> {
+      String target = ctx.request().uri();
+      if (target != null && target.length() > MAX_TARGET_LENGTH) {
+        refuse(ctx, targetTooLong(target.length()));
+      } else {
+        ctx.next();
+      }
+    });
     // The body handler of a chunked body over the limit fails the request with 413.
     router.route().order(-11).failureHandler(ctx -> {
       if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
@@ -77,6 +97,12 @@ public class RequestGuards {
       // keep the collapsed path
     }
     return path.toLowerCase(java.util.Locale.ROOT).startsWith("/api/") && path.indexOf(';') >= 0;
+  }
+
+  static Problem targetTooLong(int length) {
+    return new Problem("https://handoff.dev/problems/uri-too-long", "Request target too long", 414,
+        "the request target (path and query) has " + length + " characters; the limit is " + MAX_TARGET_LENGTH
+            + " characters", "path", null, null);
   }
 
   private static Problem tooLarge(long length, long limit) {

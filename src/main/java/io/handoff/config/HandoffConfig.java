@@ -138,6 +138,15 @@ public interface HandoffConfig {
     @WithDefault("5")
     int activityTaskPollers();
 
+    /**
+     * How long a workflow task may run without yielding before the SDK fails it as a potential deadlock
+     * (the SDK's default is 1 s). On a loaded 2-core machine the first workflow tasks after start-up (class
+     * loading, JIT) have taken longer than 1 s; a task failed that way is retried, and meanwhile a real
+     * Temporal server turns updates away. Positive, whole milliseconds.
+     */
+    @WithDefault("5s")
+    java.time.Duration deadlockDetectionTimeout();
+
     /** Encryption of workflow payloads (inputs, results, signals, updates, queries); off unless a key is set. */
     PayloadEncryption payloadEncryption();
   }

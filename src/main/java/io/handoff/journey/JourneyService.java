@@ -83,13 +83,14 @@ public class JourneyService {
     }
     boolean fresh = journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
     if (!fresh) {
-      // A retry, or another event under a used id: the journal, not the journey's bounded memory, decides.
+      // A retry, or another event under a used id: the journal, not the journey's bounded memory, decides
+      // (one read: the entry says whether its journey recorded it).
       Optional<Journal.Entry> first = journal.entry(journeyId, event.eventId());
       if (first.isPresent() && !sameEvent(first.get(), event)) {
         metrics.eventRejected(event.type().wireName(), "conflict");
         throw new EventIdConflict(event.eventId());
       }
-      if (journal.delivered(journeyId, event.eventId())) {
+      if (first.isPresent() && first.get().delivered()) {
         metrics.eventAccepted(event.type().wireName(), true);
         return new EventAck(journeyId, event.eventId(), true, null);
       }
@@ -290,8 +291,9 @@ public class JourneyService {
    */
   private JourneyInput startInput(String journeyId, JourneyEvent event, int restores) {
     JourneySettings settings = settings();
+    // On a real Temporal server this runs for every event: the index reads only the stage unless it is CLOSED.
     Optional<JourneyState> finished = restores == 0
-        ? index.snapshot(journeyId, config.journey().timelineInState()).filter(s -> s.finished) : Optional.empty();
+        ? index.finishedSnapshot(journeyId, config.journey().timelineInState()) : Optional.empty();
     return finished.isPresent() ? JourneyInput.reopen(finished.get(), settings)
         : restores == 0 ? JourneyInput.start(event.conversationId(), settings)
         : JourneyInput.restore(event.conversationId(), settings, restores);

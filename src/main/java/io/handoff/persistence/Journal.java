@@ -24,8 +24,19 @@ public class Journal {
     this.dataSource = dataSource;
   }
 
-  /** One journal entry: {@code kind} names the payload type, {@code payload} is its JSON. */
-  public record Entry(long seq, String journeyId, String entryId, String kind, String payload, Instant receivedAt) {}
+  /**
+   * One journal entry: {@code kind} names the payload type, {@code payload} is its JSON; {@code delivered}
+   * whether its journey recorded it (see {@link #markDelivered}).
+   */
+  public record Entry(long seq, String journeyId, String entryId, String kind, String payload, Instant receivedAt,
+      boolean delivered) {}
+
+  private static final String COLUMNS = "seq, journey_id, entry_id, kind, payload, received_at, delivered";
+
+  private static Entry entry(ResultSet rs) throws SQLException {
+    return new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getBoolean(7));
+  }
 
   /** Appends an entry unless one with the same (journey, entry id) exists. Returns true when written. */
   public boolean append(String journeyId, String entryId, String kind, String payload, Instant receivedAt) {
@@ -48,17 +59,14 @@ public class Journal {
     }
   }
 
-  /** The entry with this id of a journey, if journaled. */
+  /** The entry with this id of a journey, if journaled, with whether its journey recorded it (one read). */
   public java.util.Optional<Entry> entry(String journeyId, String entryId) {
-    String sql = "SELECT seq, journey_id, entry_id, kind, payload, received_at FROM journal"
-        + " WHERE journey_id = ? AND entry_id = ?";
+    String sql = "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? AND entry_id = ?";
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, journeyId);
       ps.setString(2, entryId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? java.util.Optional.of(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
-            : java.util.Optional.empty();
+        return rs.next() ? java.util.Optional.of(entry(rs)) : java.util.Optional.empty();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
@@ -80,26 +88,12 @@ public class Journal {
     }
   }
 
-  /** Whether an entry's journey recorded it (see {@link #markDelivered}). */
-  public boolean delivered(String journeyId, String entryId) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "SELECT delivered FROM journal WHERE journey_id = ? AND entry_id = ?")) {
-      ps.setString(1, journeyId);
-      ps.setString(2, entryId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getBoolean(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
-    }
-  }
-
   /**
    * Entries of every journey that is not closed according to the journey index (or that received an
    * entry after its closed projection: a reopened journey), grouped by journey in arrival order.
    */
   public Map<String, List<Entry>> openJourneys() {
-    String sql = "SELECT j.seq, j.journey_id, j.entry_id, j.kind, j.payload, j.received_at FROM journal j"
+    String sql = "SELECT j.seq, j.journey_id, j.entry_id, j.kind, j.payload, j.received_at, j.delivered FROM journal j"
         + " WHERE NOT EXISTS (SELECT 1 FROM journeys x WHERE x.journey_id = j.journey_id AND x.stage = 'CLOSED'"
         // A closed journey with an entry newer than its last projection was reopened (or written to) since.
         + " AND NOT EXISTS (SELECT 1 FROM journal k WHERE k.journey_id = x.journey_id"
@@ -110,8 +104,7 @@ public class Journal {
       ps.setFetchSize(1000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Entry e = new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getObject(6, OffsetDateTime.class).toInstant());
+          Entry e = entry(rs);
           out.computeIfAbsent(e.journeyId(), k -> new ArrayList<>()).add(e);
         }
       }
@@ -136,15 +129,13 @@ public class Journal {
 
   /** Every entry of one journey, in arrival order (empty when the journey is unknown). */
   public List<Entry> entries(String journeyId) {
-    String sql = "SELECT seq, journey_id, entry_id, kind, payload, received_at FROM journal"
-        + " WHERE journey_id = ? ORDER BY seq";
+    String sql = "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? ORDER BY seq";
     List<Entry> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, journeyId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-              rs.getObject(6, OffsetDateTime.class).toInstant()));
+          out.add(entry(rs));
         }
       }
       return out;

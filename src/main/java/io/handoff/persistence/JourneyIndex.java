@@ -223,6 +223,41 @@ public class JourneyIndex {
     }
   }
 
+  /**
+   * The snapshot of a journey whose last run finished (its follow-up window ended), for the run that an
+   * event then starts; empty for any other journey. Checked on every event in modes dev-server and cluster,
+   * so it costs one primary-key read of the stage for a journey that is not closed: only a CLOSED row's
+   * snapshot is deserialised (a run finishes only in that stage, and the stage and the snapshot are written
+   * together), and only a finished one's timeline is read.
+   */
+  public Optional<io.handoff.journey.JourneyState> finishedSnapshot(String journeyId, int timelineTail) {
+    try (Connection c = dataSource.getConnection()) {
+      String json = null;
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT snapshot_json FROM journeys WHERE journey_id=? AND stage=?")) {
+        ps.setString(1, journeyId);
+        ps.setString(2, io.handoff.journey.Stage.CLOSED.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            json = rs.getString(1);
+          }
+        }
+      }
+      if (json == null) {
+        return Optional.empty();
+      }
+      io.handoff.journey.JourneyState state = SNAPSHOT_JSON.readValue(json, io.handoff.journey.JourneyState.class);
+      if (!state.finished) {
+        return Optional.empty();
+      }
+      List<TimelineEntry> timeline = timeline(c, journeyId);
+      state.timeline = new ArrayList<>(timeline.subList(Math.max(0, timeline.size() - timelineTail), timeline.size()));
+      return Optional.of(state);
+    } catch (SQLException | java.io.IOException e) {
+      throw new IllegalStateException("Reading the snapshot of " + journeyId + " failed: " + e.getMessage(), e);
+    }
+  }
+
   /** Workflow state is written with Temporal's own JSON mapping, the one that carries it across runs. */
   private static final ObjectMapper SNAPSHOT_JSON =
       io.temporal.common.converter.JacksonJsonPayloadConverter.newDefaultObjectMapper();

@@ -117,7 +117,7 @@ public class TemporalRuntime {
       io.handoff.journey.JourneyWarmUp.run();
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target), t.workflowTaskPollers(),
-          t.activityTaskPollers()));
+          t.activityTaskPollers(), t.deadlockDetectionTimeout()));
       worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       worker.registerActivitiesImplementations(activities.all());
       factory.start();
@@ -161,17 +161,25 @@ public class TemporalRuntime {
    * queue is zero, which makes the worker complete tasks without sticky attributes: every workflow task
    * and query then goes to the task queue that any live worker polls, at the cost of a full replay.
    * The numbers of pollers come from {@code handoff.temporal.workflow-task-pollers} and
-   * {@code activity-task-pollers}.
+   * {@code activity-task-pollers}, the deadlock detector's limit from
+   * {@code handoff.temporal.deadlock-detection-timeout}.
    */
-  static WorkerOptions workerOptions(boolean sticky, int workflowTaskPollers, int activityTaskPollers) {
+  static WorkerOptions workerOptions(boolean sticky, int workflowTaskPollers, int activityTaskPollers,
+      Duration deadlockDetectionTimeout) {
     if (workflowTaskPollers < 2 || activityTaskPollers < 1) {
       throw new IllegalArgumentException("handoff.temporal.workflow-task-pollers must be at least 2 and"
           + " handoff.temporal.activity-task-pollers at least 1, got " + workflowTaskPollers + " and "
           + activityTaskPollers);
     }
+    if (deadlockDetectionTimeout.toMillis() < 1) {
+      // The SDK reads 0 as its own default (1 s): a value that rounds to 0 ms would silently mean 1 s.
+      throw new IllegalArgumentException("handoff.temporal.deadlock-detection-timeout must be at least 1ms, got "
+          + deadlockDetectionTimeout);
+    }
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
         .setMaxConcurrentWorkflowTaskPollers(workflowTaskPollers)
-        .setMaxConcurrentActivityTaskPollers(activityTaskPollers);
+        .setMaxConcurrentActivityTaskPollers(activityTaskPollers)
+        .setDefaultDeadlockDetectionTimeout(deadlockDetectionTimeout.toMillis());
     if (!sticky) {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }

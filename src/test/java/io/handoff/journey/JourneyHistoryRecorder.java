@@ -12,8 +12,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Records the histories of the journey shapes ({@link JourneyScenarios#shapes()}) for
  * {@link JourneyReplayTest}. Run it when a workflow change is released:
- * {@code ./mvnw test -Dtest=JourneyHistoryRecorder -Dhandoff.record-histories=v4} writes
- * {@code src/test/resources/histories/journey-v4.json} and {@code journey-v4-<shape>.json}. A file that
+ * {@code ./mvnw test -Dtest=JourneyHistoryRecorder -Dhandoff.record-histories=v5} writes
+ * {@code src/test/resources/histories/journey-v5.json} and {@code journey-v5-<shape>.json}. A file that
  * exists is never overwritten: old histories must keep replaying (docs/upgrading.md).
  */
 @EnabledIfSystemProperty(named = "handoff.record-histories", matches = "v\\d+")

@@ -138,8 +138,9 @@ class JourneyRobustnessTest {
     t.env.sleep(Duration.ofDays(40));
     JourneyView closed = t.view("again");
     assertThat(closed.timeline()).extracting(TimelineEntry::step).contains("journey.finished");
+    // What JourneyService reads for an event of a journey whose run finished.
     JourneyState carried = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON)
-        .snapshot("journey-again", 200).orElseThrow();
+        .finishedSnapshot("journey-again", 200).orElseThrow();
     assertThat(carried.finished).isTrue();
     long closedVersion = carried.timelineSeq;
     // What JourneyService does for an event of a finished journey: a new run carrying its last snapshot.
@@ -158,6 +159,8 @@ class JourneyRobustnessTest {
     JourneyView projected = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).find("journey-again")
         .orElseThrow();
     assertThat(projected.stage()).isEqualTo(Stage.TICKETED);
+    assertThat(new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).finishedSnapshot("journey-again", 200))
+        .as("a reopened journey is running: its next event starts no run").isEmpty();
     assertThat(new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).snapshot("journey-again", 200)
         .orElseThrow().timelineSeq).isGreaterThan(closedVersion);
     assertThat(Map.of("previous", v.timeline().stream().filter(e -> e.step().equals("journey.reopened"))

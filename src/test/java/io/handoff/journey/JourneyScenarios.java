@@ -20,15 +20,21 @@ final class JourneyScenarios {
   /**
    * One recorded shape: {@code name} "" is the representative journey (file
    * {@code journey-<version>.json}); the others are recorded as {@code journey-<version>-<name>.json}.
+   * {@code env} builds its environment (the real activities, or with one that fails as in production).
    */
-  record Shape(String name, JourneySettings settings, Function<JourneyTestEnv, String> run) {
+  record Shape(String name, JourneySettings settings, Function<JourneyTestEnv, String> run,
+      Function<JourneySettings, JourneyTestEnv> env) {
+    Shape(String name, JourneySettings settings, Function<JourneyTestEnv, String> run) {
+      this(name, settings, run, JourneyTestEnv::new);
+    }
+
     String fileName(String version) {
       return "journey-" + version + (name.isEmpty() ? "" : "-" + name) + ".json";
     }
 
     /** Runs the shape on a fresh environment and returns its history as JSON. */
     String record() {
-      try (JourneyTestEnv t = new JourneyTestEnv(settings)) {
+      try (JourneyTestEnv t = env.apply(settings)) {
         return run.apply(t);
       }
     }
@@ -44,7 +50,45 @@ final class JourneyScenarios {
         new Shape("messaging-only", JourneySettings.DEFAULTS, JourneyScenarios::messagingOnly),
         new Shape("continued", small, JourneyScenarios::continued),
         new Shape("automation", JourneySettings.DEFAULTS, JourneyScenarios::automation),
-        new Shape("ai-reply", JourneySettings.DEFAULTS, JourneyScenarios::aiReply));
+        new Shape("ai-reply", JourneySettings.DEFAULTS, JourneyScenarios::aiReply),
+        new Shape("ai-fallback", JourneySettings.DEFAULTS, JourneyScenarios::aiFallback, settings -> new JourneyTestEnv(
+            settings, JourneyTestEnv.WORKFLOWS, null, a -> a instanceof io.handoff.intent.IntentActivities real
+                ? new AiClassifyFailureTest.FailingAi(real) : a)),
+        new Shape("notification-failed", JourneySettings.DEFAULTS, JourneyScenarios::notificationFailed,
+            settings -> new JourneyTestEnv(settings, JourneyTestEnv.WORKFLOWS, JourneyScenarios::unreachable)),
+        new Shape("reopened", JourneySettings.DEFAULTS, JourneyScenarios::reopened),
+        new Shape("ticket-schedule", JourneySettings.DEFAULTS, JourneyScenarios::ticketSchedule));
+  }
+
+  /** The history of a journey's latest run, refused unless it recorded the marker of {@code changeId}. */
+  private static String history(JourneyTestEnv t, String workflowId, String changeId) {
+    var history = t.client.fetchHistory(workflowId);
+    boolean marked = history.getEvents().stream().filter(e -> e.hasMarkerRecordedEventAttributes())
+        .map(e -> e.getMarkerRecordedEventAttributes().getDetailsMap().get("changeId"))
+        .anyMatch(p -> p != null && p.getPayloadsCount() > 0
+            && p.getPayloads(0).getData().toStringUtf8().contains(changeId));
+    if (!marked) {
+      throw new IllegalStateException("the recorded run of " + workflowId + " never reached change " + changeId);
+    }
+    return history.toJson(true);
+  }
+
+  /**
+   * Change {@code h17b-ticket-schedule-targets}: an agent moves the ticket to another schedule (custom field
+   * {@code schedule}, as Zendesk's set_schedule), and the SLA targets are resolved again in it. Recorded
+   * first as {@code journey-v4-ticket-schedule.json}.
+   */
+  private static String ticketSchedule(JourneyTestEnv t) {
+    t.send(t.event("rec-sched", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-sched", EventType.MESSAGE_RECEIVED, "I want to talk to a human",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("rec-sched").ticket().id();
+    t.command("rec-sched", CustomerJourneyWorkflowTest.change(ticketId,
+        TicketChange.builder().customField(io.handoff.sla.hours.BusinessHours.TICKET_SCHEDULE_FIELD, "support-new-york")
+            .build()));
+    t.env.sleep(Duration.ofHours(2));
+    return history(t, "journey-rec-sched", SlaStep.TICKET_SCHEDULE_TARGETS);
   }
 
   /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */
@@ -111,6 +155,86 @@ final class JourneyScenarios {
     t.send(t.event("rec-ai", EventType.MESSAGE_RECEIVED, "Ik heb een vraag over de levering", STANDARD));
     t.env.sleep(Duration.ofMinutes(30));
     return t.client.fetchHistory("journey-rec-ai").toJson(true);
+  }
+
+  /**
+   * Change {@code h-ai-classify-fallback}: the AI classify activity fails for good, the offline fallback
+   * decides, the journey is handed off (with the handoff acknowledgement, {@code h18a-handoff-ack}) and an
+   * agent replies. Recorded first as {@code journey-v4-ai-fallback.json}.
+   */
+  private static String aiFallback(JourneyTestEnv t) {
+    t.send(t.event("rec-fb", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-fb", EventType.MESSAGE_RECEIVED, "How much does the enterprise plan cost per seat?",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("rec-fb");
+    if (v.ticket() == null || v.routing().ai() == null
+        || !String.valueOf(v.routing().ai().reason()).contains("classify activity failed")) {
+      throw new IllegalStateException("the fallback shape needs a ticket decided by the AI fallback: " + v.stage());
+    }
+    t.command("rec-fb", CustomerJourneyWorkflowTest.comment(v.ticket().id(), "Our sales team will call you today."));
+    t.env.sleep(Duration.ofHours(2));
+    return history(t, "journey-rec-fb", TriageStep.AI_FALLBACK);
+  }
+
+  /** A webhook endpoint that cannot be reached (the notification client of {@code notification-failed}). */
+  private static io.handoff.support.NotificationClient.DeliveryResult unreachable(io.handoff.support.Notification n) {
+    throw new io.handoff.support.NotificationClient.DeliveryException(
+        "connection refused: " + n.recipient() + " (recorded shape)", true, null);
+  }
+
+  /**
+   * Change {@code h15a-robust}, item 2: the enterprise pricing trigger's webhook cannot be delivered; after
+   * its bounded retries the failure is on the timeline and the journey goes on (an agent replies).
+   * Recorded first as {@code journey-v4-notification-failed.json}.
+   */
+  private static String notificationFailed(JourneyTestEnv t) {
+    t.send(t.event("rec-nf", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-nf", EventType.MESSAGE_RECEIVED, "How much does the enterprise plan cost per seat?",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofMinutes(30));
+    JourneyView v = t.view("rec-nf");
+    if (v.ticket() == null || v.timeline().stream().noneMatch(e -> e.step().equals("notification.failed"))) {
+      throw new IllegalStateException("the notification shape needs a failed notification and a ticket: " + v.stage());
+    }
+    t.send(t.event("rec-nf", EventType.AGENT_REPLIED, "Our sales team will call you today",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofHours(1));
+    return history(t, "journey-rec-nf", CustomerJourneyWorkflowImpl.ROBUST);
+  }
+
+  /**
+   * Change {@code h15a-robust}, items 4 and 5: a journey whose follow-up window ended goes on in a new run
+   * (what {@code JourneyService} starts from the index's finished snapshot); in it an agent reply to the
+   * closed ticket is only recorded, and a customer message without text (an image) starts a follow-up
+   * ticket. The new run's history is recorded, first as {@code journey-v4-reopened.json}.
+   */
+  private static String reopened(JourneyTestEnv t) {
+    t.send(t.event("rec-reo", EventType.CONVERSATION_STARTED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-reo", EventType.MESSAGE_RECEIVED, "I want to talk to a human",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    String ticketId = t.view("rec-reo").ticket().id();
+    t.command("rec-reo", CustomerJourneyWorkflowTest.change(ticketId, TicketChange.builder().status("solved").build()));
+    t.env.sleep(Duration.ofDays(40));
+    JourneyState carried = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON)
+        .finishedSnapshot("journey-rec-reo", t.settings.timelineInState())
+        .orElseThrow(() -> new IllegalStateException("the reopened shape needs a finished journey"));
+    CustomerJourneyWorkflow stub = t.client.newWorkflowStub(CustomerJourneyWorkflow.class,
+        io.temporal.client.WorkflowOptions.newBuilder().setWorkflowId("journey-rec-reo")
+            .setTaskQueue(t.worker.getTaskQueue()).build());
+    io.temporal.client.WorkflowClient.start(stub::run, JourneyInput.reopen(carried, t.settings));
+    t.send(t.event("rec-reo", EventType.AGENT_REPLIED, "One more thing about your request",
+        CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.send(t.event("rec-reo", EventType.MESSAGE_RECEIVED, null, CustomerJourneyWorkflowTest.ENTERPRISE));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("rec-reo");
+    if (v.ticket() == null || v.ticket().id().equals(ticketId)
+        || v.timeline().stream().noneMatch(e -> e.step().equals("agent.reply_after_close"))) {
+      throw new IllegalStateException("the reopened shape needs a follow-up ticket and a reply after close");
+    }
+    t.env.sleep(Duration.ofHours(1));
+    return history(t, "journey-rec-reo", CustomerJourneyWorkflowImpl.ROBUST);
   }
 
   /** The last run of a journey that continued as new: it starts from carried state and pending events. */

@@ -84,7 +84,7 @@ final class JourneyTestEnv implements AutoCloseable {
     SearchAttributes.all().forEach(env::registerSearchAttribute);
     db = TestDatabases.h2().dataSource();
     helpdesk = helpdesk(db, workflows);
-    worker = env.newWorker("journeys-test");
+    worker = env.newWorker("journeys-test", io.handoff.testing.TestWorkers.options());
     worker.registerWorkflowImplementationTypes(CustomerJourneyWorkflowImpl.class);
     Object[] activities = activities(db, workflows, helpdesk, metrics);
     if (notifications != null) {

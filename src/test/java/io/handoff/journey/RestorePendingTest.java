@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RestorePendingTest {
   private static List<Journal.Entry> journal(String... ids) {
     return java.util.Arrays.stream(ids)
-        .map(id -> new Journal.Entry(0, "journey-x", id, "event", "{}", Instant.EPOCH)).toList();
+        .map(id -> new Journal.Entry(0, "journey-x", id, "event", "{}", Instant.EPOCH, false)).toList();
   }
 
   private static List<String> ids(List<Journal.Entry> entries) {

@@ -84,6 +84,32 @@ class JourneyIndexTest {
     assertThat(page2.nextCursor()).isNull();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("databases")
+  void onlyTheSnapshotOfAFinishedClosedJourneyIsGivenForAReopen(TestDatabases.Db db) {
+    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+    io.handoff.journey.JourneyState state = new io.handoff.journey.JourneyState();
+    state.journeyId = "journey-f1";
+    state.conversationId = "f1";
+    state.stage = Stage.TICKETED;
+    index.write(new JourneyProjection(view("journey-f1", Stage.TICKETED, t0), List.of(entry(1, "ticket.created")), 1,
+        state));
+    assertThat(index.finishedSnapshot("journey-f1", 200)).isEmpty();
+    state.stage = Stage.CLOSED;
+    index.write(new JourneyProjection(view("journey-f1", Stage.CLOSED, t0), List.of(entry(2, "stage.closed")), 2,
+        state));
+    assertThat(index.finishedSnapshot("journey-f1", 200)).as("closed, follow-up window still open").isEmpty();
+    state.finished = true;
+    index.write(new JourneyProjection(view("journey-f1", Stage.CLOSED, t0), List.of(entry(3, "journey.finished")), 3,
+        state));
+    io.handoff.journey.JourneyState finished = index.finishedSnapshot("journey-f1", 2).orElseThrow();
+    assertThat(finished.finished).isTrue();
+    assertThat(finished.conversationId).isEqualTo("f1");
+    assertThat(finished.timeline).extracting(TimelineEntry::seq).containsExactly(2L, 3L);
+    assertThat(index.finishedSnapshot("journey-unknown", 200)).isEmpty();
+  }
+
   private static long count(TestDatabases.Db db, String sql) throws Exception {
     try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();

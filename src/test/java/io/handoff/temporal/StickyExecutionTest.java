@@ -98,12 +98,28 @@ class StickyExecutionTest {
 
   @Test
   void theWorkerPollsWithTheConfiguredNumbersOfPollers() {
-    var options = TemporalRuntime.workerOptions(false, 16, 5);
+    var options = TemporalRuntime.workerOptions(false, 16, 5, Duration.ofSeconds(5));
     assertThat(options.getMaxConcurrentWorkflowTaskPollers()).isEqualTo(16);
     assertThat(options.getMaxConcurrentActivityTaskPollers()).isEqualTo(5);
     assertThat(options.getStickyQueueScheduleToStartTimeout()).isEqualTo(Duration.ZERO);
-    assertThat(TemporalRuntime.workerOptions(true, 16, 5).getStickyQueueScheduleToStartTimeout()).isNotEqualTo(Duration.ZERO);
-    assertThatThrownBy(() -> TemporalRuntime.workerOptions(true, 1, 5)).hasMessageContaining("workflow-task-pollers");
+    assertThat(TemporalRuntime.workerOptions(true, 16, 5, Duration.ofSeconds(5)).getStickyQueueScheduleToStartTimeout())
+        .isNotEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> TemporalRuntime.workerOptions(true, 1, 5, Duration.ofSeconds(5)))
+        .hasMessageContaining("workflow-task-pollers");
+  }
+
+  @Test
+  void theDeadlockDetectorAllowsTheConfiguredTime() {
+    assertThat(TemporalRuntime.workerOptions(true, 16, 5, Duration.ofSeconds(5)).getDefaultDeadlockDetectionTimeout())
+        .isEqualTo(5_000L);
+    assertThat(TemporalRuntime.workerOptions(false, 2, 1, Duration.ofMillis(1500)).getDefaultDeadlockDetectionTimeout())
+        .isEqualTo(1_500L);
+    // The SDK reads 0 as its own 1 s default: anything under 1 ms is refused, naming the key.
+    for (Duration d : new Duration[] {Duration.ZERO, Duration.ofNanos(500), Duration.ofSeconds(-1)}) {
+      assertThatThrownBy(() -> TemporalRuntime.workerOptions(true, 16, 5, d))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("handoff.temporal.deadlock-detection-timeout");
+    }
   }
 
   @Test
@@ -146,7 +162,8 @@ class StickyExecutionTest {
 
   private static WorkerFactory worker(boolean sticky) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
-    factory.newWorker(QUEUE, TemporalRuntime.workerOptions(sticky, 16, 5)).registerWorkflowImplementationTypes(TallyImpl.class);
+    factory.newWorker(QUEUE, TemporalRuntime.workerOptions(sticky, 16, 5,
+        io.handoff.testing.TestWorkers.DEADLOCK_DETECTION_TIMEOUT)).registerWorkflowImplementationTypes(TallyImpl.class);
     factory.start();
     return factory;
   }

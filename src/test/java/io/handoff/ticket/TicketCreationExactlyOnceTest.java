@@ -106,7 +106,7 @@ class TicketCreationExactlyOnceTest {
   }
 
   private String run(LosesFirstAnswer gateway) {
-    Worker worker = env.newWorker("tickets");
+    Worker worker = env.newWorker("tickets", io.handoff.testing.TestWorkers.options());
     worker.registerWorkflowImplementationTypes(CreateTicketWorkflowImpl.class);
     worker.registerActivitiesImplementations(new TicketActivitiesImpl(gateway));
     env.start();

@@ -60,7 +60,7 @@ class LlmRetryThroughTemporalTest {
   @BeforeEach
   void start() {
     env = TestWorkflowEnvironment.newInstance();
-    Worker worker = env.newWorker(QUEUE);
+    Worker worker = env.newWorker(QUEUE, io.handoff.testing.TestWorkers.options());
     worker.registerWorkflowImplementationTypes(TriageWorkflowImpl.class);
     LlmSettings settings = ProviderStub.OPENAI.settings(wm.baseUrl(), Duration.ofSeconds(5));
     worker.registerActivitiesImplementations(new IntentActivitiesImpl(
