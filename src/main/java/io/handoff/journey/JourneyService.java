@@ -392,7 +392,9 @@ public class JourneyService {
    */
   public TicketCommandResult command(String journeyId, TicketCommand command) {
     journal.append(journeyId, command.commandId(), JOURNAL_TICKET, toJson(command), command.receivedAt());
-    return update(journeyId, command);
+    // Every attempt is the same update (id = the command id), so a retry is applied once.
+    return retryingTransientRejections("Ticket command " + command.commandId() + " of " + journeyId,
+        TRANSIENT_REJECTION_BUDGET, () -> update(journeyId, command));
   }
 
   private TicketCommandResult update(String journeyId, TicketCommand command) {
@@ -493,26 +495,40 @@ public class JourneyService {
         return t;
       });
 
-  /** The gRPC status code behind a service call's failure, or null when it has none. */
   /**
-   * Sends an event, trying again for up to 20 s while the server turns the update away for a passing reason.
-   * A real Temporal server refuses updates while the journey's workflow task is in a failed state (the worker
-   * retries that task; seen when a workflow task hit the deadlock detector on an overloaded machine), aborts
-   * an update when its workflow task is lost, and answers "workflow is busy" under a burst; the Java test
-   * server does none of this. The update id is the event id, so another attempt is answered once.
+   * Sends an event, trying again while the server turns the update away for a passing reason
+   * ({@link #retryingTransientRejections}). The update id is the event id, so another attempt is answered once.
    */
   private EventAck sendRetryingTransientRejections(JourneyEvent event) {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    return retryingTransientRejections("Event " + event.eventId() + " of " + event.conversationId(),
+        TRANSIENT_REJECTION_BUDGET, () -> send(event, 0));
+  }
+
+  /** How long an event or a ticket command is tried again while the server turns it away for a passing reason. */
+  static final java.time.Duration TRANSIENT_REJECTION_BUDGET = java.time.Duration.ofSeconds(20);
+
+  /**
+   * Runs a call to a journey's workflow, trying it again (backoff from 200 ms, doubling, at most 3 s apart) for up
+   * to {@code budget} while the server turns it away for a passing reason. A real Temporal server refuses updates
+   * while the journey's workflow task is in a failed state (the worker retries that task; seen when a workflow
+   * task hit the deadlock detector on an overloaded machine), aborts an update when its workflow task is lost, and
+   * answers "workflow is busy" under a burst; the Java test server does none of this. The call must send the same
+   * update id on every attempt (the event id, the ticket command id), so an update the server did record before its
+   * answer was lost is answered again, not applied twice. Any other failure, and the last refusal once the budget is
+   * spent, goes to the caller.
+   */
+  static <T> T retryingTransientRejections(String what, java.time.Duration budget,
+      java.util.function.Supplier<T> call) {
+    long deadline = System.nanoTime() + budget.toNanos();
     long backoffMs = 200;
     while (true) {
       try {
-        return send(event, 0);
+        return call.get();
       } catch (WorkflowServiceException e) {
         if (!transientRejection(e) || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
           throw e;
         }
-        LOG.debugf("Event %s of %s turned away for now (%s); trying again in %d ms", event.eventId(),
-            event.conversationId(), e.getCause().getMessage(), backoffMs);
+        LOG.debugf("%s turned away for now (%s); trying again in %d ms", what, e.getCause().getMessage(), backoffMs);
         try {
           Thread.sleep(backoffMs);
         } catch (InterruptedException ie) {
@@ -524,7 +540,7 @@ public class JourneyService {
     }
   }
 
-  /** Whether the server turned a call away for a passing reason (see {@link #sendRetryingTransientRejections}). */
+  /** Whether the server turned a call away for a passing reason (see {@link #retryingTransientRejections}). */
   static boolean transientRejection(WorkflowServiceException e) {
     if (!(e.getCause() instanceof io.grpc.StatusRuntimeException s)) {
       return false;
@@ -538,6 +554,7 @@ public class JourneyService {
     };
   }
 
+  /** The gRPC status code behind a service call's failure, or null when it has none. */
   private static io.grpc.Status.Code grpcCode(WorkflowServiceException e) {
     return e.getCause() instanceof io.grpc.StatusRuntimeException s ? s.getStatus().getCode() : null;
   }

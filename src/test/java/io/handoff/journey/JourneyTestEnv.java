@@ -79,8 +79,19 @@ final class JourneyTestEnv implements AutoCloseable {
   /** With {@code replace} given each real activity implementation and registering what it returns. */
   JourneyTestEnv(JourneySettings settings, Path workflows, io.handoff.support.NotificationClient notifications,
       java.util.function.UnaryOperator<Object> replace) {
+    this(settings, workflows, notifications, replace, true);
+  }
+
+  /**
+   * With {@code timeSkipping} false, the test server's clock is the wall clock: for tests that call the server
+   * through a client of their own (which does not hold time still while it waits), so that the journey's
+   * timers cannot race ahead between two calls.
+   */
+  JourneyTestEnv(JourneySettings settings, Path workflows, io.handoff.support.NotificationClient notifications,
+      java.util.function.UnaryOperator<Object> replace, boolean timeSkipping) {
     this.settings = settings;
-    env = TestWorkflowEnvironment.newInstance();
+    env = timeSkipping ? TestWorkflowEnvironment.newInstance() : TestWorkflowEnvironment.newInstance(
+        io.temporal.testing.TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     SearchAttributes.all().forEach(env::registerSearchAttribute);
     db = TestDatabases.h2().dataSource();
     helpdesk = helpdesk(db, workflows);

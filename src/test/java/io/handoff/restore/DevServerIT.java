@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,8 +55,12 @@ class DevServerIT {
     Path workflows = JourneyRestartIT.shortClockWorkflows(dir);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
+    // The demo clock quarters the 1-minute ladder steps: the first reminder falls due 30 s after the agent reply,
+    // the solved ticket closes 20 s after it was solved, both while Handoff is down.
     try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.temporal.mode=dev-server",
-        "-Dhandoff.temporal.dev-server.ui-port=0", "-Dhandoff.helpdesk.auto-close-after=30s",
+        "-Dhandoff.temporal.dev-server.ui-port=0",
+        "-Dhandoff.helpdesk.auto-close-after=" + JourneyRestartIT.AUTO_CLOSE.toSeconds() + "s",
+        "-Dhandoff.demo.time-scale=" + JourneyRestartIT.TIME_SCALE,
         "-Dhandoff.journey.continue-as-new-after-events=150"))) {
       p.start();
       JsonNode health = get(p, "/q/health/ready");
@@ -154,14 +159,17 @@ class DevServerIT {
         send(p, "POST", "/api/tickets/" + remindedTicket + "/comments",
             "{\"public\":true,\"body\":\"Could you send a screenshot?\",\"author\":{\"id\":\"ben.keller\",\"name\":\"Ben\"}}",
             201);
+        Instant reminderDue = JourneyRestartIT.firstReminderDue(Instant.now());
         String solvedTicket = await(p, "d-solved", v -> v.path("ticket").has("id")).path("ticket").path("id").asText();
         send(p, "PATCH", "/api/tickets/" + solvedTicket, "{\"status\":\"solved\"}", 200);
+        Instant closeDue = Instant.now().plus(JourneyRestartIT.AUTO_CLOSE);
         await(p, "d-solved", v -> "SOLVED".equals(v.path("stage").asText()));
         int seedOutbox = outbox(p, "c-42").size();
         int ticketsBefore = get(p, "/api/tickets?limit=100").path("items").size();
+        JourneyRestartIT.notYetFired(p, "d-reminded", "d-solved");
 
         p.kill();
-        Thread.sleep(65_000);
+        JourneyRestartIT.downUntil(reminderDue, closeDue);
         long restartStart = System.nanoTime();
         p.start();
         long restartMs = (System.nanoTime() - restartStart) / 1_000_000;

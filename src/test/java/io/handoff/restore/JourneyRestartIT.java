@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -37,10 +38,11 @@ class JourneyRestartIT {
     Path workflows = shortClockWorkflows(dir);
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    // Reminders count from the inactive step (1 min, then 1 min more): the demo clock halves both, so the first
-    // reminder falls due 60 s after the agent reply, while the service is down.
-    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of("-Dhandoff.helpdesk.auto-close-after=30s",
-        "-Dhandoff.demo.time-scale=2"))) {
+    // Reminders count from the inactive step (1 min, then 1 min more): the demo clock quarters both, so the first
+    // reminder falls due 30 s after the agent reply, and the solved ticket closes 20 s after it was solved: both
+    // while the service is down.
+    try (HandoffProcess p = new HandoffProcess(data, workflows, List.of(
+        "-Dhandoff.helpdesk.auto-close-after=" + AUTO_CLOSE.toSeconds() + "s", "-Dhandoff.demo.time-scale=" + TIME_SCALE))) {
       p.start();
       start(p, "r-messaging", false);
       start(p, "r-ticketed", true);
@@ -49,17 +51,20 @@ class JourneyRestartIT {
       String remindedTicket = await(p, "r-reminded", v -> v.path("ticket").has("id")).path("ticket").path("id").asText();
       send(p, "POST", "/api/tickets/" + remindedTicket + "/comments",
           "{\"public\":true,\"body\":\"Could you send a screenshot?\",\"author\":{\"id\":\"ben.keller\",\"name\":\"Ben\"}}", 201);
+      Instant reminderDue = firstReminderDue(Instant.now());
       String solvedTicket = await(p, "r-solved", v -> v.path("ticket").has("id")).path("ticket").path("id").asText();
       send(p, "PATCH", "/api/tickets/" + solvedTicket, "{\"status\":\"solved\"}", 200);
+      Instant closeDue = Instant.now().plus(AUTO_CLOSE);
       JsonNode ticketedBefore = await(p, "r-ticketed", v -> "TICKETED".equals(v.path("stage").asText()));
       await(p, "r-solved", v -> "SOLVED".equals(v.path("stage").asText()));
       await(p, "r-messaging", v -> "MESSAGING".equals(v.path("stage").asText()));
       int messagingOutbox = outbox(p, "r-messaging").size();
       int ticketedOutbox = outbox(p, "r-ticketed").size();
       JsonNode ticketsBefore = get(p, "/api/tickets?limit=100");
+      notYetFired(p, "r-reminded", "r-solved");
 
       p.kill();
-      Thread.sleep(65_000);
+      downUntil(reminderDue, closeDue);
       p.start();
 
       JsonNode messaging = await(p, "r-messaging", v -> v.path("restores").asInt() == 1);
@@ -82,6 +87,40 @@ class JourneyRestartIT {
       assertThat(Files.readString(p.log)).containsPattern("Restored 4 open journeys in \\d+ ms \\(4 from their snapshot");
       assertThat(reminded).isEqualTo("journey-r-reminded");
       assertThat(solved).isEqualTo("journey-r-solved");
+    }
+  }
+
+  /** The demo clock of the restart ITs: the 1-minute steps of {@link #shortClockWorkflows} take 15 s. */
+  static final int TIME_SCALE = 4;
+  /** {@code handoff.helpdesk.auto-close-after} of the restart ITs. */
+  static final Duration AUTO_CLOSE = Duration.ofSeconds(20);
+
+  /**
+   * When the first reminder of a journey falls due whose agent reply was answered at {@code replied} (inactive
+   * after 1 min, reminded 1 min later, on the demo clock): at the latest, since the journey recorded the reply
+   * before the answer.
+   */
+  static Instant firstReminderDue(Instant replied) {
+    return replied.plus(Duration.ofMinutes(2).dividedBy(TIME_SCALE));
+  }
+
+  /**
+   * Before the kill: the reminder of {@code reminded} and the closing of {@code solved} have not happened yet, so
+   * they fall due while Handoff is down (a machine too slow for that fails here, not silently later).
+   */
+  static void notYetFired(HandoffProcess p, String reminded, String solved) throws Exception {
+    assertThat(get(p, "/api/journeys/journey-" + reminded).path("timeline").toString())
+        .as("the reminder of %s fired before the kill", reminded).doesNotContain("inactivity.reminder");
+    assertThat(get(p, "/api/journeys/journey-" + solved).path("stage").asText())
+        .as("%s closed before the kill", solved).isNotEqualTo("CLOSED");
+  }
+
+  /** Handoff stays down until every clock in {@code due} has fallen due, and a margin. */
+  static void downUntil(Instant... due) throws InterruptedException {
+    Instant last = java.util.Arrays.stream(due).max(Instant::compareTo).orElseThrow().plusSeconds(2);
+    long ms = Duration.between(Instant.now(), last).toMillis();
+    if (ms > 0) {
+      Thread.sleep(ms);
     }
   }
 

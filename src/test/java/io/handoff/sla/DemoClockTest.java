@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@code demo} profile (README "A demo with short clocks"): the shipped rule files run 60 times
- * faster, so an agent reply left unanswered goes inactive, through the three reminders to solved, and
- * closes, within two minutes; SLA targets are a sixtieth of the file's, in calendar time.
+ * faster, so an agent reply left unanswered goes inactive, through the three reminders to solved within half a
+ * minute, and is due to close a minute later; SLA targets are a sixtieth of the file's, in calendar time.
  */
 @QuarkusTest
 @TestProfile(DemoClockTest.DemoProfile.class)
@@ -54,7 +54,7 @@ class DemoClockTest {
   }
 
   @Test
-  void anUnansweredAgentReplyGoesThroughTheLadderAndClosesWithinMinutes() throws Exception {
+  void anUnansweredAgentReplyGoesThroughTheLadderToSolvedAndIsDueToCloseAMinuteLater() throws Exception {
     String journeyId = Events.post("demo-1", "{\"type\":\"conversation.started\",\"channel\":\"web_widget\","
         + "\"customer\":{\"id\":\"u-1\",\"name\":\"Ana\",\"email\":\"ana@example.com\",\"locale\":\"en\","
         + "\"tier\":\"enterprise\"}}");
@@ -82,10 +82,13 @@ class DemoClockTest {
 
     // reminders at 15, 20 and 21 s, the last one solving the ticket
     JsonPath solved = await(journeyId, Duration.ofSeconds(90), v -> "SOLVED".equals(v.getString("stage")));
+    Instant solvedSeen = Instant.now();
     assertThat(solved.getList("timeline.step")).contains("inactivity.session_inactive", "inactivity.reminder");
-    assertThat(solved.getList("nextClocks.clock")).contains("close");
-    // closed a minute later (handoff.helpdesk.auto-close-after=1m in the demo profile)
-    JsonPath closed = await(journeyId, Duration.ofSeconds(150), v -> "CLOSED".equals(v.getString("stage")));
-    assertThat(closed.getString("ticket.status")).isEqualTo("closed");
+    assertThat(solved.getString("ticket.status")).isEqualTo("solved");
+    // closed a minute later (handoff.helpdesk.auto-close-after=1m in the demo profile): the close clock is due then.
+    // That the close clock closes the ticket when it fires is checked where it is seconds away (ReopenedJourneyApiTest,
+    // JourneyRestartIT, DevServerIT), so this test does not wait the minute.
+    Instant closeDue = Instant.parse(solved.getString("nextClocks.find { it.clock == 'close' }.dueAt"));
+    assertThat(Duration.between(solvedSeen, closeDue)).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(61));
   }
 }
