@@ -33,14 +33,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate an intent classifier on labelled JSONL ({\"text\",\"language\",\"intent\"} or \"intents\": [...]).")
 public final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--test", required = true, description = "Labelled JSONL to evaluate on.")
-  Path test;
+  @Option(names = "--test", required = true, description = "Labelled JSONL to evaluate on (repeatable: the files are "
+      + "read in order, as one set).")
+  List<Path> tests;
 
   @Option(names = "--exemplars", description = "Labelled JSONL that replaces the taxonomy's exemplars.")
   Path exemplars;
 
   @Option(names = "--classifier", defaultValue = "offline", description = "offline | llm | rules (default: ${DEFAULT-VALUE}).")
   String classifier;
+
+  @Option(names = "--embeddings", defaultValue = "${env:HANDOFF_AI_OFFLINE_EMBEDDINGS:-builtin}",
+      description = "Offline classifier features: builtin (lexical, every language) or minilm (English messages also by "
+          + "the bundled MiniLM sentence embedding), like handoff.ai.offline.embeddings (default: ${DEFAULT-VALUE}).")
+  String embeddings;
 
   @Option(names = "--handoff-label", description = "Label that means 'hand off to a human'; enables handoff precision/recall.")
   String handoffLabel;
@@ -61,6 +67,11 @@ public final class EvalCommand implements Callable<Integer> {
       + "<prompts-dir>/human-requests.yaml against --handoff-label (recall, precision, false-handoff rate per language); "
       + "no classifier is built.")
   boolean humanRequests;
+
+  @Option(names = "--folds", description = "With --human-requests: cut each --test file into this many consecutive "
+      + "folds (Multi3NLU++ files are folds 0-9 in order) and score each fold with only the patterns that match a "
+      + "handoff row of some other fold (leave one fold out).")
+  Integer folds;
 
   @Spec
   CommandSpec spec;
@@ -83,11 +94,20 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private int evaluate() throws java.io.IOException {
-    List<LabeledExample> examples = LabeledFile.read(test);
-    if (humanRequests) {
-      return evaluateHumanRequests(examples);
+    List<List<LabeledExample>> files = new java.util.ArrayList<>();
+    for (Path t : tests) {
+      files.add(LabeledFile.read(t));
     }
-    IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv())
+    List<LabeledExample> examples = files.stream().flatMap(List::stream).toList();
+    if (humanRequests) {
+      return evaluateHumanRequests(examples, files);
+    }
+    if (folds != null) {
+      err.println("--folds is for --human-requests only");
+      err.flush();
+      return 2;
+    }
+    IntentClassifier c = new ClassifierFactory(promptsDir, workflowsDir, ClassifierFactory.settingsFromEnv(), embeddings)
         .create(classifier, exemplars == null ? null : LabeledFile.readExemplars(exemplars));
     HandoffPolicy policy = null;
     Path policyFile = workflowsDir.resolve("handoff-policy.yaml");
@@ -107,19 +127,29 @@ public final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int evaluateHumanRequests(List<LabeledExample> examples) throws java.io.IOException {
+  private int evaluateHumanRequests(List<LabeledExample> examples, List<List<LabeledExample>> files)
+      throws java.io.IOException {
     if (handoffLabel == null) {
       err.println("--human-requests needs --handoff-label (the label of the rows that ask for a human)");
       err.flush();
       return 2;
     }
+    if (folds != null && folds < 2) {
+      err.println("--folds must be at least 2, got " + folds);
+      err.flush();
+      return 2;
+    }
     HumanRequestDetector detector = HumanRequestsLoader.load(promptsDir).orThrow();
-    Map<String, HumanRequestEval.Scores> scores = HumanRequestEval.run(detector, examples, handoffLabel);
+    Map<String, HumanRequestEval.Scores> scores = folds == null
+        ? HumanRequestEval.run(detector, examples, handoffLabel)
+        : HumanRequestEval.leaveOneFoldOut(detector, files, folds, handoffLabel);
     if (json) {
       out.println(new ObjectMapper().writeValueAsString(scores));
     } else {
-      out.printf("human-request detector  %s (%d patterns)%n%n", promptsDir.resolve(HumanRequestsLoader.FILE),
-          detector.patterns().size());
+      out.printf("human-request detector  %s (%d patterns)%s%n%n", promptsDir.resolve(HumanRequestsLoader.FILE),
+          detector.patterns().size(), folds == null ? ""
+              : ", leave one of " + folds + " folds out: each fold scored with the patterns that match a "
+                  + handoffLabel + " row of another fold");
       out.printf("%-8s %9s %8s %9s %9s %10s %19s%n", "language", "positives", "found", "recall", "negatives",
           "precision", "false-handoff-rate");
       scores.forEach((lang, s) -> out.printf("%-8s %9d %8d %9s %9d %10s %19s%n", lang, s.positives(), s.detected(),

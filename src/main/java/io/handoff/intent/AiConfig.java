@@ -41,6 +41,18 @@ public interface AiConfig {
   /** Price per million output tokens in USD. */
   Optional<Double> outputUsdPerMillionTokens();
 
+  /** The offline classifier ({@code handoff.ai.offline.*}). */
+  Offline offline();
+
+  interface Offline {
+    /**
+     * {@code builtin}: lexical features only (every language). {@code minilm}: English messages are
+     * also scored with the bundled all-MiniLM-L6-v2 sentence embedding; other languages stay builtin.
+     */
+    @WithDefault("builtin")
+    String embeddings();
+  }
+
   default LlmSettings llmSettings() {
     return new LlmSettings(provider(), baseUrl().orElse(null), apiKey().orElse(null), model(), timeout(),
         temperature().orElse(null), inputUsdPerMillionTokens().orElse(null),

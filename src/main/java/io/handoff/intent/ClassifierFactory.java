@@ -3,7 +3,9 @@ package io.handoff.intent;
 import io.handoff.intent.llm.LlmIntentClassifier;
 import io.handoff.intent.llm.LlmSettings;
 import io.handoff.intent.llm.PromptTemplates;
+import io.handoff.intent.offline.MiniLmEncoder;
 import io.handoff.intent.offline.OfflineIntentClassifier;
+import io.handoff.intent.offline.SentenceEncoder;
 import io.handoff.intent.rules.RoutingRulesLoader;
 import io.handoff.intent.rules.RulesIntentClassifier;
 import io.handoff.intent.taxonomy.Exemplar;
@@ -18,14 +20,35 @@ import java.util.List;
  * {@link LoadResult.InvalidFileException} listing every error.
  */
 public final class ClassifierFactory {
+  /** Values of {@code handoff.ai.offline.embeddings}. */
+  public static final String BUILTIN = "builtin";
+  public static final String MINILM = "minilm";
   private final Path promptsDir;
   private final Path workflowsDir;
   private final LlmSettings llm;
+  private final String embeddings;
 
   public ClassifierFactory(Path promptsDir, Path workflowsDir, LlmSettings llm) {
+    this(promptsDir, workflowsDir, llm, BUILTIN);
+  }
+
+  /**
+   * @param embeddings {@code builtin} (lexical features only) or {@code minilm} (English messages also
+   *     by the MiniLM sentence embedding); anything else is refused here, naming the key
+   */
+  public ClassifierFactory(Path promptsDir, Path workflowsDir, LlmSettings llm, String embeddings) {
     this.promptsDir = promptsDir;
     this.workflowsDir = workflowsDir;
     this.llm = llm;
+    this.embeddings = checkEmbeddings(embeddings);
+  }
+
+  private static String checkEmbeddings(String value) {
+    if (BUILTIN.equals(value) || MINILM.equals(value)) {
+      return value;
+    }
+    throw new IllegalArgumentException("handoff.ai.offline.embeddings: unknown value \"" + value
+        + "\" (builtin, minilm)");
   }
 
   /** LLM settings from {@code HANDOFF_AI_*} environment variables, for the CLI. */
@@ -51,8 +74,10 @@ public final class ClassifierFactory {
     };
   }
 
+  /** The offline classifier, with the sentence encoder that {@code embeddings} names. */
   public OfflineIntentClassifier offline(List<Exemplar> exemplars) {
-    return new OfflineIntentClassifier(taxonomyWith(exemplars));
+    SentenceEncoder encoder = MINILM.equals(embeddings) ? new MiniLmEncoder() : null;
+    return new OfflineIntentClassifier(taxonomyWith(exemplars), encoder);
   }
 
   private Taxonomy taxonomyWith(List<Exemplar> exemplars) {

@@ -30,7 +30,8 @@ public class IntentActivitiesImpl implements IntentActivities {
       @ConfigProperty(name = "handoff.prompts-dir", defaultValue = "prompts") String promptsDir,
       @ConfigProperty(name = "handoff.workflows-dir", defaultValue = "workflows") String workflowsDir,
       HandoffMetrics metrics) {
-    this(create(ai.classifier(), ai.llmSettings(), Path.of(promptsDir), Path.of(workflowsDir)), metrics);
+    this(create(ai.classifier(), ai.llmSettings(), ai.offline().embeddings(), Path.of(promptsDir),
+        Path.of(workflowsDir)), metrics);
   }
 
   /** Outside CDI (tests): metrics go to a registry nothing exports. */
@@ -48,9 +49,20 @@ public class IntentActivitiesImpl implements IntentActivities {
 
   /** Builds the service from the files; public so that non-CDI callers (tests, CLI) can share it. */
   public static IntentService create(String classifier, LlmSettings llm, Path promptsDir, Path workflowsDir) {
-    ClassifierFactory f = new ClassifierFactory(promptsDir, workflowsDir, llm);
+    return create(classifier, llm, ClassifierFactory.BUILTIN, promptsDir, workflowsDir);
+  }
+
+  /** @param embeddings {@code handoff.ai.offline.embeddings}: builtin or minilm */
+  public static IntentService create(String classifier, LlmSettings llm, String embeddings, Path promptsDir,
+      Path workflowsDir) {
+    ClassifierFactory f = new ClassifierFactory(promptsDir, workflowsDir, llm, embeddings);
     return new IntentService(f.create(classifier, null), f.create("rules", null),
         HandoffPolicyLoader.forDirectories(workflowsDir, promptsDir));
+  }
+
+  /** The classifiers and policy this activity serves (tests classify through it directly). */
+  public IntentService service() {
+    return service;
   }
 
   @Override

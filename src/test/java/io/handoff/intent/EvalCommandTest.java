@@ -118,4 +118,59 @@ class EvalCommandTest {
     assertEquals(1.0, r.get("all").get("precision").asDouble());
     assertEquals("I want the manager, this is useless", r.get("en").get("missed").get(0).asText());
   }
+
+  @Test
+  void embeddingsMinilmLiftsAccuracyOnEnglishParaphrases() throws Exception {
+    String[] args = {"--test", "src/test/resources/eval/paraphrase-test.jsonl", "--exemplars",
+        "src/test/resources/eval/paraphrase-exemplars.jsonl", "--no-policy", "--json"};
+    JsonNode builtin = new ObjectMapper().readTree(run(args));
+    String[] withMinilm = java.util.Arrays.copyOf(args, args.length + 2);
+    withMinilm[args.length] = "--embeddings";
+    withMinilm[args.length + 1] = "minilm";
+    JsonNode minilm = new ObjectMapper().readTree(run(withMinilm));
+    assertTrue(minilm.get("accuracy").asDouble() > builtin.get("accuracy").asDouble(),
+        "minilm " + minilm.get("accuracy") + " vs builtin " + builtin.get("accuracy"));
+  }
+
+  @Test
+  void anUnknownEmbeddingsValueExitsOneNamingTheChoices() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cli = new CommandLine(new EvalCommand());
+    cli.setErr(new java.io.PrintWriter(err, true));
+    assertEquals(1, cli.execute("--test", "src/test/resources/eval/single.jsonl", "--embeddings", "bert"));
+    assertTrue(err.toString().contains("unknown value \"bert\" (builtin, minilm)"), err.toString());
+  }
+
+  @Test
+  void leaveOneFoldOutCountsOnlyPatternsSupportedByAnotherFold(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("human-requests.yaml"), """
+        languages:
+          en:
+            - '\\btalk\\s+to\\b'
+            - '\\bagent\\b'
+        """);
+    java.nio.file.Path data = dir.resolve("rows.jsonl");
+    // 5 rows, 2 folds: rows 0-2 are fold 0, rows 3-4 fold 1. "talk to" matches a handoff row in both
+    // folds; "agent" only in fold 0, so it does not count in fold 0 but does in fold 1.
+    java.nio.file.Files.write(data, List.of(
+        "{\"text\": \"Can I talk to someone please\", \"language\": \"en\", \"intents\": [\"handoff\"]}",
+        "{\"text\": \"agent now\", \"language\": \"en\", \"intents\": [\"handoff\"]}",
+        "{\"text\": \"Where is my parcel\", \"language\": \"en\", \"intents\": [\"delivery\"]}",
+        "{\"text\": \"I need to talk to a human\", \"language\": \"en\", \"intents\": [\"handoff\"]}",
+        "{\"text\": \"The agent I met was rude\", \"language\": \"en\", \"intents\": [\"complaint\"]}"));
+    String[] common = {"--test", data.toString(), "--human-requests", "--handoff-label", "handoff",
+        "--prompts-dir", dir.toString(), "--json"};
+    JsonNode all = new ObjectMapper().readTree(run(common));
+    assertEquals(3, all.get("en").get("detected").asInt());
+    assertEquals(1, all.get("en").get("falseHandoffs").asInt());
+    String[] lofo = java.util.Arrays.copyOf(common, common.length + 2);
+    lofo[common.length] = "--folds";
+    lofo[common.length + 1] = "2";
+    JsonNode held = new ObjectMapper().readTree(run(lofo));
+    assertEquals(3, held.get("en").get("positives").asInt());
+    assertEquals(2, held.get("en").get("detected").asInt(), held.toString());
+    assertEquals("agent now", held.get("en").get("missed").get(0).asText());
+    assertEquals(1, held.get("en").get("falseHandoffs").asInt(), "fold 1's rude agent: 'agent' is supported by fold 0");
+  }
 }

@@ -55,6 +55,15 @@ public record HumanRequestDetector(String version, List<HumanPattern> patterns) 
     return Optional.empty();
   }
 
+  /** Every pattern found in the message, in file order (to measure each pattern's support). */
+  public List<HumanPattern> matchingPatterns(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    String normalised = normalise(text);
+    return patterns.stream().filter(p -> p.regex().matcher(normalised).find()).toList();
+  }
+
   /** NFKC (full-width letters, compatibility forms), lower case, typographic apostrophes as {@code '}. */
   static String normalise(String text) {
     return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
