@@ -113,7 +113,8 @@ final class SlaDryRunRequest {
       try {
         event = DryRun.readEvent(json.writeValueAsString(copy), at, at);
       } catch (IOException ex) {
-        errors.add(new Problem.FieldError(at, ex.getMessage()));
+        String why = ex.getMessage();
+        errors.add(new Problem.FieldError(at, why.startsWith(at + ": ") ? why.substring(at.length() + 2) : why));
         continue;
       }
       if (!"support".equals(event.kind())) {

@@ -189,4 +189,16 @@ class SlaDryRunApiTest {
     both.set("audits", JSON.createArrayNode());
     post(both).then().statusCode(400).body("field", equalTo("events"));
   }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRequestAndBothAnswers() {
+    var api = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+        .extract().jsonPath();
+    String post = "paths.'/api/sla/dry-run'.post";
+    assertThat(api.getMap(post + ".responses")).containsKeys("200", "400");
+    assertThat(api.getString(post + ".requestBody.content.'application/json'.schema.'$ref'"))
+        .isEqualTo("#/components/schemas/SlaDryRunRequest");
+    assertThat(api.getMap("components.schemas.SlaDryRunRequest.properties")).containsKeys("events", "audits",
+        "candidate", "policy", "until", "mapping");
+  }
 }

@@ -149,6 +149,24 @@ class TicketScheduleTest {
   }
 
   @Test
+  void withinOneScheduleAndOutsideAnotherIsNoContradiction() {
+    io.handoff.trigger.Problems problems = new io.handoff.trigger.Problems("support-triggers.yaml");
+    SupportTriggerSet set = new SupportTriggerParser(problems).parse("""
+        triggers:
+          - title: Paris open, New York closed
+            conditions:
+              all:
+                - {field: within_schedule, operator: is, value: paris}
+                - {field: within_schedule, operator: is_not, value: new-york}
+            actions: [{field: current_tags, value: europe_only}]
+        """, "v");
+    assertThat(problems.all()).isEmpty();
+    Ticket t = ticket(Map.of());
+    TicketUpdate u = new TicketUpdate("k", null, t, null, null, null, null, Map.of(), Map.of(), SupportFixtures.NOW);
+    assertThat(new SupportEngine(set).evaluate(u, HOURS).ticket().tags()).contains("europe_only");
+  }
+
+  @Test
   void slaFiltersReadTheTicketsSchedule() {
     SlaPolicies policies = SlaPolicyLoader.parse("sla-policies.yaml", """
         policies:
