@@ -18,21 +18,27 @@ import java.util.Set;
 /**
  * The body of {@code POST /api/admin/zendesk/import}, checked field by field: either the JSON of
  * Zendesk's list endpoints ({@code triggers}, {@code trigger_categories}, {@code automations},
- * {@code slas} or {@code sla_policies}, {@code webhooks}, {@code definitions}; each the whole response
- * object or its bare array), or a fetch request ({@code subdomain} or {@code baseUrl}, {@code email},
+ * {@code slas} or {@code sla_policies}, {@code webhooks}, {@code definitions}, {@code schedules}; each the
+ * whole response object or its bare array; {@code holidays}: each schedule's holidays by schedule id, unless
+ * the schedules carry them), or a fetch request ({@code subdomain} or {@code baseUrl}, {@code email},
  * {@code apiToken}); {@code mapping} in both cases (an object with the sections of
  * {@code zendesk-mapping.yaml}, or that file's YAML text). Every invalid field is reported at once.
  */
 final class ZendeskImportRequest {
 
   private static final Set<String> PAYLOADS = Set.of("triggers", "trigger_categories", "automations", "slas",
-      "sla_policies", "webhooks", "definitions");
+      "sla_policies", "webhooks", "definitions", "schedules", "holidays");
   private static final Set<String> FETCH = Set.of("subdomain", "baseUrl", "email", "apiToken");
 
   /** The payloads given, or null in fetch mode. */
   final ZendeskExport export;
   /** The fetch settings, or null when payloads were given. */
   final ZendeskSettings fetch;
+  /**
+   * The business-hours schedules given ({@code {"schedules": [...]}}, each with its {@code holidays}), or
+   * null (none given, or fetch mode: then they are fetched).
+   */
+  final JsonNode schedules;
   /** The mapping given in the request, or null (then the workflows directory's mapping file is used). */
   final IdMapping mapping;
   /** Whether triggers / SLA policies are part of the import (files only written for parts given). */
@@ -40,10 +46,11 @@ final class ZendeskImportRequest {
   final boolean hasSlas;
   final boolean hasAutomations;
 
-  private ZendeskImportRequest(ZendeskExport export, ZendeskSettings fetch, IdMapping mapping, boolean hasTriggers,
-      boolean hasSlas, boolean hasAutomations) {
+  private ZendeskImportRequest(ZendeskExport export, ZendeskSettings fetch, JsonNode schedules, IdMapping mapping,
+      boolean hasTriggers, boolean hasSlas, boolean hasAutomations) {
     this.export = export;
     this.fetch = fetch;
+    this.schedules = schedules;
     this.mapping = mapping;
     this.hasTriggers = hasTriggers;
     this.hasSlas = hasSlas;
@@ -79,7 +86,8 @@ final class ZendeskImportRequest {
         fetch = true;
       } else if (!"mapping".equals(name)) {
         errors.add(new Problem.FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
-            + " slas, sla_policies, webhooks, definitions; fetch: subdomain, baseUrl, email, apiToken; mapping)"));
+            + " slas, sla_policies, webhooks, definitions, schedules, holidays; fetch: subdomain, baseUrl, email,"
+            + " apiToken; mapping)"));
       }
     }
     if (payloads && fetch) {
@@ -95,7 +103,9 @@ final class ZendeskImportRequest {
     IdMapping mapping = mapping(body.get("mapping"), json, errors);
     ZendeskExport export = null;
     ZendeskSettings settings = null;
+    JsonNode schedules = null;
     if (errors.isEmpty() && payloads) {
+      schedules = schedules(body, errors);
       JsonNode slas = body.has("slas") ? list(body, "slas", "sla_policies", errors)
           : list(body, "sla_policies", "sla_policies", errors);
       export = new ZendeskExport(list(body, "triggers", "triggers", errors),
@@ -109,7 +119,7 @@ final class ZendeskImportRequest {
       throw new ProblemException(Problem.invalid(errors));
     }
     boolean all = fetch;
-    return new ZendeskImportRequest(export, settings, mapping, all || body.has("triggers"),
+    return new ZendeskImportRequest(export, settings, schedules, mapping, all || body.has("triggers"),
         all || body.has("slas") || body.has("sla_policies"), all || body.has("automations"));
   }
 
@@ -130,6 +140,79 @@ final class ZendeskImportRequest {
     errors.add(new Problem.FieldError(field, "must be the body of the Zendesk list endpoint ({\"" + key
         + "\": [...]}) or its array"));
     return null;
+  }
+
+  /**
+   * The schedules of {@code GET /api/v2/business_hours/schedules} (the body or its array), each schedule
+   * an object with an {@code id} and an {@code intervals} array; a schedule's holidays are its own
+   * {@code holidays} (the array, or the body of {@code GET .../schedules/{id}/holidays}) or
+   * {@code holidays.<schedule id>} of the request, not both. Returns a copy with the holidays in place.
+   */
+  private static JsonNode schedules(JsonNode body, List<Problem.FieldError> errors) {
+    JsonNode holidays = body.get("holidays");
+    if (holidays != null && !holidays.isNull() && !holidays.isObject()) {
+      errors.add(new Problem.FieldError("holidays", "must be an object: schedule id -> the body of GET"
+          + " /api/v2/business_hours/schedules/{id}/holidays or its array"));
+      return null;
+    }
+    JsonNode given = list(body, "schedules", "schedules", errors);
+    if (given == null) {
+      if (holidays != null && !holidays.isNull() && holidays.size() > 0) {
+        errors.add(new Problem.FieldError("holidays", "give the schedules they belong to (schedules)"));
+      }
+      return null;
+    }
+    ObjectNode out = given.deepCopy();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    JsonNode list = out.path("schedules");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode s = list.get(i);
+      String at = "schedules[" + i + "]";
+      if (!s.isObject()) {
+        errors.add(new Problem.FieldError(at, "must be a schedule object"));
+        continue;
+      }
+      JsonNode id = s.get("id");
+      if (id == null || !(id.canConvertToLong() || id.isTextual() && id.asText().matches("\\d+"))) {
+        errors.add(new Problem.FieldError(at + ".id", "is required: the schedule's numeric id"));
+      } else if (!ids.add(id.asText())) {
+        errors.add(new Problem.FieldError(at + ".id", "schedule " + id.asText() + " is listed twice"));
+      }
+      if (!s.path("intervals").isArray()) {
+        errors.add(new Problem.FieldError(at + ".intervals", "must be an array of {start_time, end_time}"));
+      }
+      JsonNode own = s.get("holidays");
+      JsonNode separate = holidays == null || id == null ? null : holidays.get(id.asText());
+      if (own != null && separate != null) {
+        errors.add(new Problem.FieldError("holidays." + id.asText(), "schedule " + id.asText()
+            + " already carries its holidays (schedules[" + i + "].holidays): give them once"));
+      }
+      JsonNode h = own != null ? own : separate;
+      String hAt = own != null ? at + ".holidays" : "holidays." + (id == null ? "" : id.asText());
+      if (h != null && !h.isNull()) {
+        JsonNode arr = h.isObject() && h.has("holidays") ? h.get("holidays") : h;
+        if (!arr.isArray()) {
+          errors.add(new Problem.FieldError(hAt, "must be the body of GET /api/v2/business_hours/schedules/{id}/holidays"
+              + " ({\"holidays\": [...]}) or its array"));
+        } else {
+          for (int j = 0; j < arr.size(); j++) {
+            if (!arr.get(j).isObject() || !arr.get(j).path("start_date").isTextual()) {
+              errors.add(new Problem.FieldError(hAt + "[" + j + "]", "must be a holiday {name, start_date, end_date}"));
+            }
+          }
+          ((ObjectNode) s).set("holidays", arr);
+        }
+      }
+    }
+    if (holidays != null) {
+      for (java.util.Iterator<String> it = holidays.fieldNames(); it.hasNext();) {
+        String id = it.next();
+        if (!ids.contains(id)) {
+          errors.add(new Problem.FieldError("holidays." + id, "names no schedule of schedules"));
+        }
+      }
+    }
+    return out;
   }
 
   private static JsonNode definitions(JsonNode n, List<Problem.FieldError> errors) {

@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
 /**
  * Imports Zendesk rules into the running service (issue 9 item 2): preview by default, or, with
  * {@code apply=true}, validation of the directory as it would be, an atomic write with backups, and a
- * reload of the trigger rules and SLA policies (rules are evaluated in activities, so running journeys
+ * reload of the business hours, trigger rules, SLA policies and automations (rules are evaluated in activities, so running journeys
  * stay deterministic and pick up the new rules at their next evaluation).
  */
 @Path("/api/admin/zendesk")
@@ -67,12 +67,14 @@ public class ZendeskImportResource {
   @Inject io.handoff.automation.AutomationActivitiesImpl automations;
   @Inject ObjectMapper json;
   @Inject io.handoff.ticket.zendesk.ZendeskConfig zendesk;
+  @Inject io.handoff.sla.BusinessHoursHolder hours;
 
   /** Body and modes: docs/zendesk-import.md, "Importing over REST". */
   @POST
   @Path("/import")
   @Consumes(MediaType.WILDCARD)
-  @Operation(summary = "Import Zendesk triggers, automations and SLA policies: preview, or apply to the workflows directory")
+  @Operation(summary = "Import Zendesk triggers, automations, SLA policies and business-hours schedules: preview, or"
+      + " apply to the workflows directory")
   public ImportResponse importRules(@QueryParam("apply") String apply, byte[] body) throws JsonProcessingException {
     boolean write = apply(apply);
     ZendeskImportRequest request = ZendeskImportRequest.parse(readBody(body), json,
@@ -80,8 +82,12 @@ public class ZendeskImportResource {
             zendesk.importAllowBaseUrl()));
     java.nio.file.Path dir = java.nio.file.Path.of(config.workflowsDir());
     IdMapping mapping = request.mapping != null ? request.mapping : storedMapping(dir);
-    ZendeskImporter.Result result = ZendeskImporter.importAll(export(request), mapping);
+    Fetched in = fetched(request);
+    ZendeskImporter.Result result = ZendeskImporter.importAll(in.export(), in.schedules(), mapping);
     Map<String, String> files = new LinkedHashMap<>();
+    if (result.businessHoursYaml() != null) {
+      files.put(ZendeskImporter.BUSINESS_HOURS_FILE, result.businessHoursYaml());
+    }
     if (request.hasTriggers) {
       files.put(ZendeskImporter.TRIGGERS_FILE, result.supportTriggersYaml());
     }
@@ -109,7 +115,7 @@ public class ZendeskImportResource {
       }
       List<RuleFilesWriter.Written> written = RuleFilesWriter.write(dir, files, Instant.now());
       LOG.infof("Zendesk import wrote %s into %s", files.keySet(), dir);
-      String version = reload(request.hasSlas, request.hasAutomations);
+      String version = reload(files.containsKey(ZendeskImporter.BUSINESS_HOURS_FILE), request.hasSlas);
       return new ImportResponse(true, summary, report, files, List.of(), warnings, written, true, version);
     }
   }
@@ -147,12 +153,16 @@ public class ZendeskImportResource {
     }
   }
 
-  private static ZendeskExport export(ZendeskImportRequest request) {
+  /** What was given or fetched: the rules, and the schedules with their holidays (null: none). */
+  private record Fetched(ZendeskExport export, JsonNode schedules) {}
+
+  private static Fetched fetched(ZendeskImportRequest request) {
     if (request.export != null) {
-      return request.export;
+      return new Fetched(request.export, request.schedules);
     }
     try {
-      return new ZendeskRulesFetcher(request.fetch).fetchAll();
+      ZendeskRulesFetcher fetcher = new ZendeskRulesFetcher(request.fetch);
+      return new Fetched(fetcher.fetchAll(), fetcher.fetchSchedules());
     } catch (IOException e) {
       throw new ProblemException(new Problem("https://handoff.dev/problems/zendesk-fetch-failed",
           "Fetching from Zendesk failed", 502, e.getMessage(), "subdomain", null, null));
@@ -162,13 +172,20 @@ public class ZendeskImportResource {
     }
   }
 
-  /** Loads the new rules into the running service; the files were validated, so this succeeds. */
-  private String reload(boolean slaWritten, boolean automationsWritten) {
+  /**
+   * Loads the new files into the running service; they were validated, so this succeeds. Schedules
+   * first: trigger conditions, SLA targets and automations read them.
+   */
+  private String reload(boolean hoursWritten, boolean slaWritten) {
+    if (hoursWritten) {
+      hours.reload();
+    }
     RuleSetLoad load = rules.reload();
     if (!load.isValid()) {
       throw new IllegalStateException("the written rules did not reload: " + load.errors());
     }
-    if (slaWritten) {
+    if (slaWritten || hoursWritten) {
+      // SLA targets carry their schedules: new hours mean new targets too.
       sla.reload();
     }
     // Automations name the support triggers' webhooks: reload them after the triggers, even when only

@@ -3,7 +3,7 @@ package io.handoff.auth;
 import java.util.Optional;
 
 /**
- * Which scope a request needs, by method and path. Deny by default: only the listed paths are open
+ * Which scope a request needs, by method and path. Deny by default (dry runs and admin paths need admin): only the listed paths are open
  * (health, OpenAPI and Swagger UI, the dashboard's static files, the inbound webhooks, which carry
  * their own signatures, and metrics when configured public); everything else needs a scope.
  */
@@ -19,7 +19,7 @@ public final class AccessRules {
     if (isOpen(path)) {
       return Optional.empty();
     }
-    if (under(path, "/api/admin") || under(path, "/api/rules")) {
+    if (under(path, "/api/admin") || under(path, "/api/rules") || under(path, "/api/sla")) {
       return Optional.of(Scope.ADMIN);
     }
     return switch (method) {

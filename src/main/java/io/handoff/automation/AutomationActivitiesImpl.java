@@ -21,21 +21,25 @@ public class AutomationActivitiesImpl implements AutomationActivities {
   private static final Logger LOG = Logger.getLogger(AutomationActivitiesImpl.class);
 
   private volatile AutomationSet automations;
+  /** Outside CDI: the one schedule business hours count in. */
   private final WorkingTime business;
-  /** Set in the service: each ticket's business hours are its own schedule (custom field {@code schedule}). */
-  private final BusinessHours hours;
+  /**
+   * In the service: each ticket's business hours are its own schedule (custom field {@code schedule}),
+   * from the schedules in use (reloaded after an import).
+   */
+  private final io.handoff.sla.BusinessHoursHolder hours;
   private final Path workflowsDir;
   private final RuleSetHolder rules;
 
   private io.handoff.support.DirectoryNames names = io.handoff.support.DirectoryNames.IDS;
 
   @Inject
-  public AutomationActivitiesImpl(HandoffConfig config, BusinessHours hours, RuleSetHolder rules,
+  public AutomationActivitiesImpl(HandoffConfig config, io.handoff.sla.BusinessHoursHolder hours, RuleSetHolder rules,
       io.handoff.ticket.HelpdeskDirectory directory) {
     this.names = io.handoff.support.DirectoryNames.of(directory);
     this.workflowsDir = Path.of(config.workflowsDir());
     this.rules = rules;
-    this.business = hours.schedule(null);
+    this.business = null;
     this.hours = hours;
     reload();
   }
@@ -80,6 +84,10 @@ public class AutomationActivitiesImpl implements AutomationActivities {
 
   /** The ticket's schedule (Zendesk measures each ticket against its own), else the default schedule. */
   private WorkingTime business(AutomationFacts facts) {
-    return hours == null || facts.ticket() == null ? business : hours.forTicket(facts.ticket().customFields());
+    if (hours == null) {
+      return business;
+    }
+    BusinessHours current = hours.current();
+    return facts.ticket() == null ? current.schedule(null) : current.forTicket(facts.ticket().customFields());
   }
 }

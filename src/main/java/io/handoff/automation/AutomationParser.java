@@ -38,7 +38,7 @@ public final class AutomationParser {
   /** Support-trigger fields that only mean something during an update, which automations do not see. */
   private static final Set<SupportField> UPDATE_ONLY = EnumSet.of(SupportField.UPDATE_TYPE,
       SupportField.COMMENT_IS_PUBLIC, SupportField.COMMENT_TEXT, SupportField.SUBJECT_TEXT, SupportField.ROLE,
-      SupportField.IN_BUSINESS_HOURS);
+      SupportField.IN_BUSINESS_HOURS, SupportField.WITHIN_SCHEDULE);
 
   private final Problems problems;
   private final Map<String, Webhook> webhooks;
@@ -136,6 +136,11 @@ public final class AutomationParser {
   }
 
   private boolean allowed(Condition<SupportField> c, String title) {
+    if (c.field().kind() == SupportField.SCHEDULE) {
+      problems.error(c.line(), title, "condition field \"schedule_id\" is for triggers only (as in Zendesk's"
+          + " conditions reference); an automation's business-hours operators already count in the ticket's schedule");
+      return false;
+    }
     if (UPDATE_ONLY.contains(c.field().kind())) {
       problems.error(c.line(), title, "condition field \"" + c.field().name() + "\" is for triggers only:"
           + " automations run on a ticket's state, not on an update");

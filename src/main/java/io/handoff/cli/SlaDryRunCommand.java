@@ -120,22 +120,9 @@ public class SlaDryRunCommand implements Callable<Integer> {
     return out;
   }
 
-  /**
-   * Zendesk audits, ticket by ticket: each audit is one update; the ticket after it is Zendesk's, its
-   * triggers' changes included (the next audit's starting point).
-   */
+  /** Zendesk audits, ticket by ticket ({@link AuditReplay#slaUpdates}). */
   List<SlaDryRun.Update> fromAudits(Path file) throws IOException {
     IdMapping ids = IdMapping.read(mapping != null ? mapping : dir.resolve(ZendeskImporter.MAPPING_FILE));
-    List<SlaDryRun.Update> out = new ArrayList<>();
-    for (AuditReplay.RecordedTicket t : AuditReplay.replay(AuditFile.read(file), ids)) {
-      List<AuditReplay.Step> steps = t.steps();
-      for (int i = 0; i < steps.size(); i++) {
-        AuditReplay.Step s = steps.get(i);
-        TicketUpdate u = s.update();
-        var after = i + 1 < steps.size() ? steps.get(i + 1).update().before() : u.after();
-        out.add(new SlaDryRun.Update(s.id(), t.ticketId(), s.at(), u.before(), after, u.comment()));
-      }
-    }
-    return out;
+    return AuditReplay.slaUpdates(AuditReplay.replay(AuditFile.read(file), ids));
   }
 }

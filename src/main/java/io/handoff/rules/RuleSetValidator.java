@@ -7,6 +7,7 @@ import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.inactivity.InactivityPolicyLoader;
 import io.handoff.sla.policy.EscalationAction;
+import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
@@ -63,7 +64,8 @@ public final class RuleSetValidator {
       }
     }
     if (hours.value() != null) {
-      out.addAll(scheduleReferences(workflowsDir, hours.value(), triggers.ruleSet().support(), automations.value()));
+      out.addAll(scheduleReferences(workflowsDir, hours.value(), triggers.ruleSet().support(), automations.value(),
+          sla == null ? null : sla.value()));
     }
     out.addAll(InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).errors());
     HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
@@ -192,10 +194,14 @@ public final class RuleSetValidator {
     return out;
   }
 
-  /** Every {@code set_schedule} action must name a schedule of business-hours.yaml. */
+  /**
+   * Every {@code set_schedule} action and every {@code schedule_id} / {@code within_schedule} condition
+   * (support triggers, SLA filters) must name a schedule of business-hours.yaml.
+   */
   private static List<RuleFileError> scheduleReferences(Path dir, BusinessHours hours, SupportTriggerSet support,
-      io.handoff.automation.AutomationSet automations) {
+      io.handoff.automation.AutomationSet automations, SlaPolicies sla) {
     List<RuleFileError> out = new ArrayList<>();
+    String known = String.join(", ", new java.util.TreeSet<>(hours.schedules().keySet()));
     List<SupportAction> triggerActions = support.declared().stream().flatMap(t -> t.actions().stream()).toList();
     List<SupportAction> automationActions = automations == null ? List.of()
         : automations.declared().stream().flatMap(t -> t.actions().stream()).toList();
@@ -204,11 +210,41 @@ public final class RuleSetValidator {
       for (SupportAction a : e.getValue()) {
         if (a.type() == SupportActionType.SET_SCHEDULE && !hours.has(a.value())) {
           out.add(RuleFileError.error(dir.resolve(e.getKey()).toString(), a.line(), null,
-              "set_schedule '" + a.value() + "' is not a schedule of business-hours.yaml (known: "
-                  + String.join(", ", new java.util.TreeSet<>(hours.schedules().keySet())) + ")"));
+              "set_schedule '" + a.value() + "' is not a schedule of business-hours.yaml (known: " + known + ")"));
         }
       }
     }
+    for (SupportTrigger t : support.declared()) {
+      for (io.handoff.trigger.Condition<io.handoff.support.SupportField> c : t.conditions().allAndAny()) {
+        boolean schedule = c.field().kind() == io.handoff.support.SupportField.SCHEDULE;
+        String name = c.field().kind() == io.handoff.support.SupportField.WITHIN_SCHEDULE ? c.field().key()
+            : schedule && c.expected() instanceof String s ? s : null;
+        if ((schedule || c.field().kind() == io.handoff.support.SupportField.WITHIN_SCHEDULE)
+            && (name == null || !hours.has(name))) {
+          out.add(RuleFileError.error(dir.resolve("support-triggers.yaml").toString(), c.line(), t.title(),
+              c.field().name() + " '" + (name == null ? "" : name) + "' is not a schedule of business-hours.yaml"
+                  + " (known: " + known + ")"));
+        }
+      }
+    }
+    if (sla != null) {
+      for (SlaPolicy p : sla.policies()) {
+        for (FilterCondition c : concat(p.filter().all(), p.filter().any())) {
+          if ((c.field().equals("schedule_id") || c.field().equals("within_schedule"))
+              && !(c.value() instanceof String s && hours.has(s))) {
+            out.add(RuleFileError.error(dir.resolve("sla-policies.yaml").toString(), c.line(), p.name(),
+                c.field() + " '" + (c.value() == null ? "" : c.value()) + "' is not a schedule of business-hours.yaml"
+                    + " (known: " + known + ")"));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<FilterCondition> concat(List<FilterCondition> a, List<FilterCondition> b) {
+    List<FilterCondition> out = new ArrayList<>(a);
+    out.addAll(b);
     return out;
   }
 

@@ -26,7 +26,9 @@ import java.util.List;
 @io.quarkus.runtime.Startup
 public class SlaActivitiesImpl implements SlaActivities {
   @Inject HandoffConfig config;
-  @Inject BusinessHours hours;
+  /** In the service: the schedules, read again at each {@link #reload()}. */
+  @Inject BusinessHoursHolder hoursHolder;
+  private BusinessHours hours;
   @Inject DemoClockConfig demo;
   private TimeScale scale = TimeScale.NONE;
   private volatile SlaPolicyMatcher matcher;
@@ -59,6 +61,7 @@ public class SlaActivitiesImpl implements SlaActivities {
   }
 
   private synchronized void load(Path dir) {
+    BusinessHours hours = hoursHolder != null ? hoursHolder.current() : this.hours;
     SlaPolicies loadedPolicies = orFail(SlaPolicyLoader.load(dir.resolve("sla-policies.yaml"), hours));
     SlaPolicyMatcher loadedMatcher = new io.handoff.support.SupportFilterMatcher(hours);
     // Compile every policy filter now, so a filter the rule kernel refuses fails the start, not a journey.
@@ -66,14 +69,16 @@ public class SlaActivitiesImpl implements SlaActivities {
     InactivityPolicy loadedInactivity = localized(orFail(InactivityPolicyLoader.load(dir.resolve("inactivity.yaml"))),
         orFail(io.handoff.rules.DynamicContentLoader.load(dir)));
     workflowsDir = dir;
+    this.hours = hours;
     matcher = loadedMatcher;
     policies = loadedPolicies;
     inactivity = loadedInactivity;
   }
 
   /**
-   * Reads the policies of the same directory again. Throws (keeping the old policies) when a file is
-   * invalid; new targets apply from the next ticket create or update of each journey.
+   * Reads the policies of the same directory again, with the schedules in use (reload
+   * {@link BusinessHoursHolder} first when {@code business-hours.yaml} changed). Throws (keeping the old
+   * policies) when a file is invalid; new targets apply from the next ticket create or update of each journey.
    */
   public void reload() {
     load(workflowsDir);

@@ -49,6 +49,9 @@ final class SupportActionApplier {
         changedTags(tagsBefore, changedFields);
       } else if (a.writes() != null && !Objects.equals(before, after)) {
         changedFields.add(a.writes());
+        if (a.type() == SupportActionType.SET_SCHEDULE) {
+          changedFields.add(SupportField.SCHEDULE.wireName());
+        }
       }
       traces.add(new ActionTrace(i, a.type().wireName(), a.field(), before, after));
     }

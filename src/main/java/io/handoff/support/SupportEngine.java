@@ -115,7 +115,7 @@ public final class SupportEngine {
       Instant at = update.at() != null ? update.at() : update.after().updatedAt();
       boolean open = at == null || calendar.isWithinBusinessHours(
           update.after().customFields().get(SupportActionType.SCHEDULE_FIELD), at);
-      this.ticket = new WorkingTicket(update, open);
+      this.ticket = new WorkingTicket(update, open, calendar, at);
       this.applier = new SupportActionApplier(ticket);
     }
 

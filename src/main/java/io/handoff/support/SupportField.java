@@ -33,6 +33,17 @@ public enum SupportField {
   SUBJECT_TEXT("subject_includes_word", ValueType.WORDS, List.of(), false),
   ROLE("role", ValueType.CHOICE, List.of("end_user", "agent", "system"), false),
   IN_BUSINESS_HOURS("in_business_hours", ValueType.BOOLEAN, List.of(), false),
+  /**
+   * Zendesk's {@code schedule_id}: the name of the ticket's own schedule (set by {@code set_schedule}, else
+   * the default schedule of {@code business-hours.yaml}).
+   */
+  SCHEDULE("schedule_id", ValueType.TEXT, List.of(), false),
+  /**
+   * Zendesk's {@code within_schedule} ("Within (schedule)"): the update's instant is within the named
+   * schedule's hours (holidays closed); {@code is_not} = outside. The parsed condition carries the schedule as
+   * its key ({@link SupportVocabulary#normalise}).
+   */
+  WITHIN_SCHEDULE("within_schedule", ValueType.TEXT, List.of(), false),
   SESSION_STATE("messaging_session_state", ValueType.CHOICE, List.of("active", "inactive", "ended"), true),
   CUSTOM_FIELD("custom_fields_", ValueType.TEXT, List.of(), true),
   REQUESTER_FIELD("requester.custom_fields.", ValueType.TEXT, List.of(), false),
@@ -75,6 +86,7 @@ public enum SupportField {
     Set<Operator> ops = EnumSet.copyOf(type.defaultOperators());
     switch (this) {
       case UPDATE_TYPE, COMMENT_IS_PUBLIC, IN_BUSINESS_HOURS, TICKET_IS_PUBLIC -> ops.retainAll(Set.of(Operator.IS));
+      case SCHEDULE, WITHIN_SCHEDULE -> ops.retainAll(Set.of(Operator.IS, Operator.IS_NOT));
       case ROLE, VIA, CURRENT_VIA -> ops.retainAll(Set.of(Operator.IS, Operator.IS_NOT, Operator.IS_ONE_OF,
           Operator.IS_NOT_ONE_OF));
       case REQUESTER_FIELD, ORGANIZATION_FIELD, CUSTOM_FIELD -> ops.add(Operator.INCLUDES);

@@ -38,7 +38,7 @@ public final class SupportFilterMatcher implements SlaPolicyMatcher {
         ticket.updatedAt());
     boolean open = ticket.updatedAt() == null || calendar.isWithinBusinessHours(
         ticket.customFields().get(SupportActionType.SCHEDULE_FIELD), ticket.updatedAt());
-    return group.firstFailure(new WorkingTicket(asIs, open)) == null;
+    return group.firstFailure(new WorkingTicket(asIs, open, calendar, ticket.updatedAt())) == null;
   }
 
   /**

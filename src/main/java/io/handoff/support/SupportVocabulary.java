@@ -78,6 +78,12 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
       return new Condition<>(new FieldRef<>(f.name(), f.kind(), token, f.type(), f.operators(), f.values()),
           c.operator(), token, c.rawValue(), c.line());
     }
+    if (c.field().kind() == SupportField.WITHIN_SCHEDULE && c.expected() instanceof String schedule) {
+      // "within_schedule is <schedule>": the fact is whether the update's instant is within that schedule.
+      FieldRef<SupportField> f = c.field();
+      return new Condition<>(new FieldRef<>(f.name(), f.kind(), schedule, io.handoff.trigger.ValueType.BOOLEAN,
+          f.operators(), f.values()), c.operator(), Boolean.TRUE, c.rawValue(), c.line());
+    }
     if (c.field().kind() != SupportField.COMMENT_IS_PUBLIC) {
       return c;
     }

@@ -20,6 +20,10 @@ final class WorkingTicket implements Facts<SupportField> {
 
   private final TicketUpdate update;
   private final boolean inBusinessHours;
+  /** Resolves the ticket's schedule ({@code schedule_id}) and answers {@code within_schedule}. */
+  private final io.handoff.rules.BusinessCalendar calendar;
+  /** The update's instant, for {@code within_schedule}; null = unknown (then within every schedule). */
+  private final java.time.Instant at;
   TicketStatus status;
   TicketPriority priority;
   String type;
@@ -31,8 +35,15 @@ final class WorkingTicket implements Facts<SupportField> {
   private String tagsText;
 
   WorkingTicket(TicketUpdate update, boolean inBusinessHours) {
+    this(update, inBusinessHours, io.handoff.rules.BusinessCalendar.ALWAYS_OPEN, null);
+  }
+
+  WorkingTicket(TicketUpdate update, boolean inBusinessHours, io.handoff.rules.BusinessCalendar calendar,
+      java.time.Instant at) {
     this.update = update;
     this.inBusinessHours = inBusinessHours;
+    this.calendar = calendar;
+    this.at = at;
     Ticket t = update.after();
     status = t.status();
     priority = t.priority();
@@ -69,6 +80,8 @@ final class WorkingTicket implements Facts<SupportField> {
       case SUBJECT_TEXT -> after.subject();
       case ROLE -> update.actor() == null ? null : update.actor().roleName();
       case IN_BUSINESS_HOURS -> inBusinessHours;
+      case SCHEDULE -> calendar.scheduleOf(customFields.get(SupportActionType.SCHEDULE_FIELD));
+      case WITHIN_SCHEDULE -> f.key() == null ? null : at == null || calendar.isWithinBusinessHours(f.key(), at);
       case SESSION_STATE -> update.sessionState();
       case CUSTOM_FIELD -> customFields.get(f.key());
       case REQUESTER_FIELD -> update.requesterFields().get(f.key());

@@ -23,7 +23,9 @@ public final class Contradictions {
       }
       for (int j = i + 1; j < all.size(); j++) {
         Condition<F> b = all.get(j);
-        if (a.field().name().equals(b.field().name()) && exclusive(a, b)) {
+        // Same field and same key: "within_schedule is A" and "is_not B" read two different facts.
+        if (a.field().name().equals(b.field().name()) && java.util.Objects.equals(a.field().key(), b.field().key())
+            && exclusive(a, b)) {
           return "\"" + a.describe() + "\" and \"" + b.describe() + "\" cannot both hold";
         }
       }

@@ -60,31 +60,39 @@ public final class DryRun {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      DryRunEvent e;
-      try {
-        e = JSON.readValue(line, DryRunEvent.class);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-        throw new IOException(source + ":" + (i + 1) + ": " + DryRunEnums.where(ex) + DryRunEnums.message(ex), ex);
-      }
-      boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
-          && e.facts().event() != null;
-      boolean support = "support".equals(e.kind()) && e.update() != null && e.update().after() != null;
-      if (!messaging && !support) {
-        throw new IOException(source + ":" + (i + 1) + ": need kind \"messaging\" with facts (event, at) or"
-            + " kind \"support\" with update (after)");
-      }
-      if (support) {
-        for (String side : List.of("before", "after")) {
-          io.handoff.ticket.Ticket t = side.equals("before") ? e.update().before() : e.update().after();
-          String bad = t == null ? null : DryRunEnums.badType(t.type());
-          if (bad != null) {
-            throw new IOException(source + ":" + (i + 1) + ": update." + side + ".type: " + bad);
-          }
-        }
-      }
-      events.add(new DryRunEvent(e.id() == null ? "line-" + (i + 1) : e.id(), e.kind(), e.facts(), e.update()));
+      events.add(readEvent(line, source + ":" + (i + 1), "line-" + (i + 1)));
     }
     return events;
+  }
+
+  /**
+   * Reads one event (one JSON object); a bad one fails with {@code where: message}. An event without
+   * {@code id} gets {@code defaultId}.
+   */
+  public static DryRunEvent readEvent(String json, String where, String defaultId) throws IOException {
+    DryRunEvent e;
+    try {
+      e = JSON.readValue(json, DryRunEvent.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IOException(where + ": " + DryRunEnums.where(ex) + DryRunEnums.message(ex), ex);
+    }
+    boolean messaging = "messaging".equals(e.kind()) && e.facts() != null && e.facts().at() != null
+        && e.facts().event() != null;
+    boolean support = "support".equals(e.kind()) && e.update() != null && e.update().after() != null;
+    if (!messaging && !support) {
+      throw new IOException(where + ": need kind \"messaging\" with facts (event, at) or"
+          + " kind \"support\" with update (after)");
+    }
+    if (support) {
+      for (String side : List.of("before", "after")) {
+        io.handoff.ticket.Ticket t = side.equals("before") ? e.update().before() : e.update().after();
+        String bad = t == null ? null : DryRunEnums.badType(t.type());
+        if (bad != null) {
+          throw new IOException(where + ": update." + side + ".type: " + bad);
+        }
+      }
+    }
+    return new DryRunEvent(e.id() == null ? defaultId : e.id(), e.kind(), e.facts(), e.update());
   }
 
   /** Evaluates every event under {@code rules}. */

@@ -59,6 +59,25 @@ public final class AuditReplay {
     return out;
   }
 
+  /**
+   * The SLA dry run's updates of replayed tickets, ticket by ticket: each audit is one update at its
+   * {@code created_at}; the ticket after it is Zendesk's, its triggers' changes included (the next
+   * audit's starting point).
+   */
+  public static List<io.handoff.sla.SlaDryRun.Update> slaUpdates(List<RecordedTicket> tickets) {
+    List<io.handoff.sla.SlaDryRun.Update> out = new ArrayList<>();
+    for (RecordedTicket t : tickets) {
+      List<Step> steps = t.steps();
+      for (int i = 0; i < steps.size(); i++) {
+        Step s = steps.get(i);
+        io.handoff.support.TicketUpdate u = s.update();
+        var after = i + 1 < steps.size() ? steps.get(i + 1).update().before() : u.after();
+        out.add(new io.handoff.sla.SlaDryRun.Update(s.id(), t.ticketId(), s.at(), u.before(), after, u.comment()));
+      }
+    }
+    return out;
+  }
+
   private List<Step> ticket(String ticketId, List<AuditFile.Audit> audits) {
     List<AuditFile.Audit> sorted = new ArrayList<>(audits);
     sorted.sort(Comparator.comparing(a -> at(a.node()), Comparator.nullsFirst(Comparator.naturalOrder())));

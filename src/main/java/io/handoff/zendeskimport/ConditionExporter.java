@@ -22,7 +22,8 @@ final class ConditionExporter {
       Operator.CHANGED_FROM, "value_previous", Operator.NOT_CHANGED_TO, "not_value",
       Operator.NOT_CHANGED_FROM, "not_value_previous");
   private static final Map<String, Kind> ID_FIELDS = Map.of("group_id", Kind.GROUPS, "assignee_id", Kind.USERS,
-      "requester_id", Kind.USERS, "organization_id", Kind.ORGANIZATIONS);
+      "requester_id", Kind.USERS, "organization_id", Kind.ORGANIZATIONS, "schedule_id", Kind.SCHEDULES,
+      "within_schedule", Kind.SCHEDULES);
   private static final List<String> TICKET_TYPES = List.of("", "question", "incident", "problem", "task");
   private static final Set<String> HANDOFF_ONLY = Set.of("messaging_session_state");
 

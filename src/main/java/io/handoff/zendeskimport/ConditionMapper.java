@@ -200,6 +200,7 @@ final class ConditionMapper {
       case GROUP -> Kind.GROUPS;
       case ASSIGNEE, REQUESTER -> Kind.USERS;
       case ORGANIZATION -> Kind.ORGANIZATIONS;
+      case SCHEDULE, WITHIN_SCHEDULE -> Kind.SCHEDULES;
       default -> null;
     };
     if ((ref.kind() == SupportField.VIA || ref.kind() == SupportField.CURRENT_VIA) && VIA_CAVEATS.containsKey(s)) {

@@ -27,7 +27,8 @@ final class ScheduleWarnings {
       }
       if (business && imported.isEmpty()) {
         warn(items, ImportReport.Kind.SLA_POLICY, p, "targets in business hours, but no Zendesk schedule was imported"
-            + " (--schedules): each ticket is measured against the default schedule of business-hours.yaml"
+            + " (--schedules, or \"schedules\" over REST): each ticket is measured against the default schedule of"
+            + " business-hours.yaml"
             + " (or the schedule set on it), not against the account's hours");
       }
     }
@@ -44,7 +45,8 @@ final class ScheduleWarnings {
           String op = c.path("operator").asText("");
           if (imported.isEmpty() && (field.equals("in_business_hours") || op.endsWith("business_hours"))) {
             notes.add("condition " + field + " " + (op.isEmpty() ? "is" : op) + " uses business hours, but no Zendesk"
-                + " schedule was imported (--schedules): it reads the default schedule of business-hours.yaml"
+                + " schedule was imported (--schedules, or \"schedules\" over REST): it reads the default schedule of"
+                + " business-hours.yaml"
                 + " (or the ticket's schedule), not the account's hours");
           }
           if (SCHEDULE_CONDITIONS.contains(field) && !imported.contains(ZValues.text(c.get("value")))) {

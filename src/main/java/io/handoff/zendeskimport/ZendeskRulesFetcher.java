@@ -37,20 +37,38 @@ public final class ZendeskRulesFetcher {
   }
 
   /**
-   * The business-hours schedules ({@code GET /api/v2/business_hours/schedules}), each with its holidays
-   * ({@code GET /api/v2/business_hours/schedules/{id}/holidays}) under {@code holidays}; null when the
-   * account refuses them (plans without business hours).
+   * The business-hours schedules ({@code GET /api/v2/business_hours/schedules}, every page), each with
+   * its holidays ({@code GET /api/v2/business_hours/schedules/{id}/holidays}) under {@code holidays}; null
+   * when the account refuses the schedules with 403 or 404 (plans without business hours). Any other
+   * failure, or a refused holidays list, throws: the hours would be imported without their holidays.
    */
-  public JsonNode fetchSchedules() throws InterruptedException {
+  public JsonNode fetchSchedules() throws IOException, InterruptedException {
+    ObjectNode schedules;
     try {
-      ObjectNode schedules = list("/api/v2/business_hours/schedules", "schedules");
-      for (JsonNode s : schedules.path("schedules")) {
-        ((ObjectNode) s).set("holidays",
-            list("/api/v2/business_hours/schedules/" + s.path("id").asText() + "/holidays", "holidays").get("holidays"));
+      schedules = list("/api/v2/business_hours/schedules", "schedules");
+    } catch (StatusException e) {
+      if (e.status == 403 || e.status == 404) {
+        return null;
       }
-      return schedules;
-    } catch (IOException e) {
-      return null;
+      throw e;
+    }
+    for (JsonNode s : schedules.path("schedules")) {
+      if (!s.isObject() || !s.path("id").canConvertToLong()) {
+        throw new IOException("GET /api/v2/business_hours/schedules: a schedule without a numeric id: " + s);
+      }
+      ((ObjectNode) s).set("holidays",
+          list("/api/v2/business_hours/schedules/" + s.path("id").asLong() + "/holidays", "holidays").get("holidays"));
+    }
+    return schedules;
+  }
+
+  /** A response with a non-2xx status, which callers may tell apart. */
+  static final class StatusException extends IOException {
+    final int status;
+
+    StatusException(String message, int status) {
+      super(message);
+      this.status = status;
     }
   }
 
@@ -102,7 +120,7 @@ public final class ZendeskRulesFetcher {
         .header("Authorization", "Basic " + auth).header("Accept", "application/json").GET().build();
     HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
     if (res.statusCode() / 100 != 2) {
-      throw new IOException("GET " + url + " -> HTTP " + res.statusCode() + ": " + res.body());
+      throw new StatusException("GET " + url + " -> HTTP " + res.statusCode() + ": " + res.body(), res.statusCode());
     }
     return JSON.readTree(res.body());
   }

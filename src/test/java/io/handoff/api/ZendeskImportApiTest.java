@@ -252,6 +252,161 @@ class ZendeskImportApiTest {
     }
   }
 
+  private static final Path SCHEDULES = FIXTURES.resolve("schedules/api");
+
+  /** An account with the schedule triggers, no SLA policy or automation, and two schedules with holidays. */
+  private static void stubScheduleAccount(WireMockServer wm) throws IOException {
+    stub(wm, "/api/v2/triggers", FIXTURES.resolve("schedules/conditions.json"));
+    wm.stubFor(get(urlEqualTo("/api/v2/trigger_categories")).willReturn(aResponse().withBody("{\"trigger_categories\": []}")));
+    wm.stubFor(get(urlEqualTo("/api/v2/slas/policies")).willReturn(aResponse().withBody("{\"sla_policies\": []}")));
+    wm.stubFor(get(urlEqualTo("/api/v2/webhooks")).willReturn(aResponse().withBody("{\"webhooks\": []}")));
+    wm.stubFor(get(urlEqualTo("/api/v2/automations")).willReturn(aResponse().withBody("{\"automations\": []}")));
+    wm.stubFor(get(urlEqualTo("/api/v2/triggers/definitions")).willReturn(aResponse().withStatus(403)));
+    stub(wm, "/api/v2/business_hours/schedules", SCHEDULES.resolve("schedules.json"));
+    stub(wm, "/api/v2/business_hours/schedules/360000111/holidays", SCHEDULES.resolve("holidays-360000111.json"));
+    stub(wm, "/api/v2/business_hours/schedules/360000222/holidays", SCHEDULES.resolve("holidays-360000222.json"));
+  }
+
+  private static String fetchBody(WireMockServer wm) {
+    return "{\"baseUrl\": \"" + wm.baseUrl() + "\", \"email\": \"admin@example.com\", \"apiToken\": \"t0k\"}";
+  }
+
+  @Test
+  void fetchModeImportsTheSchedulesWithEachOnesHolidays() throws Exception {
+    WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    wm.start();
+    try {
+      stubScheduleAccount(wm);
+      Response r = post("false", fetchBody(wm));
+      r.then().statusCode(200).body("errors", equalTo(List.of()))
+          .body("report.items.findAll { it.kind == 'SCHEDULE' }.status", equalTo(List.of("IMPORTED", "IMPORTED")))
+          .body("report.items.find { it.title == 'Created within North America hours' }.status", equalTo("IMPORTED"));
+      String hours = r.path("files.'business-hours.yaml'");
+      var doc = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(hours);
+      assertEquals("North America", doc.path("default").asText());
+      var na = doc.path("schedules").path(0);
+      assertEquals("America/New_York", na.path("time_zone").asText());
+      assertEquals("09:00-17:00", na.path("hours").path("monday").path(0).asText());
+      assertEquals(List.of("Thanksgiving 2026-11-26 2026-11-27", "Christmas Day 2026-12-25 2026-12-25"),
+          List.of(na.path("holidays").path(0), na.path("holidays").path(1)).stream()
+              .map(h -> h.path("name").asText() + " " + h.path("from").asText() + " " + h.path("to").asText()).toList());
+      var paris = doc.path("schedules").path(1);
+      assertEquals("Europe/Paris", paris.path("time_zone").asText());
+      assertEquals("22:00-24:00", paris.path("hours").path("friday").path(0).asText());
+      assertEquals("00:00-02:00", paris.path("hours").path("saturday").path(0).asText());
+      assertTrue(paris.path("holidays").isMissingNode(), hours);
+      String auth = "Basic " + Base64.getEncoder().encodeToString("admin@example.com/token:t0k".getBytes());
+      for (String path : List.of("/api/v2/business_hours/schedules", "/api/v2/business_hours/schedules/360000111/holidays",
+          "/api/v2/business_hours/schedules/360000222/holidays")) {
+        wm.verify(getRequestedFor(urlEqualTo(path)).withHeader("Authorization",
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo(auth)));
+      }
+
+      // A plan without business hours refuses the schedules: the rules import without them, with warnings.
+      wm.stubFor(get(urlEqualTo("/api/v2/business_hours/schedules")).willReturn(aResponse().withStatus(403)
+          .withBody("{\"error\": \"Forbidden\"}")));
+      post("false", fetchBody(wm)).then().statusCode(200)
+          .body("files", not(org.hamcrest.Matchers.hasKey("business-hours.yaml")))
+          .body("report.items.find { it.title == 'Created within North America hours' }.status", equalTo("NEEDS_MAPPING"));
+      // Holidays that cannot be read stop the import: the hours would be imported without them.
+      stub(wm, "/api/v2/business_hours/schedules", SCHEDULES.resolve("schedules.json"));
+      wm.stubFor(get(urlEqualTo("/api/v2/business_hours/schedules/360000222/holidays"))
+          .willReturn(aResponse().withStatus(500).withBody("{\"error\": \"boom\"}")));
+      post("false", fetchBody(wm)).then().statusCode(502).contentType(Problem.MEDIA_TYPE)
+          .body("detail", containsString("/api/v2/business_hours/schedules/360000222/holidays -> HTTP 500"));
+    } finally {
+      wm.stop();
+    }
+  }
+
+  @Test
+  void fetchModeFollowsTheNextPageOfTheSchedules() throws Exception {
+    WireMockServer wm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    wm.start();
+    try {
+      stubScheduleAccount(wm);
+      var all = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(SCHEDULES.resolve("schedules.json").toFile())
+          .path("schedules");
+      ObjectNode page1 = JSON.createObjectNode();
+      page1.putArray("schedules").add(all.get(0));
+      page1.put("next_page", wm.baseUrl() + "/api/v2/business_hours/schedules?page=2");
+      ObjectNode page2 = JSON.createObjectNode();
+      page2.putArray("schedules").add(all.get(1));
+      page2.putNull("next_page");
+      wm.stubFor(get(urlEqualTo("/api/v2/business_hours/schedules")).willReturn(aResponse().withBody(page1.toString())));
+      wm.stubFor(get(urlEqualTo("/api/v2/business_hours/schedules?page=2")).willReturn(aResponse().withBody(page2.toString())));
+      String hours = post("false", fetchBody(wm)).then().statusCode(200).extract().path("files.'business-hours.yaml'");
+      assertTrue(hours.contains("name: North America") && hours.contains("name: Paris nights"), hours);
+    } finally {
+      wm.stop();
+    }
+  }
+
+  /** The schedule bundle: the triggers, the schedules endpoint's body and the holidays by schedule id. */
+  private static ObjectNode scheduleBundle() throws IOException {
+    ObjectNode body = JSON.createObjectNode();
+    body.set("triggers", JSON.readTree(FIXTURES.resolve("schedules/conditions.json").toFile()));
+    body.set("schedules", JSON.readTree(SCHEDULES.resolve("schedules.json").toFile()));
+    ObjectNode holidays = body.putObject("holidays");
+    holidays.set("360000111", JSON.readTree(SCHEDULES.resolve("holidays-360000111.json").toFile()));
+    holidays.set("360000222", JSON.readTree(SCHEDULES.resolve("holidays-360000222.json").toFile()));
+    return body;
+  }
+
+  @Test
+  void schedulesThatWouldLeaveARuleFileDanglingAreRefusedAndNothingIsWritten() throws Exception {
+    Map<String, String> before = snapshot();
+    // The shipped sla-policies.yaml measures in support-paris, which the imported schedules do not have.
+    post("true", scheduleBundle().toString()).then().statusCode(422).contentType(Problem.MEDIA_TYPE)
+        .body("errors.field", hasItem(containsString("sla-policies.yaml:")))
+        .body("errors.message", hasItem(containsString("support-paris")));
+    assertEquals(before, snapshot());
+  }
+
+  @Test
+  void badScheduleBundlesAre400NamingTheField() throws Exception {
+    ObjectNode noId = scheduleBundle();
+    ((ObjectNode) noId.path("schedules").path("schedules").path(0)).remove("id");
+    post(null, noId.toString()).then().statusCode(400).body("errors.field", hasItem("schedules[0].id"));
+    ObjectNode stray = scheduleBundle();
+    ((ObjectNode) stray.path("holidays")).putArray("42");
+    post(null, stray.toString()).then().statusCode(400).body("field", equalTo("holidays.42"))
+        .body("detail", containsString("names no schedule"));
+    ObjectNode twice = scheduleBundle();
+    ((ObjectNode) twice.path("schedules").path("schedules").path(0)).putArray("holidays");
+    post(null, twice.toString()).then().statusCode(400).body("field", equalTo("holidays.360000111"))
+        .body("detail", containsString("give them once"));
+    ObjectNode badHoliday = scheduleBundle();
+    ((ObjectNode) badHoliday.path("holidays")).set("360000111", JSON.readTree("[{\"name\": \"No date\"}]"));
+    post(null, badHoliday.toString()).then().statusCode(400).body("field", equalTo("holidays.360000111[0]"));
+    post(null, "{\"schedules\": \"all\"}").then().statusCode(400).body("field", equalTo("schedules"));
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 2)
+  void applyWritesTheSchedulesWithTheRulesAndTheRunningServiceEvaluatesAgainstThem() throws Exception {
+    ObjectNode body = scheduleBundle();
+    body.putArray("sla_policies");
+    Response r = post("true", body.toString());
+    r.then().statusCode(200).body("applied", equalTo(true)).body("reloaded", equalTo(true))
+        .body("written.file", hasItem("business-hours.yaml"));
+    assertEquals(r.path("files.'business-hours.yaml'"), Files.readString(dir().resolve("business-hours.yaml")));
+    String written = r.path("written.find { it.file == 'business-hours.yaml' }.backup");
+    assertTrue(Files.readString(Path.of(written)).contains("support-paris"), "the old hours were backed up");
+    // The running service's calendar now has the imported schedules: Monday 09:30 in New York is open,
+    // 08:30 is not, and Thanksgiving is a holiday.
+    for (var c : Map.of("2026-11-02T14:30:00Z", true, "2026-11-02T13:30:00Z", false, "2026-11-26T15:00:00Z", false)
+        .entrySet()) {
+      String event = "{\"id\": \"s\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"s\", \"before\": null,"
+          + " \"after\": {\"id\": \"T-s\", \"status\": \"new\", \"priority\": \"normal\", \"tags\": []},"
+          + " \"at\": \"" + c.getKey() + "\"}}";
+      var outcome = given().body(event).when().post("/api/rules/dry-run").then().statusCode(200)
+          .body("base.results[0].outcome", hasItem("fired: Tag tickets on the North America schedule"));
+      outcome.body("base.results[0].outcome", c.getValue() ? hasItem("fired: Created within North America hours")
+          : not(hasItem("fired: Created within North America hours")));
+    }
+  }
+
   private static void stub(WireMockServer wm, String path, Path file) throws IOException {
     wm.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody(Files.readString(file))));
   }

@@ -24,6 +24,7 @@ class AccessRulesTest {
   @Test
   void rulesAndAdminNeedAdminWhateverTheMethod() {
     assertThat(need("POST", "/api/rules/dry-run")).contains(Scope.ADMIN);
+    assertThat(need("POST", "/api/sla/dry-run")).contains(Scope.ADMIN);
     assertThat(need("GET", "/api/admin/api-keys")).contains(Scope.ADMIN);
     assertThat(need("POST", "/api/admin/zendesk/import")).contains(Scope.ADMIN);
   }

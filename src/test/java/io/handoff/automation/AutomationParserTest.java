@@ -72,6 +72,17 @@ class AutomationParserTest {
   }
 
   @Test
+  void scheduleConditionsAreForTriggersOnly() {
+    assertThat(errors(rule("all:\n  - { field: OPEN, operator: is, value: 4 }\n  - { field: schedule_id, value: paris }",
+        ADD_X))).containsExactly("automations.yaml:6: rule \"R\": condition field \"schedule_id\" is for triggers only"
+            + " (as in Zendesk's conditions reference); an automation's business-hours operators already count in the"
+            + " ticket's schedule");
+    assertThat(errors(rule("all:\n  - { field: OPEN, operator: is, value: 4 }\n  - { field: within_schedule, value: paris }",
+        ADD_X))).containsExactly("automations.yaml:6: rule \"R\": condition field \"within_schedule\" is for triggers"
+            + " only: automations run on a ticket's state, not on an update");
+  }
+
+  @Test
   void unknownFieldsKeysAndClosedAreErrors() {
     assertThat(errors(rule("all:\n  - { field: HOURS, operator: is, value: 4 }", ADD_X)))
         .containsExactly("automations.yaml:5: rule \"R\": unknown condition field \"HOURS\"");

@@ -112,6 +112,73 @@ class TicketScheduleTest {
     assertThat(policies.targetsFor(pinned, matcher).targets().get(0).schedule().name()).isEqualTo("paris");
   }
 
+  static final String SCHEDULE_TRIGGERS = """
+      triggers:
+        - title: On the Paris schedule
+          conditions: {all: [{field: schedule_id, operator: is, value: paris}]}
+          actions: [{field: current_tags, value: paris_ticket}]
+        - title: Not on the New York schedule
+          conditions: {all: [{field: schedule_id, operator: is_not, value: new-york}]}
+          actions: [{field: current_tags, value: not_new_york}]
+        - title: New York open
+          conditions: {all: [{field: within_schedule, operator: is, value: new-york}]}
+          actions: [{field: current_tags, value: new_york_open}]
+        - title: New York closed
+          conditions: {all: [{field: within_schedule, operator: is_not, value: new-york}]}
+          actions: [{field: current_tags, value: new_york_closed}]
+      """;
+
+  @Test
+  void scheduleIdIsTheTicketsScheduleAndTheDefaultWhenItHasNoneOrAnUnknownOne() {
+    assertThat(run(SCHEDULE_TRIGGERS, ticket(Map.of())).ticket().tags()).contains("paris_ticket", "not_new_york");
+    assertThat(run(SCHEDULE_TRIGGERS, ticket(Map.of("schedule", "gone"))).ticket().tags()).contains("paris_ticket");
+    assertThat(run(SCHEDULE_TRIGGERS, ticket(Map.of("schedule", "new-york"))).ticket().tags())
+        .doesNotContain("paris_ticket", "not_new_york");
+  }
+
+  @Test
+  void withinScheduleReadsTheNamedSchedulesHoursAtTheUpdatesInstant() {
+    // NOW is 05:00 in New York: closed there, whatever the ticket's own schedule.
+    assertThat(run(SCHEDULE_TRIGGERS, ticket(Map.of())).ticket().tags()).contains("new_york_closed")
+        .doesNotContain("new_york_open");
+    Ticket t = ticket(Map.of());
+    java.time.Instant nineThirtyInNewYork = java.time.Instant.parse("2026-11-24T14:30:00Z");
+    TicketUpdate u = new TicketUpdate("k", null, t, null, null, null, null, Map.of(), Map.of(), nineThirtyInNewYork);
+    assertThat(new SupportEngine(SupportFixtures.parse(SCHEDULE_TRIGGERS)).evaluate(u, HOURS).ticket().tags())
+        .contains("new_york_open").doesNotContain("new_york_closed");
+  }
+
+  @Test
+  void withinOneScheduleAndOutsideAnotherIsNoContradiction() {
+    io.handoff.trigger.Problems problems = new io.handoff.trigger.Problems("support-triggers.yaml");
+    SupportTriggerSet set = new SupportTriggerParser(problems).parse("""
+        triggers:
+          - title: Paris open, New York closed
+            conditions:
+              all:
+                - {field: within_schedule, operator: is, value: paris}
+                - {field: within_schedule, operator: is_not, value: new-york}
+            actions: [{field: current_tags, value: europe_only}]
+        """, "v");
+    assertThat(problems.all()).isEmpty();
+    Ticket t = ticket(Map.of());
+    TicketUpdate u = new TicketUpdate("k", null, t, null, null, null, null, Map.of(), Map.of(), SupportFixtures.NOW);
+    assertThat(new SupportEngine(set).evaluate(u, HOURS).ticket().tags()).contains("europe_only");
+  }
+
+  @Test
+  void slaFiltersReadTheTicketsSchedule() {
+    SlaPolicies policies = SlaPolicyLoader.parse("sla-policies.yaml", """
+        policies:
+          - name: New York desk
+            filter: {all: [{field: schedule_id, operator: is, value: new-york}]}
+            targets: {first_reply_time: {normal: 1h}}
+        """, HOURS).orThrow();
+    SupportFilterMatcher matcher = new SupportFilterMatcher(HOURS);
+    assertThat(policies.targetsFor(ticket(Map.of("schedule", "new-york")), matcher).policy()).isEqualTo("New York desk");
+    assertThat(policies.targetsFor(ticket(Map.of()), matcher).targets()).isEmpty();
+  }
+
   @Test
   void automationsCountBusinessHoursInTheTicketsSchedule() {
     assertThat(HOURS.forTicket(Map.of("schedule", "new-york")).name()).isEqualTo("new-york");

@@ -27,6 +27,7 @@ class VocabularyRowsTest {
       users: {"21": alice}
       organizations: {"31": acme}
       custom_fields: {"41": plan}
+      schedules: {"51": paris}
       """;
   private static final String CREATE = "[{\"field\":\"update_type\",\"operator\":\"is\",\"value\":\"Create\"}]";
   private static final String TAG = "[{\"field\":\"current_tags\",\"value\":\"matched\"}]";

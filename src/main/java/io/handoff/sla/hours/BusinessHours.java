@@ -45,6 +45,12 @@ public record BusinessHours(String defaultSchedule, Map<String, BusinessSchedule
     return schedules.containsKey(name);
   }
 
+  /** The ticket's schedule when it names one of these schedules, else the default schedule (as {@link #forTicket}). */
+  @Override
+  public String scheduleOf(String ticketSchedule) {
+    return ticketSchedule != null && schedules.containsKey(ticketSchedule) ? ticketSchedule : defaultSchedule;
+  }
+
   /** A name that is no schedule (a ticket's schedule from Zendesk data) reads the default schedule. */
   @Override
   public boolean isWithinBusinessHours(String scheduleName, Instant at) {
