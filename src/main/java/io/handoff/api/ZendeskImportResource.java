@@ -80,7 +80,8 @@ public class ZendeskImportResource {
             zendesk.importAllowBaseUrl()));
     java.nio.file.Path dir = java.nio.file.Path.of(config.workflowsDir());
     IdMapping mapping = request.mapping != null ? request.mapping : storedMapping(dir);
-    ZendeskImporter.Result result = ZendeskImporter.importAll(export(request), mapping);
+    ZendeskImporter.Result result = ZendeskImporter.importAll(export(request), null, mapping,
+        ZendeskImporter.Target.of(dir));
     Map<String, String> files = new LinkedHashMap<>();
     if (request.hasTriggers) {
       files.put(ZendeskImporter.TRIGGERS_FILE, result.supportTriggersYaml());
@@ -90,6 +91,9 @@ public class ZendeskImportResource {
     }
     if (request.hasAutomations) {
       files.put(ZendeskImporter.AUTOMATIONS_FILE, result.automationsYaml());
+    }
+    if (request.hasDynamicContent && result.dynamicContentYaml() != null) {
+      files.put(ZendeskImporter.DYNAMIC_CONTENT_FILE, result.dynamicContentYaml());
     }
     files.put(ZendeskImporter.MAPPING_FILE, result.mapping().toYaml());
     synchronized (WRITE_LOCK) {
