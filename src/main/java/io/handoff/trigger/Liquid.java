@@ -148,7 +148,8 @@ public final class Liquid {
         String[] words = t.content.strip().split("\\s+");
         if ((words[0].equals("assign") || words[0].equals("capture")) && words.length > 1) {
           locals.add(words[1].split("=")[0]);
-        } else if (words[0].equals("for") && words.length > 3 && words[2].equals("in")) {
+        } else if ((words[0].equals("for") || words[0].equals("tablerow")) && words.length > 3 && words[2].equals("in")) {
+          // tablerow is refused by the parser; its variable is still a loop variable, not a placeholder
           loops.put(words[1], words[3]);
         }
       }
@@ -167,7 +168,7 @@ public final class Liquid {
           f.filters().forEach(filter -> filter.args().forEach(a -> paths(a, paths)));
         } else {
           String tag = lx.word();
-          if (Set.of("if", "elsif", "unless", "case", "when", "assign", "for").contains(tag)) {
+          if (Set.of("if", "elsif", "unless", "case", "when", "assign", "for", "tablerow").contains(tag)) {
             lx.paths(paths);
           }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.rules.DynamicContent;
 import io.handoff.rules.DynamicContentLoader;
 import io.handoff.sla.yaml.Loaded;
+import io.handoff.trigger.Placeholders;
 import io.handoff.zendeskimport.IdMapping.Kind;
 import io.handoff.zendeskimport.ImportReport.Item;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * Turns Zendesk dynamic content ({@code GET /api/v2/dynamic_content/items}: items with {@code name},
  * {@code placeholder}, {@code default_locale_id} and {@code variants[]} of {@code locale_id},
  * {@code content}, {@code default}, {@code active}) into {@code dynamic-content.yaml} items, merged
- * with the target's existing items. The item's name in Handoff is its placeholder's
+ * with the target's existing items (written in name order). The item's name in Handoff is its placeholder's
  * ({@code {{dc.order_status}}} → {@code order_status}); each variant's Zendesk locale id becomes a
  * language code through the mapping's {@code locales} section, pre-filled from {@link #LOCALES} and
  * from the account's locales ({@code GET /api/v2/locales}) when given. An item with a locale id that
@@ -63,12 +64,21 @@ final class DynamicContentImporter {
    * {@code dynamic-content.yaml} (null = none). Imported items replace existing ones of the same name.
    */
   Outcome convert(JsonNode export, JsonNode locales, String existingYaml) {
-    Map<String, DynamicContent.Item> merged = new LinkedHashMap<>();
+    Map<String, DynamicContent.Item> merged = new TreeMap<>();
     if (existingYaml != null) {
       Loaded<DynamicContent> existing = DynamicContentLoader.parse(DynamicContentLoader.FILE, existingYaml);
-      if (existing.value() != null) {
-        merged.putAll(existing.value().items());
+      if (existing.value() == null) {
+        if (export != null) {
+          // merging would drop what does not load: nothing is written until the file is fixed
+          Findings f = new Findings();
+          f.unsupported.add("the target's " + DynamicContentLoader.FILE + " does not load ("
+              + (existing.errors().isEmpty() ? "empty" : existing.errors().get(0)) + "): fix it, then import again");
+          items.add(ImportReport.item(ImportReport.Kind.DYNAMIC_CONTENT, DynamicContentLoader.FILE,
+              DynamicContentLoader.FILE, f));
+        }
+        return new Outcome(null, Set.of());
       }
+      merged.putAll(existing.value().items());
     }
     boolean imported = false;
     if (export != null) {
@@ -137,9 +147,12 @@ final class DynamicContentImporter {
       }
       String content = v.path("content").asText("");
       String what = "variant " + language + " (locale " + locale + ")";
-      String converted = Bodies.convert(what, content, mapping, f, new Bodies.Context(Set.of(), true));
-      if (content.contains("{{dc.")) {
+      String converted;
+      if (Placeholders.names(content).stream().anyMatch(n -> n.startsWith(DynamicContent.PREFIX))) {
         f.unsupported.add(what + ": a dynamic content text cannot use another item");
+        converted = null;
+      } else {
+        converted = Bodies.convert(what, content, mapping, f, new Bodies.Context(Set.of(), true));
       }
       if (variants.containsKey(language)) {
         boolean replace = v.path("default").asBoolean(false);

@@ -488,6 +488,9 @@ class CorpusImportTest {
     RuleEffects.Sent recorded = r.tickets().get(0).updates().get(0).recorded().notifications().get(0);
     assertEquals("[Northwind] Conversation with Rita", recorded.subject());
     assertEquals("A ticket (#4811) from Rita Lee is waiting: help.northwind.example/tickets/4811", recorded.body());
+    RuleEffects.Sent shouting = r.tickets().get(0).updates().get(0).recorded().notifications().get(1);
+    assertEquals("CONVERSATION WITH RITA", shouting.subject());
+    assertEquals("Hello\nRita lee", shouting.body());
     assertEquals("Hi Rita,\n\nyour plan: .\nAccount manager: ",
         r.tickets().get(0).updates().get(0).handoff().commentBodies().get(0));
     assertEquals(3, r.updates(), r.toText());
