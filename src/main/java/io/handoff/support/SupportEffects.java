@@ -62,12 +62,12 @@ final class SupportEffects {
    * Zendesk orders them) and the update's time as {@code 'now'}.
    */
   static Liquid.Scope scope(SupportTriggerSet set, Ticket t, TicketUpdate u, DirectoryNames names) {
-    Function<String, String> values = set.content().values(placeholderValues(t, u, names), languages(u));
-    return new Liquid.Scope(values, name -> switch (name) {
+    Liquid.Scope own = new Liquid.Scope(placeholderValues(t, u, names), name -> switch (name) {
       case "ticket.comments" -> commentItems(comments(t, u), false);
       case "ticket.public_comments" -> commentItems(comments(t, u), true);
       default -> null;
     }, u.at());
+    return set.content().scope(own, languages(u));
   }
 
   /** Comments as Liquid list items, newest first, with the properties of {@link SupportVocabulary#COMMENT_PROPERTIES}. */

@@ -91,6 +91,12 @@ class DynamicContentImportTest {
     assertEquals("Il nostro team è in ferie.",
         load(again.dynamicContentYaml()).items().get("holiday_notice").variants().get("it"));
     assertEquals(1, item(again, "91033").reasons().size(), item(again, "91033").reasons().toString());
+    // the item's own Liquid renders with the time of the text that uses it
+    io.handoff.trigger.Liquid.Scope at = load(again.dynamicContentYaml()).scope(
+        new io.handoff.trigger.Liquid.Scope(name -> null, null, java.time.Instant.parse("2026-12-20T10:00:00Z")),
+        List.of("en"));
+    assertEquals("Our team is off for the holidays until December ends.",
+        io.handoff.trigger.Placeholders.render("{{dc.holiday_notice}}", at));
   }
 
   @Test
