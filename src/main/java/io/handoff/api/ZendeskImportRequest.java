@@ -27,7 +27,7 @@ import java.util.Set;
 final class ZendeskImportRequest {
 
   private static final Set<String> PAYLOADS = Set.of("triggers", "trigger_categories", "automations", "slas",
-      "sla_policies", "webhooks", "definitions", "schedules", "holidays");
+      "sla_policies", "webhooks", "definitions", "schedules", "holidays", "dynamic_content", "locales");
   private static final Set<String> FETCH = Set.of("subdomain", "baseUrl", "email", "apiToken");
 
   /** The payloads given, or null in fetch mode. */
@@ -45,9 +45,12 @@ final class ZendeskImportRequest {
   final boolean hasTriggers;
   final boolean hasSlas;
   final boolean hasAutomations;
+  /** Whether dynamic content items were given (dynamic-content.yaml is then merged and written). */
+  final boolean hasDynamicContent;
 
   private ZendeskImportRequest(ZendeskExport export, ZendeskSettings fetch, JsonNode schedules, IdMapping mapping,
-      boolean hasTriggers, boolean hasSlas, boolean hasAutomations) {
+      boolean hasTriggers, boolean hasSlas, boolean hasAutomations, boolean hasDynamicContent) {
+    this.hasDynamicContent = hasDynamicContent;
     this.export = export;
     this.fetch = fetch;
     this.schedules = schedules;
@@ -86,8 +89,8 @@ final class ZendeskImportRequest {
         fetch = true;
       } else if (!"mapping".equals(name)) {
         errors.add(new Problem.FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
-            + " slas, sla_policies, webhooks, definitions, schedules, holidays; fetch: subdomain, baseUrl, email,"
-            + " apiToken; mapping)"));
+            + " slas, sla_policies, webhooks, definitions, schedules, holidays, dynamic_content, locales; fetch:"
+            + " subdomain, baseUrl, email, apiToken; mapping)"));
       }
     }
     if (payloads && fetch) {
@@ -111,7 +114,8 @@ final class ZendeskImportRequest {
       export = new ZendeskExport(list(body, "triggers", "triggers", errors),
           list(body, "trigger_categories", "trigger_categories", errors), slas,
           list(body, "webhooks", "webhooks", errors), definitions(body.get("definitions"), errors),
-          list(body, "automations", "automations", errors));
+          list(body, "automations", "automations", errors))
+          .withDynamicContent(list(body, "dynamic_content", "items", errors), list(body, "locales", "locales", errors));
     } else if (errors.isEmpty()) {
       settings = settings(body, errors, policy);
     }
@@ -120,7 +124,8 @@ final class ZendeskImportRequest {
     }
     boolean all = fetch;
     return new ZendeskImportRequest(export, settings, schedules, mapping, all || body.has("triggers"),
-        all || body.has("slas") || body.has("sla_policies"), all || body.has("automations"));
+        all || body.has("slas") || body.has("sla_policies"), all || body.has("automations"),
+        all || body.has("dynamic_content"));
   }
 
   /** A list endpoint's body: the response object ({@code {key: [...]}}) or the bare array. */

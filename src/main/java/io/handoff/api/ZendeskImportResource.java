@@ -83,7 +83,8 @@ public class ZendeskImportResource {
     java.nio.file.Path dir = java.nio.file.Path.of(config.workflowsDir());
     IdMapping mapping = request.mapping != null ? request.mapping : storedMapping(dir);
     Fetched in = fetched(request);
-    ZendeskImporter.Result result = ZendeskImporter.importAll(in.export(), in.schedules(), mapping);
+    ZendeskImporter.Result result = ZendeskImporter.importAll(in.export(), in.schedules(), mapping,
+        ZendeskImporter.Target.of(dir));
     Map<String, String> files = new LinkedHashMap<>();
     if (result.businessHoursYaml() != null) {
       files.put(ZendeskImporter.BUSINESS_HOURS_FILE, result.businessHoursYaml());
@@ -96,6 +97,9 @@ public class ZendeskImportResource {
     }
     if (request.hasAutomations) {
       files.put(ZendeskImporter.AUTOMATIONS_FILE, result.automationsYaml());
+    }
+    if (request.hasDynamicContent && result.dynamicContentYaml() != null) {
+      files.put(ZendeskImporter.DYNAMIC_CONTENT_FILE, result.dynamicContentYaml());
     }
     files.put(ZendeskImporter.MAPPING_FILE, result.mapping().toYaml());
     synchronized (WRITE_LOCK) {

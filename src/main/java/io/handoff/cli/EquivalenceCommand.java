@@ -96,7 +96,11 @@ public class EquivalenceCommand implements Callable<Integer> {
       return 1;
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;
-    Equivalence check = new Equivalence(rules.ruleSet(), calendar);
+    // Texts render with the names and account of --dir's helpdesk.yaml, as the service would render them.
+    HelpdeskDirectory names = java.nio.file.Files.isRegularFile(dir.resolve("helpdesk.yaml"))
+        ? HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).directory() : null;
+    Equivalence check = new Equivalence(rules.ruleSet(), calendar,
+        names == null ? io.handoff.support.DirectoryNames.IDS : io.handoff.support.DirectoryNames.of(names));
     EquivalenceReport report;
     try {
       if (input.audits != null) {

@@ -51,6 +51,19 @@ public class ImportZendeskCommand implements Callable<Integer> {
       + " its holidays (GET .../schedules/{id}/holidays) under \"holidays\" (imported into business-hours.yaml).")
   Path schedules;
 
+  @Option(names = "--dynamic-content", description = "JSON of GET /api/v2/dynamic_content/items (merged into"
+      + " dynamic-content.yaml; locale ids become language codes, docs/zendesk-import.md).")
+  Path dynamicContent;
+
+  @Option(names = "--locales", description = "JSON of GET /api/v2/locales: the account's locale ids, for dynamic"
+      + " content variants whose locale id is not in the built-in table.")
+  Path locales;
+
+  @Option(names = "--base", description = "The rules directory the output is for (e.g. workflows): its"
+      + " dynamic-content.yaml is merged with the imported items, and its helpdesk.yaml account tells whether"
+      + " {{ticket.url}} / {{ticket.link}} can render (default: the --out directory's own files).")
+  Path base;
+
   @Option(names = "--subdomain", description = "Fetch from https://<subdomain>.zendesk.com instead of files.")
   String subdomain;
 
@@ -97,6 +110,9 @@ public class ImportZendeskCommand implements Callable<Integer> {
     IdMapping ids;
     try {
       in = in != null ? in : ZendeskExport.read(triggers, categories, slas, webhooks, definitions, automations);
+      if (dynamicContent != null || locales != null) {
+        in = in.withDynamicContent(ZendeskExport.readFile(dynamicContent), ZendeskExport.readFile(locales));
+      }
       ids = IdMapping.read(mappingFile);
       if (schedules != null) {
         scheduleJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(schedules.toFile());
@@ -105,7 +121,14 @@ public class ImportZendeskCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
       return 1;
     }
-    ZendeskImporter.Result result = ZendeskImporter.importAll(in, scheduleJson, ids);
+    ZendeskImporter.Target target;
+    try {
+      target = ZendeskImporter.Target.of(base != null ? base : out);
+    } catch (java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("import-zendesk: " + e.getMessage());
+      return 1;
+    }
+    ZendeskImporter.Result result = ZendeskImporter.importAll(in, scheduleJson, ids, target);
     // The updated mapping goes to the output directory; a --mapping input elsewhere is never rewritten.
     result.write(out, out.resolve(ZendeskImporter.MAPPING_FILE));
     ImportReport report = result.report();

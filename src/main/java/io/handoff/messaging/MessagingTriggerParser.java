@@ -141,6 +141,9 @@ public final class MessagingTriggerParser {
     if (required && (value == null || value.isBlank())) {
       return fail(line, title, type.wireName() + " needs a message text");
     }
+    for (io.handoff.trigger.Liquid.Problem p : Placeholders.liquidProblems(value)) {
+      return fail(line, title, p.message());
+    }
     for (String name : Placeholders.unknownInRules(value, MessagingVocabulary.PLACEHOLDERS)) {
       return fail(line, title, "unknown placeholder {{" + name + "}}");
     }

@@ -105,6 +105,20 @@ public record DynamicContent(Map<String, Item> items) {
     };
   }
 
+  /**
+   * As {@link #values(Function, List)} for a whole Liquid scope: {@code {{dc.name}}} renders the item's
+   * text for {@code languages} with the same values, lists and time as the text that uses it.
+   */
+  public io.handoff.trigger.Liquid.Scope scope(io.handoff.trigger.Liquid.Scope scope, List<String> languages) {
+    return new io.handoff.trigger.Liquid.Scope(name -> {
+      if (name.startsWith(PREFIX)) {
+        Item item = items.get(name.substring(PREFIX.length()));
+        return item == null ? "" : Placeholders.render(item.textFor(languages), scope);
+      }
+      return scope.values().apply(name);
+    }, scope.lists(), scope.now());
+  }
+
   /** Renders {@code text} with {@code values}, dynamic content in {@code languages}. */
   public String render(String text, Function<String, String> values, List<String> languages) {
     return Placeholders.render(text, values(values, languages));

@@ -94,6 +94,9 @@ public final class DynamicContentLoader {
       if (text == null) {
         continue;
       }
+      for (io.handoff.trigger.Liquid.Problem p : Placeholders.liquidProblems(text)) {
+        r.error(e.getValue(), rule, lang + " text line " + p.line() + ": " + p.message());
+      }
       for (String p : Placeholders.names(text)) {
         if (p.startsWith(DynamicContent.PREFIX)) {
           r.error(e.getValue(), rule, "a dynamic content text cannot use another item ({{" + p + "}})");

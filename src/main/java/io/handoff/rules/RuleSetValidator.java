@@ -75,6 +75,7 @@ public final class RuleSetValidator {
           automations.value(), sla == null ? null : sla.value()));
       out.addAll(agentReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
           automations.value()));
+      out.addAll(ticketLinks(workflowsDir, directory.directory(), triggers.ruleSet().support(), automations.value()));
     }
     if (sla != null && sla.value() != null) {
       out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks().keySet(), sla.value()));
@@ -136,6 +137,46 @@ public final class RuleSetValidator {
     if (agent != null && directory.agent(agent).isEmpty()) {
       out.add(RuleFileError.error(file.toString(), a.line(), null, "agent '" + agent
           + "' is not defined in helpdesk.yaml (an agent id, an e-mail address or requester_id/assignee_id/current_user)"));
+    }
+  }
+
+  /**
+   * {@code {{ticket.url}}} and {@code {{ticket.link}}} render the ticket's link from helpdesk.yaml's
+   * {@code account.ticketUrl}: without it they render empty, so each text using them is a warning at
+   * its action's line, naming the rule.
+   */
+  private static List<RuleFileError> ticketLinks(Path dir, HelpdeskDirectory directory,
+      SupportTriggerSet supportTriggers, io.handoff.automation.AutomationSet automations) {
+    List<RuleFileError> out = new ArrayList<>();
+    if (directory.account().ticketUrl() != null) {
+      return out;
+    }
+    Path triggers = dir.resolve("support-triggers.yaml");
+    for (SupportTrigger t : supportTriggers.declared()) {
+      t.actions().forEach(a -> ticketLink(a, t.title(), triggers, out));
+    }
+    if (automations != null) {
+      Path automationFile = dir.resolve(AutomationLoader.FILE);
+      for (io.handoff.automation.Automation t : automations.declared()) {
+        t.actions().forEach(a -> ticketLink(a, t.title(), automationFile, out));
+      }
+    }
+    return out;
+  }
+
+  private static void ticketLink(SupportAction a, String rule, Path file, List<RuleFileError> out) {
+    List<String> texts = new ArrayList<>(a.args());
+    if (a.value() != null) {
+      texts.add(a.value());
+    }
+    Set<String> used = new java.util.TreeSet<>();
+    for (String text : texts) {
+      io.handoff.trigger.Placeholders.names(text).stream()
+          .filter(n -> n.equals("ticket.url") || n.equals("ticket.link")).forEach(used::add);
+    }
+    for (String name : used) {
+      out.add(RuleFileError.warning(file.toString(), a.line(), rule, "{{" + name + "}} renders empty: helpdesk.yaml"
+          + " sets no account.ticketUrl (add account: {ticketUrl: https://help.example.com/tickets/{id}})"));
     }
   }
 

@@ -136,12 +136,21 @@ public final class SupportActionParser {
   private boolean placeholders(int line, List<String> texts) {
     boolean ok = true;
     for (String t : texts) {
+      for (io.handoff.trigger.Liquid.Problem p : Placeholders.liquidProblems(t)) {
+        problems.error(line, rule, liquid(t, p));
+        ok = false;
+      }
       for (String name : SupportVocabulary.unknownPlaceholders(t).stream().filter(n -> !n.startsWith("dc.")).toList()) {
         problems.error(line, rule, "unknown placeholder {{" + name + "}}");
         ok = false;
       }
     }
     return ok;
+  }
+
+  /** "text line 3: Liquid tag {% tablerow %} is not supported ..." (the line inside a text of several lines). */
+  static String liquid(String text, io.handoff.trigger.Liquid.Problem p) {
+    return (text.contains("\n") ? "text line " + p.line() + ": " : "") + p.message();
   }
 
   private SupportAction fail(int line, String message) {

@@ -3,6 +3,7 @@ package io.handoff.support;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment;
 import io.handoff.trigger.IdempotencyKeys;
+import io.handoff.trigger.Liquid;
 import io.handoff.trigger.Placeholders;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,7 @@ final class SupportEffects {
 
   SupportEffects(List<SupportActionApplier.Queued> queued, Ticket ticket, TicketUpdate update,
       SupportTriggerSet set, DirectoryNames names) {
-    Function<String, String> values = set.content().values(placeholderValues(ticket, update, names),
-        languages(update));
+    Liquid.Scope values = scope(set, ticket, update, names);
     for (SupportActionApplier.Queued q : queued) {
       String key = IdempotencyKeys.forAction(update.idempotencyKey(), q.trigger().title(), q.index());
       SupportAction a = q.action();
@@ -36,7 +36,7 @@ final class SupportEffects {
   }
 
   private static Notification email(SupportAction a, String title, int index, Ticket t, TicketUpdate u,
-      Function<String, String> values, String key) {
+      Liquid.Scope values, String key) {
     String to = a.args().get(0);
     String type;
     String recipient;
@@ -54,6 +54,42 @@ final class SupportEffects {
     }
     return new Notification(Notification.Kind.EMAIL, title, index, type, recipient,
         Placeholders.render(a.args().get(1), values), Placeholders.render(a.args().get(2), values), null, key);
+  }
+
+  /**
+   * What rule texts read for the final ticket: the placeholders (dynamic content in the requester's
+   * languages), the lists {@code ticket.comments} and {@code ticket.public_comments} (newest first, as
+   * Zendesk orders them) and the update's time as {@code 'now'}.
+   */
+  static Liquid.Scope scope(SupportTriggerSet set, Ticket t, TicketUpdate u, DirectoryNames names) {
+    Liquid.Scope own = new Liquid.Scope(placeholderValues(t, u, names), name -> switch (name) {
+      case "ticket.comments" -> commentItems(comments(t, u), false);
+      case "ticket.public_comments" -> commentItems(comments(t, u), true);
+      default -> null;
+    }, u.at());
+    return set.content().scope(own, languages(u));
+  }
+
+  /** Comments as Liquid list items, newest first, with the properties of {@link SupportVocabulary#COMMENT_PROPERTIES}. */
+  private static List<Function<String, String>> commentItems(List<TicketComment> comments, boolean publicOnly) {
+    List<Function<String, String>> out = new ArrayList<>();
+    for (int i = comments.size() - 1; i >= 0; i--) {
+      TicketComment c = comments.get(i);
+      if (publicOnly && !c.isPublic()) {
+        continue;
+      }
+      out.add(property -> switch (property) {
+        case "value", "body" -> c.body() == null ? "" : c.body();
+        case "value_rich" -> html(c.body());
+        case "is_public" -> String.valueOf(c.isPublic());
+        case "id" -> String.valueOf(c.id());
+        case "created_at", "created_at_with_time" -> c.createdAt() == null ? "" : c.createdAt().toString();
+        case "author.name" -> c.authorName() != null ? c.authorName() : c.authorId() == null ? "" : c.authorId();
+        case "author.id" -> c.authorId() == null ? "" : c.authorId();
+        default -> null;
+      });
+    }
+    return out;
   }
 
   /**

@@ -48,6 +48,14 @@ public final class SupportEngine {
     return this;
   }
 
+  /**
+   * Renders {@code text} (placeholders, Liquid, dynamic content) as this engine renders its comments and
+   * notifications for {@code update} when its final ticket is {@code ticket}.
+   */
+  public String render(String text, io.handoff.ticket.Ticket ticket, TicketUpdate update) {
+    return io.handoff.trigger.Placeholders.render(text, SupportEffects.scope(set, ticket, update, names));
+  }
+
   /** Evaluates one ticket create or update. The calendar answers "within business hours". */
   public SupportDecision evaluate(TicketUpdate update, BusinessCalendar calendar) {
     Run run = new Run(update, calendar);

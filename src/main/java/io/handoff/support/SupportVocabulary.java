@@ -27,9 +27,23 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
   public static final java.util.List<String> PLACEHOLDER_PREFIXES = java.util.List.of(
       "ticket.ticket_field_", "ticket.organization.custom_fields.", "ticket.requester.custom_fields.");
 
-  /** True for a placeholder name support-trigger texts may use. */
+  /** List placeholders a Liquid {@code for} can iterate: the ticket's comments, newest first. */
+  public static final Set<String> LISTS = Set.of("ticket.comments", "ticket.public_comments");
+
+  /** Properties of a comment in such a loop ({@code {{comment.author.name}}}). */
+  public static final Set<String> COMMENT_PROPERTIES = Set.of("value", "body", "value_rich", "is_public", "id",
+      "created_at", "created_at_with_time", "author.name", "author.id");
+
+  /**
+   * True for a placeholder name support-trigger texts may use; a loop variable's property is named
+   * {@code <list>[].<property>} ({@code ticket.comments[].author.name}, see {@code Liquid.references}).
+   */
   public static boolean isPlaceholder(String name) {
-    return PLACEHOLDERS.contains(name) || PLACEHOLDER_PREFIXES.stream()
+    int loop = name.indexOf("[].");
+    if (loop > 0) {
+      return LISTS.contains(name.substring(0, loop)) && COMMENT_PROPERTIES.contains(name.substring(loop + 3));
+    }
+    return PLACEHOLDERS.contains(name) || LISTS.contains(name) || PLACEHOLDER_PREFIXES.stream()
         .anyMatch(p -> name.startsWith(p) && name.length() > p.length() && name.substring(p.length()).matches("[\\w.-]+"));
   }
 

@@ -32,9 +32,11 @@ final class ActionMapper {
       "locale_id", "the requester's language is detected from messages, not set by rules");
 
   private final IdMapping mapping;
+  private final Bodies.Context texts;
 
-  ActionMapper(IdMapping mapping) {
+  ActionMapper(IdMapping mapping, Bodies.Context texts) {
     this.mapping = mapping;
+    this.texts = texts;
   }
 
   /** The Handoff action ({@code field}, {@code value}), or null with findings. */
@@ -147,7 +149,7 @@ final class ActionMapper {
 
   private String body(JsonNode value, Findings f, String label) {
     String s = scalar(value, f, label);
-    return s == null ? null : Bodies.convert(label, s, mapping, f);
+    return s == null ? null : Bodies.convert(label, s, mapping, f, texts);
   }
 
   private List<String> email(SupportActionType type, JsonNode value, Findings f, String label) {
@@ -168,8 +170,8 @@ final class ActionMapper {
       Kind k = type == SupportActionType.NOTIFY_GROUP ? Kind.GROUPS : Kind.USERS;
       f.needsMapping.add(label + ": " + k.section() + " id " + args.get(0) + " has no mapping");
     }
-    String subject = Bodies.convert(label + " subject", args.get(1), mapping, f);
-    String body = Bodies.convert(label + " body", args.get(2), mapping, f);
+    String subject = Bodies.convert(label + " subject", args.get(1), mapping, f, texts);
+    String body = Bodies.convert(label + " body", args.get(2), mapping, f, texts);
     return to == null || subject == null || body == null ? null : List.of(to, subject, body);
   }
 
@@ -188,7 +190,7 @@ final class ActionMapper {
     if (id == null) {
       f.needsMapping.add(label + ": webhook " + zid + " is not in the webhooks file nor mapped");
     }
-    String converted = Bodies.convert(label, body, mapping, f);
+    String converted = Bodies.convert(label, body, mapping, f, texts);
     boolean ok = Bodies.checkJson(label, body, f);
     return id == null || !ok || converted == null ? null : List.of(id, converted);
   }

@@ -32,7 +32,11 @@ public final class AuditFile {
    *
    * @param where {@code file:line:column} of the value holding it, and its index in an audits array
    */
-  public record Audit(JsonNode node, String where) {}
+  public record Audit(JsonNode node, String where, JsonNode users) {
+    public Audit(JsonNode node, String where) {
+      this(node, where, null);
+    }
+  }
 
   private AuditFile() {}
 
@@ -77,8 +81,11 @@ public final class AuditFile {
       if (!audits.isArray()) {
         throw new IOException(where + ": \"audits\" must be an array");
       }
+      // include=users sideloads the people of the audits: their names and addresses render placeholders
+      JsonNode users = n.path("users").isArray() ? n.get("users") : null;
       for (int i = 0; i < audits.size(); i++) {
-        out.add(checked(audits.get(i), where + " audits[" + i + "]"));
+        Audit a = checked(audits.get(i), where + " audits[" + i + "]");
+        out.add(new Audit(a.node(), a.where(), users));
       }
     } else if (n.isObject() && n.has("audit")) {
       out.add(checked(n.get("audit"), where + " audit"));

@@ -42,6 +42,8 @@ public final class AuditReplay {
   public record RecordedTicket(String ticketId, List<Step> steps) {}
 
   private final IdMapping mapping;
+  /** Zendesk user id → the sideloaded user ({@code include=users}: name, email). */
+  private final Map<String, JsonNode> users = new java.util.HashMap<>();
 
   private AuditReplay(IdMapping mapping) {
     this.mapping = mapping;
@@ -54,6 +56,11 @@ public final class AuditReplay {
       byTicket.computeIfAbsent(a.node().get("ticket_id").asText(), k -> new ArrayList<>()).add(a);
     }
     AuditReplay replay = new AuditReplay(mapping);
+    for (AuditFile.Audit a : audits) {
+      if (a.users() != null) {
+        a.users().forEach(u -> replay.users.put(u.path("id").asText(), u));
+      }
+    }
     List<RecordedTicket> out = new ArrayList<>();
     byTicket.forEach((id, list) -> out.add(new RecordedTicket(id, replay.ticket(id, list))));
     return out;
@@ -103,7 +110,7 @@ public final class AuditReplay {
           auditVia.path("channel").asText(""), auditVia.path("channel").asText(null))) : state.copy();
       TicketComment comment = null;
       for (JsonNode e : own) {
-        comment = "Comment".equals(e.path("type").asText()) ? comment(e) : comment;
+        comment = "Comment".equals(e.path("type").asText()) ? comment(e, at(a)) : comment;
         apply(after, e);
       }
       Instant at = at(a);
@@ -141,6 +148,7 @@ public final class AuditReplay {
     List<String> removed = after.tags().stream().filter(t -> !out.tags().contains(t)).toList();
     List<RuleEffects.Sent> sent = new ArrayList<>();
     List<String> comments = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     List<String> triggers = new ArrayList<>();
     for (JsonNode e : events) {
       String type = e.path("type").asText();
@@ -152,16 +160,25 @@ public final class AuditReplay {
       if (EMAILS.contains(type)) {
         List<String> to = new ArrayList<>();
         e.path("recipients").forEach(r -> to.add(r.isObject() ? r.path("id").asText() : r.asText()));
-        sent.add(new RuleEffects.Sent("email", trigger, String.join(",", to), e.path("subject").asText(null)));
+        sent.add(new RuleEffects.Sent("email", trigger, String.join(",", to), text(e, "subject"), text(e, "body")));
       } else if (WEBHOOKS.contains(type)) {
         String hook = e.hasNonNull("resource") ? e.get("resource").asText() : e.path("webhook_id").asText(null);
         sent.add(new RuleEffects.Sent("webhook", trigger, hook == null ? null : name(IdMapping.Kind.WEBHOOKS, hook),
-            null));
+            null, null));
       } else if ("Comment".equals(type)) {
         comments.add((e.path("public").asBoolean(false) ? "public reply" : "internal note") + " by \"" + trigger + "\"");
+        bodies.add(text(e, "body"));
       }
     }
-    return new RuleEffects(fields, added, removed, sent, comments, triggers);
+    return new RuleEffects(fields, added, removed, sent, comments, triggers, bodies);
+  }
+
+  /**
+   * A recorded text (null when absent), with Zendesk ticket field ids in placeholders named as the
+   * mapping names them, as the import writes them ({@code {{ticket.ticket_field_plan}}}).
+   */
+  private String text(JsonNode e, String field) {
+    return e.hasNonNull(field) ? Bodies.mapFieldIds(e.get(field).asText(), mapping) : null;
   }
 
   /** Applies a Create or Change event's field value; other events do not change fields. */
@@ -185,6 +202,9 @@ public final class AuditReplay {
       case "requester_id" -> {
         t.requesterZendeskId = text;
         t.requester = name(IdMapping.Kind.USERS, text);
+        JsonNode user = text == null ? null : users.get(text);
+        t.requesterName = user == null ? null : user.path("name").asText(null);
+        t.requesterEmail = user == null ? null : user.path("email").asText(null);
       }
       case "tags", "current_tags" -> t.tags = tags(value);
       case "ticket_form_id" -> t.customFields.put("ticket_form", text == null ? "" : text);
@@ -221,9 +241,11 @@ public final class AuditReplay {
     return mapped == null ? id : mapped;
   }
 
-  private static TicketComment comment(JsonNode e) {
+  private TicketComment comment(JsonNode e, Instant at) {
+    String author = e.path("author_id").asText(null);
+    JsonNode user = author == null ? null : users.get(author);
     return new TicketComment(e.path("id").asLong(), e.path("body").asText(""), e.path("public").asBoolean(true),
-        e.path("author_id").asText(null), null, null, null);
+        author, user == null ? null : user.path("name").asText(null), null, at);
   }
 
   /** The audit's author: the requester is an end user, -1 is Zendesk itself, anyone else an agent. */
@@ -233,7 +255,8 @@ public final class AuditReplay {
         : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
         : TicketComment.AuthorRole.AGENT;
     // named through the users mapping, as assignees and requesters are, so "assignee is current user" compares
-    return new Actor(name(IdMapping.Kind.USERS, author), null, role);
+    JsonNode user = author == null ? null : users.get(author);
+    return new Actor(name(IdMapping.Kind.USERS, author), user == null ? null : user.path("name").asText(null), role);
   }
 
   /** A via object's channel as a Handoff channel name (other Zendesk channel names are kept), or null. */

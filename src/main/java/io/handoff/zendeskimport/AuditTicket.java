@@ -27,6 +27,8 @@ final class AuditTicket {
   String organization;
   String requester;
   String requesterZendeskId;
+  String requesterName;
+  String requesterEmail;
   List<String> tags = new ArrayList<>();
   Map<String, String> customFields = new LinkedHashMap<>();
   Map<String, String> unknown = new LinkedHashMap<>();
@@ -49,6 +51,8 @@ final class AuditTicket {
     c.organization = organization;
     c.requester = requester;
     c.requesterZendeskId = requesterZendeskId;
+    c.requesterName = requesterName;
+    c.requesterEmail = requesterEmail;
     c.tags = new ArrayList<>(tags);
     c.customFields = new LinkedHashMap<>(customFields);
     c.unknown = new LinkedHashMap<>(unknown);
@@ -68,7 +72,7 @@ final class AuditTicket {
       }
     });
     return new Ticket(id, null, subject, description, TicketStatus.fromWire(status), TicketPriority.fromWire(priority),
-        blankToNull(type), blankToNull(group), blankToNull(assignee), blankToNull(requester), null, null,
+        blankToNull(type), blankToNull(group), blankToNull(assignee), blankToNull(requester), requesterName, requesterEmail,
         blankToNull(organization), new LinkedHashSet<>(tags), fields, List.of(), via, createdAt, at);
   }
 

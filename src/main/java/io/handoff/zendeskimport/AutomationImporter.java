@@ -28,10 +28,12 @@ final class AutomationImporter {
 
   private final IdMapping mapping;
   private final List<Item> items;
+  private final Bodies.Context texts;
 
-  AutomationImporter(IdMapping mapping, List<Item> items) {
+  AutomationImporter(IdMapping mapping, List<Item> items, Bodies.Context texts) {
     this.mapping = mapping;
     this.items = items;
+    this.texts = texts;
   }
 
   /** The document; {@code webhooks} are the trigger-connected webhooks imported with the triggers. */
@@ -79,7 +81,7 @@ final class AutomationImporter {
       }
     }
     List<Map<String, Object>> actions = new ArrayList<>();
-    ActionMapper am = new ActionMapper(mapping);
+    ActionMapper am = new ActionMapper(mapping, texts);
     for (JsonNode x : a.path("actions")) {
       Map<String, Object> m = am.map(x, f);
       if (m != null) {

@@ -2,25 +2,43 @@ package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.rules.DynamicContent;
+import io.handoff.rules.DynamicContentLoader;
 import io.handoff.support.SupportVocabulary;
+import io.handoff.trigger.Liquid;
 import io.handoff.trigger.Placeholders;
 import io.handoff.zendeskimport.IdMapping.Kind;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks comment, e-mail and webhook bodies. Placeholders are kept; {@code {{ticket.ticket_field_<id>}}}
- * is rewritten to the mapped custom field key. One Handoff cannot render (unknown name, or a Liquid
- * filter such as {@code {{ticket.id | upcase}}}) makes the rule unsupported, because Handoff refuses
- * unknown placeholders at load time. Liquid tags ({@code {% if %}}) are kept as text and reported with
- * their line in the body: Handoff does not run Liquid, so they reach the recipient verbatim.
+ * Checks comment, e-mail and webhook bodies. Placeholders and Liquid are kept as written (Handoff runs
+ * the Liquid subset of {@code io.handoff.trigger.Liquid}); {@code {{ticket.ticket_field_<id>}}} is
+ * rewritten to the mapped custom field key. What Handoff cannot render makes the rule unsupported, each
+ * reason with its line in the body: an unknown placeholder, a Liquid tag or filter outside the subset, a
+ * {@code {{dc.name}}} with no dynamic content item. {@code {{ticket.url}}} / {@code {{ticket.link}}}
+ * without a known {@code helpdesk.yaml} account are imported with a warning (they would render empty).
  */
 final class Bodies {
 
-  private static final Pattern LIQUID_TAG = Pattern.compile("\\{%-?\\s*(\\w+)[^%]*%}");
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-  private static final Pattern FIELD = Pattern.compile("\\{\\{\\s*ticket\\.ticket_field_(\\d+)\\s*}}");
+  /** A ticket field id in a placeholder or a Liquid expression ({@code {% if ticket.ticket_field_360 %}}). */
+  private static final Pattern FIELD = Pattern.compile("\\bticket\\.ticket_field_(\\d+)\\b(?!-)");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What the import knows about the target rules.
+   *
+   * @param dynamicContent the dynamic content item names a body may use (imported and already defined)
+   * @param account true when the target's {@code helpdesk.yaml} has {@code account.ticketUrl}, false when it
+   *     has none, null when the import does not know the target
+   */
+  record Context(java.util.Set<String> dynamicContent, Boolean account) {
+    static final Context NONE = new Context(java.util.Set.of(), null);
+
+    Context {
+      dynamicContent = java.util.Set.copyOf(dynamicContent);
+    }
+  }
 
   private Bodies() {}
 
@@ -28,7 +46,7 @@ final class Bodies {
    * The body with {@code {{ticket.ticket_field_<id>}}} mapped to Handoff's custom field keys, or null
    * when it cannot be imported (each reason recorded in {@code f}).
    */
-  static String convert(String what, String text, IdMapping mapping, Findings f) {
+  static String convert(String what, String text, IdMapping mapping, Findings f, Context context) {
     Matcher m = FIELD.matcher(text);
     StringBuilder out = new StringBuilder();
     boolean mapped = true;
@@ -39,38 +57,58 @@ final class Bodies {
             + m.group(1) + "}}: custom field " + m.group(1) + " has no mapping");
         mapped = false;
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : "{{ticket.ticket_field_" + key + "}}"));
+      m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : "ticket.ticket_field_" + key));
     }
     m.appendTail(out);
     String converted = out.toString();
-    return check(what, converted, f) && mapped ? converted : null;
+    return check(what, converted, f, context) && mapped ? converted : null;
+  }
+
+  /** {@code text} with each mapped ticket field id replaced by its key (unmapped ids are left as they are). */
+  static String mapFieldIds(String text, IdMapping mapping) {
+    Matcher m = FIELD.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String key = mapping.lookup(Kind.CUSTOM_FIELDS, m.group(1));
+      m.appendReplacement(out, Matcher.quoteReplacement(key == null ? m.group() : "ticket.ticket_field_" + key));
+    }
+    return m.appendTail(out).toString();
   }
 
   /** Records what Handoff cannot render in {@code text}; returns false when the rule cannot load. */
-  static boolean check(String what, String text, Findings f) {
+  static boolean check(String what, String text, Findings f, Context context) {
     boolean ok = true;
-    Matcher p = PLACEHOLDER.matcher(text);
-    while (p.find()) {
-      String name = p.group(1).trim();
-      if (SupportVocabulary.isPlaceholder(name)) {
+    for (Liquid.Problem p : Placeholders.liquidProblems(text)) {
+      f.unsupported.add(what + " line " + p.line() + ": " + p.message());
+      ok = false;
+    }
+    for (Liquid.Reference r : Liquid.references(text)) {
+      String name = r.name();
+      String where = what + " line " + r.line();
+      if (name.startsWith(DynamicContent.PREFIX)) {
+        String item = name.substring(DynamicContent.PREFIX.length());
+        if (!context.dynamicContent().contains(item)) {
+          f.unsupported.add(where + ": placeholder {{" + name + "}}: no dynamic content item \"" + item
+              + "\" (import GET /api/v2/dynamic_content/items with --dynamic-content, or define it in "
+              + DynamicContentLoader.FILE + ")");
+          ok = false;
+        }
         continue;
       }
-      String where = what + " line " + line(text, p.start());
-      int bar = name.indexOf('|');
-      if (bar > 0) {
-        f.unsupported.add(where + ": placeholder {{" + name + "}} uses the Liquid filter \""
-            + name.substring(bar + 1).trim().split("[\\s:]")[0] + "\", which Handoff does not run");
-      } else if (name.startsWith("ticket.ticket_field_option_title_")) {
+      if (SupportVocabulary.isPlaceholder(name)) {
+        if ((name.equals("ticket.url") || name.equals("ticket.link")) && !Boolean.TRUE.equals(context.account())) {
+          f.warnings.add(where + ": {{" + name + "}} renders the ticket's link from helpdesk.yaml account.ticketUrl, "
+              + (context.account() == null ? "which this import cannot see" : "which is not set")
+              + ": set it (account: {ticketUrl: https://.../{id}}), else the link renders empty");
+        }
+        continue;
+      }
+      if (name.startsWith("ticket.ticket_field_option_title_")) {
         f.unsupported.add(where + ": placeholder {{" + name + "}}: Handoff keeps the option's tag, not its title");
       } else {
         f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff");
       }
       ok = false;
-    }
-    Matcher m = LIQUID_TAG.matcher(text);
-    while (m.find()) {
-      f.warnings.add(what + " line " + line(text, m.start()) + ": Liquid tag {% " + m.group(1)
-          + " %} is kept as literal text (Handoff does not run Liquid)");
     }
     return ok;
   }

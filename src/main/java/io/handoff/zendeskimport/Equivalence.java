@@ -16,6 +16,8 @@ import java.util.Map;
  * run (the trigger kernel's {@link DryRun}: nothing is sent or saved) and compares, update by update,
  * the fields, tags, notifications and comments the rules produce with what was recorded: Zendesk's
  * trigger events in ticket audits, or for Handoff's own journeys the outcome of the rules they ran with.
+ * Rendered subjects and bodies of notifications and comments are compared too; a recorded text that is
+ * still a template (Zendesk's audits may keep it as the trigger wrote it) is rendered for the update first.
  */
 public final class Equivalence {
 
@@ -34,10 +36,20 @@ public final class Equivalence {
 
   private final RuleSet rules;
   private final DryRun dryRun;
+  private final io.handoff.support.SupportEngine engine;
 
   public Equivalence(RuleSet rules, BusinessCalendar calendar) {
+    this(rules, calendar, io.handoff.support.DirectoryNames.IDS);
+  }
+
+  /**
+   * With the helpdesk directory's names and account, so texts render as the service renders them
+   * ({@code {{ticket.group.name}}}, {@code {{ticket.account}}}, {@code {{ticket.link}}}).
+   */
+  public Equivalence(RuleSet rules, BusinessCalendar calendar, io.handoff.support.DirectoryNames names) {
     this.rules = rules;
-    this.dryRun = new DryRun(calendar);
+    this.dryRun = new DryRun(calendar, names);
+    this.engine = new io.handoff.support.SupportEngine(rules.support()).withNames(names);
   }
 
   /** Compares with Zendesk's recorded trigger events. */
@@ -46,9 +58,12 @@ public final class Equivalence {
     for (AuditReplay.RecordedTicket t : tickets) {
       List<UpdateResult> updates = new ArrayList<>();
       for (AuditReplay.Step s : t.steps()) {
-        RuleEffects handoff = evaluate(rules, s.update());
-        updates.add(new UpdateResult(s.id(), s.at(), s.where(), handoff, s.recorded(),
-            handoff.differences(s.recorded(), "zendesk")));
+        io.handoff.support.SupportDecision d = dryRun.support(rules, s.update());
+        RuleEffects handoff = RuleEffects.of(s.update().after(), d);
+        // Zendesk's audits may keep a notification's text as the trigger wrote it: render it for this update
+        RuleEffects recorded = s.recorded().withTemplatesRendered(text -> engine.render(text, d.ticket(), s.update()));
+        updates.add(new UpdateResult(s.id(), s.at(), s.where(), handoff, recorded,
+            handoff.differences(recorded, "zendesk")));
       }
       out.add(ticket(t.ticketId(), updates));
     }

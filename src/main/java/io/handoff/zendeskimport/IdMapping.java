@@ -28,7 +28,8 @@ public final class IdMapping {
     CUSTOM_FIELDS("Zendesk ticket field id -> Handoff custom field key (custom_fields_<key>)"),
     WEBHOOKS("Zendesk webhook id -> Handoff webhook id"),
     CATEGORIES("Zendesk trigger category id -> Handoff category name"),
-    SCHEDULES("Zendesk schedule id -> Handoff schedule name (business-hours.yaml), pre-filled with the Zendesk name");
+    SCHEDULES("Zendesk schedule id -> Handoff schedule name (business-hours.yaml), pre-filled with the Zendesk name"),
+    LOCALES("Zendesk locale id -> language code (ISO 639-1) of dynamic content variants (docs/zendesk-import.md)");
 
     final String help;
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record ImportReport(List<Item> items, List<String> unmappedIds) {
 
   /** The kind of Zendesk object an item comes from. */
-  public enum Kind { TRIGGER, SLA_POLICY, WEBHOOK, AUTOMATION, SCHEDULE }
+  public enum Kind { TRIGGER, SLA_POLICY, WEBHOOK, AUTOMATION, SCHEDULE, DYNAMIC_CONTENT }
 
   /** IMPORTED: written to the output; NEEDS_MAPPING / UNSUPPORTED: not written. */
   public enum Status { IMPORTED, NEEDS_MAPPING, UNSUPPORTED }

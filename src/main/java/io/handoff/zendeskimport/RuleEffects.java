@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * @param comments {@code public reply} / {@code internal note}, each with its trigger
  * @param triggers the triggers that acted; Zendesk's with their id, {@code title (#id)} (Zendesk records only
  *     those that left an event)
+ * @param commentBodies the comments' texts, in the order of {@code comments} (null where not recorded)
  */
 public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, List<String> tagsRemoved,
-    List<Sent> notifications, List<String> comments, List<String> triggers) {
+    List<Sent> notifications, List<String> comments, List<String> triggers, List<String> commentBodies) {
 
   /**
    * One notification.
@@ -33,8 +34,26 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
    * @param kind {@code email} or {@code webhook}
    * @param recipient as each side names it (Handoff: address, group or webhook id; Zendesk: user ids
    *     or the webhook id); shown, not compared
+   * @param subject the e-mail's subject (null for a webhook, or not recorded)
+   * @param body the e-mail's body or the webhook's body (null when not recorded)
    */
-  public record Sent(String kind, String trigger, String recipient, String subject) {}
+  public record Sent(String kind, String trigger, String recipient, String subject, String body) {
+
+    public Sent(String kind, String trigger, String recipient, String subject) {
+      this(kind, trigger, recipient, subject, null);
+    }
+
+    /** This notification with its texts passed through {@code render}. */
+    Sent rendered(java.util.function.UnaryOperator<String> render) {
+      return new Sent(kind, trigger, recipient, subject == null ? null : render.apply(subject),
+          body == null ? null : render.apply(body));
+    }
+  }
+
+  public RuleEffects(Map<String, String> fields, List<String> tagsAdded, List<String> tagsRemoved,
+      List<Sent> notifications, List<String> comments, List<String> triggers) {
+    this(fields, tagsAdded, tagsRemoved, notifications, comments, triggers, null);
+  }
 
   public RuleEffects {
     fields = Map.copyOf(new TreeMap<>(fields));
@@ -43,6 +62,24 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
     notifications = List.copyOf(notifications);
     comments = List.copyOf(comments);
     triggers = List.copyOf(triggers);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < comments.size(); i++) {
+      bodies.add(commentBodies != null && i < commentBodies.size() ? commentBodies.get(i) : null);
+    }
+    commentBodies = java.util.Collections.unmodifiableList(bodies);
+  }
+
+  /**
+   * These effects with every recorded text that is a template (holds {@code {{}} or {@code {%}) rendered
+   * by {@code render}: Zendesk's audits may keep a notification's text as the trigger wrote it.
+   */
+  RuleEffects withTemplatesRendered(java.util.function.UnaryOperator<String> render) {
+    java.util.function.UnaryOperator<String> r = t -> t != null && (t.contains("{{") || t.contains("{%"))
+        ? render.apply(t) : t;
+    List<String> bodies = new ArrayList<>();
+    commentBodies.forEach(b -> bodies.add(r.apply(b)));
+    return new RuleEffects(fields, tagsAdded, tagsRemoved, notifications.stream().map(n -> n.rendered(r)).toList(),
+        comments, triggers, bodies);
   }
 
   /** Handoff's side: the decision of the support triggers on an update whose ticket was {@code input}. */
@@ -61,13 +98,15 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
     for (Notification n : d.notifications()) {
       boolean webhook = n.kind() == Notification.Kind.WEBHOOK;
       sent.add(new Sent(webhook ? "webhook" : "email", n.trigger(),
-          webhook ? n.recipient() : n.recipientType() + " " + n.recipient(), webhook ? null : n.subject()));
+          webhook ? n.recipient() : n.recipientType() + " " + n.recipient(), webhook ? null : n.subject(), n.body()));
     }
     List<String> comments = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     for (CommentToAdd c : d.comments()) {
       comments.add((c.isPublic() ? "public reply" : "internal note") + " by \"" + c.trigger() + "\"");
+      bodies.add(c.body());
     }
-    return new RuleEffects(fields, added, removed, sent, comments, d.trace().fired());
+    return new RuleEffects(fields, added, removed, sent, comments, d.trace().fired(), bodies);
   }
 
   /** The comparable field values of a ticket (absent = no value). */
@@ -108,7 +147,66 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
     }
     compareCounts(out, "notification", keys(notifications), keys(recorded.notifications), recordedName);
     compareCounts(out, "comment", comments, recorded.comments, recordedName);
+    compareTexts(out, recorded, recordedName);
     return out;
+  }
+
+  /**
+   * The rendered subjects and bodies: the n-th notification (comment) of a kind and trigger on each side
+   * are compared, each difference with both texts. A text one side did not record is not compared.
+   */
+  private void compareTexts(List<String> out, RuleEffects recorded, String recordedName) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Sent n : notifications) {
+      String key = n.kind() + " by \"" + n.trigger() + "\"";
+      int index = seen.merge(key, 1, Integer::sum) - 1;
+      Sent other = nth(recorded.notifications, key, index);
+      if (other != null) {
+        compareText(out, key, "subject", n.subject(), other.subject(), recordedName);
+        compareText(out, key, "body", n.body(), other.body(), recordedName);
+      }
+    }
+    Map<String, Integer> seenComments = new java.util.HashMap<>();
+    for (int i = 0; i < comments.size(); i++) {
+      String key = comments.get(i);
+      int index = seenComments.merge(key, 1, Integer::sum) - 1;
+      int j = -1;
+      for (int k = 0, count = 0; k < recorded.comments.size(); k++) {
+        if (recorded.comments.get(k).equals(key) && count++ == index) {
+          j = k;
+          break;
+        }
+      }
+      if (j >= 0) {
+        compareText(out, key, "text", commentBodies.get(i), recorded.commentBodies.get(j), recordedName);
+      }
+    }
+  }
+
+  private static Sent nth(List<Sent> list, String key, int index) {
+    int count = 0;
+    for (Sent s : list) {
+      if ((s.kind() + " by \"" + s.trigger() + "\"").equals(key) && count++ == index) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static void compareText(List<String> out, String key, String part, String a, String b, String name) {
+    if (a == null || b == null || normalised(a).equals(normalised(b))) {
+      return;
+    }
+    out.add(key + " " + part + ": handoff " + quoted(a) + ", " + name + " " + quoted(b));
+  }
+
+  /** Line ends and the whitespace around the text do not count. */
+  private static String normalised(String s) {
+    return s.replace("\r\n", "\n").strip();
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
   }
 
   private static List<String> keys(List<Sent> sent) {

@@ -22,11 +22,13 @@ final class TriggerImporter {
   private final IdMapping mapping;
   private final Catalogue catalogue;
   private final List<Item> items;
+  private final Bodies.Context texts;
 
-  TriggerImporter(IdMapping mapping, Catalogue catalogue, List<Item> items) {
+  TriggerImporter(IdMapping mapping, Catalogue catalogue, List<Item> items, Bodies.Context texts) {
     this.mapping = mapping;
     this.catalogue = catalogue;
     this.items = items;
+    this.texts = texts;
   }
 
   Map<String, Object> convert(JsonNode triggers, JsonNode categories, JsonNode webhooks) {
@@ -104,7 +106,7 @@ final class TriggerImporter {
     catalogue.check(t, f);
     Map<String, Object> conditions = RuleParts.conditions(conditionsOf(t), new ConditionMapper(mapping), f);
     List<Map<String, Object>> actions = new ArrayList<>();
-    ActionMapper am = new ActionMapper(mapping);
+    ActionMapper am = new ActionMapper(mapping, texts);
     for (JsonNode a : t.path("actions")) {
       Map<String, Object> m = am.map(a, f);
       if (m != null) {

@@ -16,11 +16,29 @@ import java.nio.file.Path;
  * @param webhooks {@code GET /api/v2/webhooks}: {@code {"webhooks": [...]}}
  * @param definitions {@code GET /api/v2/triggers/definitions}, or null
  * @param automations {@code GET /api/v2/automations}, or null
+ * @param dynamicContent {@code GET /api/v2/dynamic_content/items}, or null (not given: nothing to merge)
+ * @param locales {@code GET /api/v2/locales} (the account's locale ids), or null
  */
 public record ZendeskExport(JsonNode triggers, JsonNode categories, JsonNode slaPolicies, JsonNode webhooks,
-    JsonNode definitions, JsonNode automations) {
+    JsonNode definitions, JsonNode automations, JsonNode dynamicContent, JsonNode locales) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ZendeskExport(JsonNode triggers, JsonNode categories, JsonNode slaPolicies, JsonNode webhooks,
+      JsonNode definitions, JsonNode automations) {
+    this(triggers, categories, slaPolicies, webhooks, definitions, automations, null, null);
+  }
+
+  /** This export with dynamic content and locales added (null = not given). */
+  public ZendeskExport withDynamicContent(JsonNode items, JsonNode accountLocales) {
+    return new ZendeskExport(triggers, categories, slaPolicies, webhooks, definitions, automations, items,
+        accountLocales);
+  }
+
+  /** Reads one file (null = not given), as {@link #read} does. */
+  public static JsonNode readFile(Path file) {
+    return json(file);
+  }
 
   public ZendeskExport {
     triggers = orEmpty(triggers);

@@ -25,6 +25,38 @@ public final class ZendeskImporter {
   public static final String AUTOMATIONS_FILE = io.handoff.automation.AutomationLoader.FILE;
   public static final String MAPPING_FILE = "zendesk-mapping.yaml";
   public static final String BUSINESS_HOURS_FILE = "business-hours.yaml";
+  public static final String DYNAMIC_CONTENT_FILE = io.handoff.rules.DynamicContentLoader.FILE;
+
+  /**
+   * What the import knows of the rules directory its output is for.
+   *
+   * @param dynamicContentYaml its {@code dynamic-content.yaml} (null = none): imported items are merged
+   *     into it, and rule texts may use its items
+   * @param account true when its {@code helpdesk.yaml} sets {@code account.ticketUrl}, false when not, null
+   *     when unknown ({@code {{ticket.url}}} / {@code {{ticket.link}}} are then imported with a warning)
+   */
+  public record Target(String dynamicContentYaml, Boolean account) {
+    public static final Target NONE = new Target(null, null);
+
+    /** Reads {@code dir}'s {@code dynamic-content.yaml} and {@code helpdesk.yaml} (a missing file: none, unknown). */
+    public static Target of(Path dir) {
+      if (dir == null) {
+        return NONE;
+      }
+      try {
+        Path dc = dir.resolve(DYNAMIC_CONTENT_FILE);
+        Path helpdesk = dir.resolve("helpdesk.yaml");
+        Boolean account = null;
+        if (Files.isRegularFile(helpdesk)) {
+          var loaded = io.handoff.ticket.HelpdeskDirectoryLoader.load(helpdesk);
+          account = loaded.directory() != null && loaded.directory().account().ticketUrl() != null;
+        }
+        return new Target(Files.isRegularFile(dc) ? Files.readString(dc) : null, account);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+      }
+    }
+  }
 
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -39,11 +71,16 @@ public final class ZendeskImporter {
    *     schedule was given (the target directory's own file then applies)
    */
   public record Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
-      ImportReport report, String businessHoursYaml) {
+      ImportReport report, String businessHoursYaml, String dynamicContentYaml) {
 
     public Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
         ImportReport report) {
-      this(supportTriggersYaml, slaPoliciesYaml, automationsYaml, mapping, report, null);
+      this(supportTriggersYaml, slaPoliciesYaml, automationsYaml, mapping, report, null, null);
+    }
+
+    public Result(String supportTriggersYaml, String slaPoliciesYaml, String automationsYaml, IdMapping mapping,
+        ImportReport report, String businessHoursYaml) {
+      this(supportTriggersYaml, slaPoliciesYaml, automationsYaml, mapping, report, businessHoursYaml, null);
     }
 
     /** Writes the three rule files and the mapping file into {@code dir} (the mapping to {@code mappingFile}). */
@@ -55,6 +92,9 @@ public final class ZendeskImporter {
         Files.writeString(dir.resolve(AUTOMATIONS_FILE), automationsYaml);
         if (businessHoursYaml != null) {
           Files.writeString(dir.resolve(BUSINESS_HOURS_FILE), businessHoursYaml);
+        }
+        if (dynamicContentYaml != null) {
+          Files.writeString(dir.resolve(DYNAMIC_CONTENT_FILE), dynamicContentYaml);
         }
         Files.writeString(mappingFile == null ? dir.resolve(MAPPING_FILE) : mappingFile, mapping.toYaml());
       } catch (IOException e) {
@@ -76,13 +116,25 @@ public final class ZendeskImporter {
    */
   public static Result importAll(ZendeskExport in, com.fasterxml.jackson.databind.JsonNode schedules,
       IdMapping mapping) {
+    return importAll(in, schedules, mapping, Target.NONE);
+  }
+
+  /**
+   * Converts everything for the rules directory {@code target} describes: dynamic content is merged with
+   * its items, and texts are checked against them and its account.
+   */
+  public static Result importAll(ZendeskExport in, com.fasterxml.jackson.databind.JsonNode schedules,
+      IdMapping mapping, Target target) {
     List<Item> items = new ArrayList<>();
+    DynamicContentImporter.Outcome dc = new DynamicContentImporter(mapping, items)
+        .convert(in.dynamicContent(), in.locales(), target.dynamicContentYaml());
+    Bodies.Context texts = new Bodies.Context(dc.names(), target.account());
     ScheduleImporter scheduleImporter = new ScheduleImporter(mapping, items);
     Map<String, Object> hours = scheduleImporter.convert(schedules);
-    Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items)
+    Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items, texts)
         .convert(in.triggers(), in.categories(), in.webhooks());
     Map<String, Object> slas = new SlaImporter(mapping, items).convert(in.slaPolicies());
-    Map<String, Object> automations = new AutomationImporter(mapping, items).convert(in.automations(),
+    Map<String, Object> automations = new AutomationImporter(mapping, items, texts).convert(in.automations(),
         webhooks(triggers));
     ScheduleWarnings.add(in, scheduleImporter.imported(), items);
     List<String> unmapped = new ArrayList<>();
@@ -94,7 +146,8 @@ public final class ZendeskImporter {
         "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(slas),
         "# Imported from Zendesk by import-zendesk. Format: docs/rules.md#automations.\n" + yaml(automations),
         mapping, new ImportReport(items, unmapped),
-        hours == null ? null : "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(hours));
+        hours == null ? null : "# Imported from Zendesk by import-zendesk. Format: docs/sla.md.\n" + yaml(hours),
+        dc.yaml());
   }
 
   /** The imported webhooks, which the imported automations may notify. */

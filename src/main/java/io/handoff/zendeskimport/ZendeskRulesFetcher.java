@@ -29,11 +29,24 @@ public final class ZendeskRulesFetcher {
     this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
   }
 
-  /** Fetches triggers, categories, SLA policies, webhooks, automations and (if allowed) the trigger definitions. */
+  /**
+   * Fetches triggers, categories, SLA policies, webhooks, automations and (if allowed) the trigger
+   * definitions, the dynamic content items and the account's locales.
+   */
   public ZendeskExport fetchAll() throws IOException, InterruptedException {
     return new ZendeskExport(list("/api/v2/triggers", "triggers"),
         list("/api/v2/trigger_categories", "trigger_categories"), list("/api/v2/slas/policies", "sla_policies"),
-        list("/api/v2/webhooks", "webhooks"), definitions(), list("/api/v2/automations", "automations"));
+        list("/api/v2/webhooks", "webhooks"), definitions(), list("/api/v2/automations", "automations"),
+        optional("/api/v2/dynamic_content/items", "items"), optional("/api/v2/locales", "locales"));
+  }
+
+  /** A list an account may refuse (plans without dynamic content): null then. */
+  private JsonNode optional(String path, String key) throws InterruptedException {
+    try {
+      return list(path, key);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /**

@@ -132,6 +132,21 @@ class ZendeskImportApiTest {
   }
 
   @Test
+  void previewWithDynamicContentMergesTheItemsIntoTheDirectorysOwn() throws Exception {
+    Map<String, String> before = snapshot();
+    ObjectNode body = refundPayloads("groups:\n  \"360001\": billing\n");
+    body.set("dynamic_content", JSON.readTree(FIXTURES.resolve("corpus/dynamic_content.json").toFile()));
+    post(null, body.toString()).then().statusCode(200)
+        .body("report.items.find { it.zendeskId == '96001' }.status", equalTo("IMPORTED"))
+        .body("report.items.find { it.zendeskId == '96002' }.status", equalTo("NEEDS_MAPPING"))
+        .body("report.unmappedIds", hasItem("locales 1194"))
+        .body("files.'dynamic-content.yaml'", containsString("order_status_intro:"))
+        .body("files.'dynamic-content.yaml'", containsString("welcome_business_hours:"))
+        .body("errors", not(hasItem(containsString("dynamic"))));
+    assertEquals(before, snapshot());
+  }
+
+  @Test
   void previewListsTheValidationErrorsThatApplyWouldRefuse() throws Exception {
     // Zendesk's SLA filter "ticket_fields_4400 includes null" is imported as includes "", which the
     // kernel refuses: the preview says so before anything is written.

@@ -61,7 +61,7 @@ class RuleSetValidationTest {
       warn-never-fires-order | 2 | WARNING | SUP - Test - one | can never fire: "priority less_than low" can never hold
       warn-no-nullifying | 2 | WARNING | SUP - Test - one | has no nullifying condition, so it fires on every update it matches; add "update_type is Create", a change condition, or a condition its own actions make false (e.g. current_tags not_includes a tag it adds)
       warn-same-field | 8 | WARNING | SUP - Test - two | sets "group_id" like rule "SUP - Test - one" (line 2); if both fire in one update, this one wins
-      webhook-body-not-json | 9 | ERROR | SUP - Test - one | webhook body is not valid JSON: Unexpected character ('{' (code 123)): was expecting double-quote to start field name
+      webhook-body-not-json | 9 | ERROR | SUP - Test - one | webhook body is not valid JSON: Unexpected character ('x' (code 120)): was expecting double-quote to start field name
       webhook-declaration | 2 | ERROR | - | webhook needs an id and an http(s) endpoint
       yaml-syntax | 3 | ERROR | - | YAML syntax error: expected ',' or ']', but got <stream end>
       """)

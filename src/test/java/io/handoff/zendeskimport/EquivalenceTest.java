@@ -82,8 +82,8 @@ class EquivalenceTest {
     RuleEffects created = ticket.updates().get(0).handoff();
     assertEquals(Map.of("priority", "high"), created.fields());
     assertEquals(List.of("refund_queue"), created.tagsAdded());
-    assertEquals(List.of(new RuleEffects.Sent("email", "Refunds - escalate", "group billing", "Refund request #501")),
-        created.notifications());
+    assertEquals(List.of(new RuleEffects.Sent("email", "Refunds - escalate", "group billing", "Refund request #501",
+        "Rita asked for a refund.")), created.notifications());
     assertEquals(List.of("Refunds - escalate (#7001)"), ticket.updates().get(0).recorded().triggers());
     assertEquals(List.of("Refunds - escalate"), ticket.updates().get(0).handoff().triggers());
     assertEquals("900001,900002", ticket.updates().get(0).recorded().notifications().get(0).recipient());
@@ -100,6 +100,40 @@ class EquivalenceTest {
         "tags added: handoff [refund_queue], zendesk []",
         "notification email by \"Refunds - escalate\": handoff 1, zendesk 0"), differences);
     assertEquals(List.of("Refunds - urgent (#7009)"), report.tickets().get(0).updates().get(0).recorded().triggers());
+  }
+
+  @Test
+  void aRenderedSubjectOrBodyThatDiffersIsReportedWithBothTexts() throws IOException {
+    Path audits = dir.resolve("audits-text.json");
+    Files.writeString(audits, Files.readString(EQ.resolve("audits-match.json"))
+        .replace("\"body\": \"Rita asked for a refund.\"", "\"body\": \"Rita asked for her money back.\"")
+        .replace("\"subject\": \"Refund request #501\"", "\"subject\": \"Refund #501\""));
+    EquivalenceReport report = check(audits);
+    assertFalse(report.allMatch(), report.toText());
+    assertEquals(List.of(
+        "email by \"Refunds - escalate\" subject: handoff \"Refund request #501\", zendesk \"Refund #501\"",
+        "email by \"Refunds - escalate\" body: handoff \"Rita asked for a refund.\", zendesk \"Rita asked for her"
+            + " money back.\""), report.tickets().get(0).updates().get(0).differences());
+    assertTrue(report.toText().contains("differs: email by \"Refunds - escalate\" body: handoff \"Rita asked for a"
+        + " refund.\", zendesk \"Rita asked for her money back.\""), report.toText());
+  }
+
+  @Test
+  void aRecordedTemplateIsRenderedForTheUpdateBeforeTheComparison() throws IOException {
+    Path audits = dir.resolve("audits-template.json");
+    Files.writeString(audits, Files.readString(EQ.resolve("audits-match.json"))
+        .replace("\"body\": \"Rita asked for a refund.\"", "\"body\": \"{{ticket.requester.name}} asked for a refund.\"")
+        .replace("\"subject\": \"Refund request #501\"", "\"subject\": \"Refund request #{{ticket.id}}\""));
+    EquivalenceReport report = check(audits);
+    assertTrue(report.allMatch(), report.toText());
+    assertEquals("Rita asked for a refund.",
+        report.tickets().get(0).updates().get(0).recorded().notifications().get(0).body());
+    // a template the import changed in meaning would differ once rendered
+    Files.writeString(audits, Files.readString(audits).replace("{{ticket.requester.name}} asked",
+        "{{ticket.requester.name | upcase}} asked"));
+    List<String> differences = check(audits).tickets().get(0).updates().get(0).differences();
+    assertEquals(List.of("email by \"Refunds - escalate\" body: handoff \"Rita asked for a refund.\", zendesk \"RITA"
+        + " asked for a refund.\""), differences);
   }
 
   @Test

@@ -50,6 +50,9 @@ final class ImportFixtures {
   static RuleSetLoad load(ZendeskImporter.Result r, Path dir) {
     try {
       Files.writeString(dir.resolve(RuleSetLoader.SUPPORT_FILE), r.supportTriggersYaml());
+      if (r.dynamicContentYaml() != null) {
+        Files.writeString(dir.resolve(ZendeskImporter.DYNAMIC_CONTENT_FILE), r.dynamicContentYaml());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -75,23 +75,54 @@ class QuirksTest {
   }
 
   @Test
-  void liquidTagsAreKeptAndReported() throws Exception {
-    String body = "{% if ticket.priority == 'urgent' %}Now{% endif %} {{ticket.id}}";
+  void liquidTagsAreKeptAndRunWithoutWarning() throws Exception {
+    String body = "{% if ticket.priority == 'urgent' %}Now{% endif %} {{ticket.id | upcase}}";
     ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"" + body.replace("\"", "\\\"") + "\"}]");
     ImportFixtures.load(r, dir);
     assertTrue(r.supportTriggersYaml().contains("{% if ticket.priority == 'urgent' %}"), r.supportTriggersYaml());
     assertEquals(Status.IMPORTED, trigger(r).status());
-    assertTrue(trigger(r).warnings().stream().anyMatch(w -> w.contains("{% if %}")), trigger(r).warnings().toString());
+    assertEquals(List.of(), trigger(r).warnings());
   }
 
   @Test
-  void placeholdersHandoffCannotRenderMakeTheTriggerUnsupported() {
-    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"{{ticket.id | upcase}}\\n{{ticket.cc_names}}\"}]");
+  void placeholdersAndLiquidHandoffCannotRenderMakeTheTriggerUnsupported() {
+    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"{{ticket.id | md5}}\\n{{ticket.cc_names}}\"}]");
     assertEquals(Status.UNSUPPORTED, trigger(r).status());
-    assertEquals(List.of("action reply_public \"{{ticket.id | upcase}}\\n{{ticket.cc_names}}\" line 1: placeholder"
-        + " {{ticket.id | upcase}} uses the Liquid filter \"upcase\", which Handoff does not run",
-        "action reply_public \"{{ticket.id | upcase}}\\n{{ticket.cc_names}}\" line 2: placeholder"
-        + " {{ticket.cc_names}} cannot be rendered by Handoff"), trigger(r).reasons());
+    List<String> reasons = trigger(r).reasons();
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("action reply_public \"{{ticket.id | md5}}\\n{{ticket.cc_names}}\" line 1:"
+        + " Liquid filter \"md5\" is not supported (Handoff runs: append, capitalize,"), reasons.toString());
+    assertEquals("action reply_public \"{{ticket.id | md5}}\\n{{ticket.cc_names}}\" line 2: placeholder"
+        + " {{ticket.cc_names}} cannot be rendered by Handoff", reasons.get(1));
+  }
+
+  @Test
+  void liquidFieldIdsAreMappedInTagsAndFilteredOutputs() throws Exception {
+    String body = "{% if ticket.ticket_field_41 == 'gold' %}VIP {{ ticket.ticket_field_41 | upcase }}{% endif %}";
+    ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
+        "[{\"field\":\"reply_public\",\"value\":\"" + body.replace("\"", "\\\"") + "\"}]"),
+        ImportFixtures.mapping("custom_fields:\n  \"41\": plan\n"));
+    assertEquals(Status.IMPORTED, trigger(r).status(), trigger(r).toString());
+    assertEquals("{% if ticket.ticket_field_plan == 'gold' %}VIP {{ ticket.ticket_field_plan | upcase }}{% endif %}",
+        new YAMLMapper().readTree(r.supportTriggersYaml()).path("triggers").path(0).path("actions").path(0)
+            .path("value").asText(), r.supportTriggersYaml());
+  }
+
+  @Test
+  void ticketLinksWithoutAKnownAccountAreImportedWithAWarningNamingTheLine() {
+    String actions = "[{\"field\":\"reply_public\",\"value\":\"Hi\\nSee {{ticket.link}}\"}]";
+    ZendeskImporter.Result unknown = ZendeskImporter.importAll(ImportFixtures.trigger("[]", actions), null,
+        IdMapping.empty(), ZendeskImporter.Target.NONE);
+    assertEquals(Status.IMPORTED, trigger(unknown).status());
+    assertEquals(List.of("action reply_public \"Hi\\nSee {{ticket.link}}\" line 2: {{ticket.link}} renders the"
+        + " ticket's link from helpdesk.yaml account.ticketUrl, which this import cannot see: set it (account:"
+        + " {ticketUrl: https://.../{id}}), else the link renders empty"), trigger(unknown).warnings());
+    ZendeskImporter.Result none = ZendeskImporter.importAll(ImportFixtures.trigger("[]", actions), null,
+        IdMapping.empty(), new ZendeskImporter.Target(null, false));
+    assertTrue(trigger(none).warnings().get(0).contains("which is not set"), trigger(none).warnings().toString());
+    ZendeskImporter.Result set = ZendeskImporter.importAll(ImportFixtures.trigger("[]", actions), null,
+        IdMapping.empty(), new ZendeskImporter.Target(null, true));
+    assertEquals(List.of(), trigger(set).warnings());
   }
 
   @Test
