@@ -35,11 +35,11 @@ class SlaDryRunApiTest {
 
   @BeforeAll
   static void candidateDirectory() throws IOException {
-    Path dir = Files.createDirectories(CANDIDATES.resolve("sla-dry-run-" + java.util.UUID.randomUUID()));
+    candidate = "sla-dry-run-" + java.util.UUID.randomUUID();
+    Path dir = Files.createDirectories(CANDIDATES.resolve(candidate));
     for (String f : List.of("business-hours.yaml", "sla-policies.yaml")) {
       Files.copy(FIXTURE.resolve(f), dir.resolve(f));
     }
-    candidate = CANDIDATES.relativize(dir).toString();
   }
 
   /** The events of the CLI's fixture, each with its time as {@code occurredAt} instead of {@code update.at}. */
