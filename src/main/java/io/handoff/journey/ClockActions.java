@@ -3,10 +3,7 @@ package io.handoff.journey;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.sla.clock.SlaFiring;
 import io.handoff.sla.inactivity.InactivityEvent;
-import io.handoff.support.Notification;
-import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TicketChange;
-import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Locale;
@@ -74,12 +71,7 @@ final class ClockActions {
     var escalation = io.handoff.support.RuleActions.escalate(ctx.state.ticket, f.actions(), values, "SLA " + clock,
         i -> ctx.key("sla/" + clock + "/" + i));
     for (io.handoff.support.TicketEffect effect : escalation.effects()) {
-      if (effect instanceof io.handoff.support.CommentToAdd c) {
-        ctx.stubs.tickets.addComment(ctx.state.ticket.id(), new NewComment(c.body(), c.isPublic(),
-            TicketStep.SYSTEM.id(), TicketStep.SYSTEM.name(), TicketComment.AuthorRole.SYSTEM), c.idempotencyKey());
-      } else if (effect instanceof Notification n) {
-        ctx.notify(n, at, Map.of("sla", clock));
-      }
+      tickets.send(ctx.state.ticket.id(), effect, TicketStep.SYSTEM, Map.of("sla", clock), false, at);
     }
     if (!escalation.change().isEmpty()) {
       tickets.update(escalation.change(), null, TicketStep.SYSTEM, "sla/" + clock, at);
