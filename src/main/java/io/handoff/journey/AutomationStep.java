@@ -5,9 +5,7 @@ import io.handoff.automation.AutomationFacts;
 import io.handoff.automation.AutomationPlanner;
 import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.support.Actor;
-import io.handoff.support.CommentToAdd;
-import io.handoff.support.Notification;
-import io.handoff.ticket.NewComment;
+import io.handoff.support.TicketEffect;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketStatus;
@@ -114,17 +112,8 @@ final class AutomationStep {
     });
     Ticket before = s.ticket;
     tickets.update(TicketStep.diff(before, r.decision().ticket()), null, AutomationEngine.ACTOR, step, at);
-    for (CommentToAdd c : r.decision().comments()) {
-      ctx.stubs.tickets.addComment(before.id(), new NewComment(c.body(), c.isPublic(), AutomationEngine.ACTOR.id(),
-          AutomationEngine.ACTOR.name(), TicketComment.AuthorRole.SYSTEM), c.idempotencyKey());
-      ctx.timeline(at, c.isPublic() ? "ticket.public_reply" : "ticket.internal_note", c.body(),
-          Map.of("automation", c.trigger()));
-    }
-    for (Notification n : r.decision().notifications()) {
-      if (ctx.notify(n, at, Map.of("automation", n.trigger()))) {
-        ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
-            n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("automation", n.trigger()));
-      }
+    for (TicketEffect e : r.decision().effects()) {
+      tickets.send(before.id(), e, AutomationEngine.ACTOR, Map.of("automation", e.trigger()), true, at);
     }
   }
 

@@ -3,11 +3,7 @@ package io.handoff.journey;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.sla.clock.SlaFiring;
 import io.handoff.sla.inactivity.InactivityEvent;
-import io.handoff.sla.policy.EscalationAction;
-import io.handoff.support.Notification;
-import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TicketChange;
-import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Locale;
@@ -60,10 +56,7 @@ final class ClockActions {
         + (d.kind() == io.handoff.sla.clock.SlaDeadline.Kind.WARNING ? "-" + d.percent() : "");
     ctx.timeline(at, "sla." + d.kind().name().toLowerCase(Locale.ROOT), d.timerSummary() + " (policy " + f.policy()
         + ", target " + f.target() + ")", Map.of("metric", d.metric().wireName(), "dueAt", d.at().toString(),
-        "actions", f.actions()));
-    TicketChange.Builder change = TicketChange.builder();
-    boolean changed = false;
-    int i = 0;
+        "actions", io.handoff.sla.policy.EscalationWire.of(f.actions())));
     java.util.function.Function<String, String> values = name -> switch (name) {
       case "sla.metric" -> d.metric().wireName();
       case "sla.target" -> String.valueOf(f.target());
@@ -75,44 +68,14 @@ final class ClockActions {
       case "ticket.group" -> ctx.state.ticket == null ? "" : String.valueOf(ctx.state.ticket.group());
       default -> null;
     };
-    for (EscalationAction raw : f.actions()) {
-      EscalationAction a = new EscalationAction(raw.kind(), raw.value(), render(raw.subject(), values),
-          render(raw.body(), values));
-      String key = ctx.key("sla/" + clock + "/" + i++);
-      switch (a.kind()) {
-        case RAISE_PRIORITY -> {
-          var current = ctx.state.ticket.priority();
-          change.priority((current == null ? io.handoff.ticket.TicketPriority.NORMAL : current.raised()).wireName());
-          changed = true;
-        }
-        case SET_PRIORITY -> {
-          change.priority(a.value());
-          changed = true;
-        }
-        case SET_GROUP -> {
-          change.group(a.value());
-          changed = true;
-        }
-        case ADD_TAG -> {
-          change.addTag(a.value());
-          changed = true;
-        }
-        case INTERNAL_NOTE -> ctx.stubs.tickets.addComment(ctx.state.ticket.id(), new NewComment(a.body(), false,
-            TicketStep.SYSTEM.id(), TicketStep.SYSTEM.name(), TicketComment.AuthorRole.SYSTEM), key);
-        case NOTIFY_EMAIL -> ctx.notify(new Notification(Notification.Kind.EMAIL, "SLA " + clock, i,
-            "user", a.value(), a.subject(), a.body(), null, key), at, java.util.Map.of("sla", String.valueOf(clock)));
-        case NOTIFY_WEBHOOK -> ctx.notify(new Notification(Notification.Kind.WEBHOOK, "SLA " + clock,
-            i, "webhook", a.value(), a.subject(), a.body(), a.value(), key), at, java.util.Map.of("sla", String.valueOf(clock)));
-        default -> { }
-      }
+    var escalation = io.handoff.support.RuleActions.escalate(ctx.state.ticket, f.actions(), values, "SLA " + clock,
+        i -> ctx.key("sla/" + clock + "/" + i));
+    for (io.handoff.support.TicketEffect effect : escalation.effects()) {
+      tickets.send(ctx.state.ticket.id(), effect, TicketStep.SYSTEM, Map.of("sla", clock), false, at);
     }
-    if (changed && ctx.state.ticket != null) {
-      tickets.update(change.build(), null, TicketStep.SYSTEM, "sla/" + clock, at);
+    if (!escalation.change().isEmpty()) {
+      tickets.update(escalation.change(), null, TicketStep.SYSTEM, "sla/" + clock, at);
     }
-  }
-
-  private static String render(String text, java.util.function.Function<String, String> values) {
-    return text == null ? null : io.handoff.trigger.Placeholders.render(text, values);
   }
 
   /** A reminder's message in the customer's language when the policy has it per language (dynamic content). */

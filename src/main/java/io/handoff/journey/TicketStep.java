@@ -7,6 +7,7 @@ import io.handoff.support.Actor;
 import io.handoff.support.CommentToAdd;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportDecision;
+import io.handoff.support.TicketEffect;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
@@ -108,23 +109,34 @@ final class TicketStep {
     }
     ctx.timeline(at, "support.triggers", (before == null ? "created" : "updated") + ": "
         + String.join(", ", triggered.touchedFields()), d.trace());
-    for (CommentToAdd c : d.comments()) {
-      ctx.stubs.tickets.addComment(after.id(), new NewComment(c.body(), c.isPublic(), SYSTEM.id(), SYSTEM.name(),
-          TicketComment.AuthorRole.SYSTEM), c.idempotencyKey());
-      ctx.timeline(at, c.isPublic() ? "ticket.public_reply" : "ticket.internal_note", c.body(),
-          Map.of("trigger", c.trigger()));
-    }
-    for (Notification n : d.notifications()) {
-      if (ctx.notify(n, at, Map.of("trigger", n.trigger()))) {
-        ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
-            n.recipientType() + " " + Objects.toString(n.recipient(), ""), Map.of("trigger", n.trigger()));
-      }
+    for (TicketEffect e : d.effects()) {
+      send(after.id(), e, SYSTEM, Map.of("trigger", e.trigger()), true, at);
     }
     s.ticket = result;
     s.tags = new java.util.LinkedHashSet<>(result.tags());
     AutomationStep.track(s, before, result, actor, at);
     followStatus(before, result, at);
     return result;
+  }
+
+  /**
+   * Sends one comment or notification of applied support actions (a trigger's, an automation's or an SLA
+   * escalation's) under its own idempotency key; comments are written by {@code author} as the system.
+   * {@code origin} names the rule in the timeline and in a failed notification's trace; {@code recorded}
+   * false keeps a sent effect out of the timeline (an SLA clock's own entry lists its actions).
+   */
+  void send(String ticketId, TicketEffect effect, Actor author, Map<String, String> origin, boolean recorded,
+      Instant at) {
+    if (effect instanceof CommentToAdd c) {
+      ctx.stubs.tickets.addComment(ticketId, new NewComment(c.body(), c.isPublic(), author.id(), author.name(),
+          TicketComment.AuthorRole.SYSTEM), c.idempotencyKey());
+      if (recorded) {
+        ctx.timeline(at, c.isPublic() ? "ticket.public_reply" : "ticket.internal_note", c.body(), origin);
+      }
+    } else if (effect instanceof Notification n && ctx.notify(n, at, origin) && recorded) {
+      ctx.timeline(at, "notification." + n.kind().name().toLowerCase(java.util.Locale.ROOT),
+          n.recipientType() + " " + Objects.toString(n.recipient(), ""), origin);
+    }
   }
 
   /** Moves the stage with the ticket's status: solved starts the close timer; closed ends the journey. */

@@ -6,7 +6,6 @@ import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.inactivity.InactivityPolicyLoader;
-import io.handoff.sla.policy.EscalationAction;
 import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
@@ -89,12 +88,13 @@ public final class RuleSetValidator {
     List<RuleFileError> out = new ArrayList<>();
     Path slaFile = dir.resolve("sla-policies.yaml");
     for (SlaPolicy p : sla.policies()) {
-      for (EscalationAction a : actions(p)) {
-        if (a.kind() == EscalationAction.Kind.NOTIFY_WEBHOOK && !declared.contains(a.value())) {
-          String error = "notify_webhook: webhook '" + a.value() + "' is not declared (declare it under webhooks in"
+      for (SupportAction a : actions(p)) {
+        String webhook = a.type() == SupportActionType.NOTIFY_WEBHOOK ? a.args().get(0) : null;
+        if (webhook != null && !declared.contains(webhook)) {
+          String error = "notify_webhook: webhook '" + webhook + "' is not declared (declare it under webhooks in"
               + " support-triggers.yaml; declared: " + String.join(", ", new java.util.TreeSet<>(declared)) + ")";
           if (out.stream().noneMatch(e -> e.message().equals(error))) {
-            out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + a.value(), a.value()),
+            out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + webhook, webhook),
                 p.name(), error));
           }
         }
@@ -331,8 +331,8 @@ public final class RuleSetValidator {
     if (sla != null) {
       Path slaFile = dir.resolve("sla-policies.yaml");
       for (SlaPolicy p : sla.policies()) {
-        for (EscalationAction a : actions(p)) {
-          if (a.kind() == EscalationAction.Kind.SET_GROUP && !known.contains(a.value())) {
+        for (SupportAction a : actions(p)) {
+          if (a.type() == SupportActionType.GROUP && !known.contains(a.value())) {
             out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, a.value()), p.name(),
                 "set_group '" + a.value() + "' is not defined in helpdesk.yaml"));
           }
@@ -356,8 +356,8 @@ public final class RuleSetValidator {
     return null;
   }
 
-  private static List<EscalationAction> actions(SlaPolicy p) {
-    List<EscalationAction> all = new ArrayList<>();
+  private static List<SupportAction> actions(SlaPolicy p) {
+    List<SupportAction> all = new ArrayList<>();
     p.metrics().forEach(m -> {
       all.addAll(m.onBreach());
       all.addAll(m.onWarning());

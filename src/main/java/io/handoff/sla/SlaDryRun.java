@@ -8,7 +8,7 @@ import io.handoff.sla.clock.SlaClockView;
 import io.handoff.sla.clock.SlaClocks;
 import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.sla.clock.SlaFiring;
-import io.handoff.sla.policy.EscalationAction;
+import io.handoff.sla.policy.EscalationWire;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyMatcher;
 import io.handoff.sla.policy.SlaTargets;
@@ -171,7 +171,8 @@ public final class SlaDryRun {
     }
   }
 
-  private static String action(EscalationAction a) {
+  private static String action(io.handoff.support.SupportAction action) {
+    EscalationWire a = EscalationWire.of(action);
     String kind = a.kind().name().toLowerCase(Locale.ROOT);
     return a.value() == null ? kind : kind + " " + a.value();
   }

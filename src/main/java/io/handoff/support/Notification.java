@@ -18,7 +18,7 @@ public record Notification(
     String subject,
     String body,
     String endpoint,
-    String idempotencyKey) {
+    String idempotencyKey) implements TicketEffect {
 
   /** E-mail or webhook. */
   public enum Kind { EMAIL, WEBHOOK }

@@ -1,19 +1,23 @@
 package io.handoff.support;
 
+import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.trigger.ActionTrace;
 import io.handoff.trigger.ConditionGroup;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Applies one trigger's actions to the working ticket at once. Field actions change the ticket now (so
- * later triggers see them); comments and notifications are queued and rendered once the loop ends,
- * because Zendesk sends them after the update is saved, with the final values.
+ * The one apply path of support actions, for support triggers, automations and SLA escalations: applies
+ * one rule's actions to the working ticket at once. Field actions change the ticket now (so later rules
+ * see them) and are kept as the change they ask for ({@link #requested()}); comments and notifications
+ * are queued and rendered once the loop ends, because Zendesk sends them after the update is saved, with
+ * the final values.
  */
 final class SupportActionApplier {
 
@@ -22,6 +26,11 @@ final class SupportActionApplier {
 
   private final WorkingTicket ticket;
   private final List<Queued> queued = new ArrayList<>();
+  /** The field writes as a ticket change, in action order (see {@link #requested()}). */
+  private final TicketChange.Builder requested = TicketChange.builder();
+  private Set<String> setTags;
+  private final Set<String> addTags = new LinkedHashSet<>();
+  private final Set<String> removeTags = new LinkedHashSet<>();
 
   SupportActionApplier(WorkingTicket ticket) {
     this.ticket = ticket;
@@ -29,6 +38,20 @@ final class SupportActionApplier {
 
   List<Queued> queued() {
     return queued;
+  }
+
+  /**
+   * The change the applied field actions ask for, each written field set even when its value did not
+   * change and tags as set / add / remove operations (so a tag added by another writer meanwhile stays):
+   * what an SLA escalation saves.
+   */
+  TicketChange requested() {
+    if (setTags != null) {
+      requested.setTags(setTags);
+    }
+    addTags.forEach(requested::addTag);
+    removeTags.forEach(requested::removeTag);
+    return requested.build();
   }
 
   /**
@@ -75,7 +98,7 @@ final class SupportActionApplier {
   private String read(SupportAction a) {
     return switch (a.type()) {
       case STATUS -> ticket.status == null ? "" : ticket.status.wireName();
-      case PRIORITY -> ticket.priority == null ? "" : ticket.priority.wireName();
+      case PRIORITY, RAISE_PRIORITY -> ticket.priority == null ? "" : ticket.priority.wireName();
       case TYPE -> nz(ticket.type);
       case GROUP -> nz(ticket.group);
       case ASSIGNEE -> nz(ticket.assignee);
@@ -90,6 +113,7 @@ final class SupportActionApplier {
     switch (a.type()) {
       case STATUS -> ticket.status = TicketStatus.fromWire(a.value());
       case PRIORITY -> ticket.priority = TicketPriority.fromWire(a.value());
+      case RAISE_PRIORITY -> ticket.priority = raised(ticket.update().after().priority());
       case TYPE -> ticket.type = blankToNull(a.value());
       case GROUP -> ticket.group = blankToNull(a.value());
       case ASSIGNEE -> ticket.assignee = assignee(a.value());
@@ -103,6 +127,39 @@ final class SupportActionApplier {
       }
       default -> queued.add(new Queued(trigger, index, a));
     }
+    request(a);
+  }
+
+  /** Records a field write in {@link #requested()}. */
+  private void request(SupportAction a) {
+    switch (a.type()) {
+      case STATUS -> requested.status(a.value());
+      case PRIORITY, RAISE_PRIORITY -> requested.priority(ticket.priority == null ? "" : ticket.priority.wireName());
+      case TYPE -> requested.type(a.value());
+      case GROUP -> requested.group(a.value());
+      case ASSIGNEE -> requested.assignee(nz(ticket.assignee));
+      case CUSTOM_FIELD -> requested.customField(a.field().substring("custom_fields_".length()), a.value());
+      case SET_SCHEDULE -> requested.customField(SupportActionType.SCHEDULE_FIELD, a.value());
+      case ADD_TAGS -> {
+        addTags.addAll(a.tags());
+        removeTags.removeAll(a.tags());
+      }
+      case REMOVE_TAGS -> {
+        removeTags.addAll(a.tags());
+        addTags.removeAll(a.tags());
+      }
+      case SET_TAGS -> {
+        setTags = new LinkedHashSet<>(a.tags());
+        addTags.clear();
+        removeTags.clear();
+      }
+      default -> { }
+    }
+  }
+
+  /** One step up; a ticket without priority counts as normal and gets normal (as escalations always did). */
+  private static TicketPriority raised(TicketPriority current) {
+    return current == null ? TicketPriority.NORMAL : current.raised();
   }
 
   private void customField(SupportAction a) {

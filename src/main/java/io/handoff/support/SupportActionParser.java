@@ -66,6 +66,7 @@ public final class SupportActionParser {
       case REPLY_PUBLIC, REPLY_INTERNAL -> reply(type, field, text, line);
       case NOTIFY_USER, NOTIFY_GROUP -> email(type, field, value, line);
       case NOTIFY_WEBHOOK -> webhook(type, field, value, line);
+      case RAISE_PRIORITY -> fail(line, "unknown action \"" + field + "\""); // SLA escalations only; fromWire skips it
     };
   }
 

@@ -2,7 +2,8 @@ package io.handoff.support;
 
 /**
  * Support-trigger actions, named as Zendesk's trigger API names them ({@code field} of an action).
- * Comment actions use Zendesk's newer {@code reply_public} / {@code reply_internal}.
+ * Comment actions use Zendesk's newer {@code reply_public} / {@code reply_internal}. SLA escalations and
+ * automations use the same actions (SLA escalations add {@link #RAISE_PRIORITY}, which no trigger has).
  */
 public enum SupportActionType {
   STATUS("status", "status"),
@@ -20,7 +21,12 @@ public enum SupportActionType {
   REPLY_INTERNAL("reply_internal", null),
   NOTIFY_USER("notification_user", null),
   NOTIFY_GROUP("notification_group", null),
-  NOTIFY_WEBHOOK("notification_webhook", null);
+  NOTIFY_WEBHOOK("notification_webhook", null),
+  /**
+   * SLA escalations' {@code raise_priority}: one step above the priority the ticket had when the clock
+   * fired (none counts as normal). Not a Zendesk trigger action: {@link #fromWire} does not resolve it.
+   */
+  RAISE_PRIORITY("raise_priority", "priority");
 
   /**
    * The ticket custom field holding the ticket's schedule (a schedule name of business-hours.yaml): SLA
@@ -46,9 +52,15 @@ public enum SupportActionType {
     return writes;
   }
 
-  /** Resolves an action name; {@code custom_fields_<id>} resolves to CUSTOM_FIELD. Null if unknown. */
+  /**
+   * Resolves a trigger or automation action name; {@code custom_fields_<id>} resolves to CUSTOM_FIELD.
+   * Null if unknown, and for {@link #RAISE_PRIORITY}, which only SLA escalations have.
+   */
   public static SupportActionType fromWire(String name) {
     for (SupportActionType t : values()) {
+      if (t == RAISE_PRIORITY) {
+        continue;
+      }
       if (t == CUSTOM_FIELD ? name.startsWith(t.wireName) && name.length() > t.wireName.length()
           : t.wireName.equals(name)) {
         return t;

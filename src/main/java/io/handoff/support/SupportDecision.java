@@ -1,5 +1,6 @@
 package io.handoff.support;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.handoff.ticket.Ticket;
 import io.handoff.trigger.EvaluationTrace;
 import java.util.List;
@@ -14,5 +15,13 @@ public record SupportDecision(
   public SupportDecision {
     comments = List.copyOf(comments);
     notifications = List.copyOf(notifications);
+  }
+
+  /** The comments, then the notifications: the order the journey sends them in. */
+  @JsonIgnore
+  public List<TicketEffect> effects() {
+    List<TicketEffect> all = new java.util.ArrayList<>(comments);
+    all.addAll(notifications);
+    return all;
   }
 }

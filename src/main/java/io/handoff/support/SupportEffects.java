@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
-/** Renders queued comments and notifications with the final ticket, each with its idempotency key. */
+/**
+ * Renders queued comments and notifications, each with its idempotency key: a trigger's or automation's
+ * with the final ticket, an SLA escalation's with its own placeholders ({@link #escalation}).
+ */
 final class SupportEffects {
 
   final List<CommentToAdd> comments = new ArrayList<>();
@@ -33,6 +37,30 @@ final class SupportEffects {
         default -> notifications.add(email(a, title, q.index(), ticket, update, values, key));
       }
     }
+  }
+
+  /**
+   * An SLA escalation's comments and notifications, in action order, as escalations have always sent them:
+   * texts rendered with {@code values} (the {@code sla.*} and ticket placeholders), the index counted from
+   * 1, e-mails to the address written, webhooks named (their endpoint resolved when sent).
+   */
+  static List<TicketEffect> escalation(List<SupportActionApplier.Queued> queued, Function<String, String> values,
+      String title, IntFunction<String> keys) {
+    List<TicketEffect> out = new ArrayList<>(queued.size());
+    for (SupportActionApplier.Queued q : queued) {
+      SupportAction a = q.action();
+      String key = keys.apply(q.index());
+      int index = q.index() + 1;
+      out.add(switch (a.type()) {
+        case REPLY_PUBLIC, REPLY_INTERNAL -> new CommentToAdd(title, index, a.type() == SupportActionType.REPLY_PUBLIC,
+            Placeholders.render(a.value(), values), key);
+        case NOTIFY_WEBHOOK -> new Notification(Notification.Kind.WEBHOOK, title, index, "webhook", a.args().get(0),
+            null, Placeholders.render(a.args().get(1), values), a.args().get(0), key);
+        default -> new Notification(Notification.Kind.EMAIL, title, index, "user", a.args().get(0),
+            Placeholders.render(a.args().get(1), values), Placeholders.render(a.args().get(2), values), null, key);
+      });
+    }
+    return out;
   }
 
   private static Notification email(SupportAction a, String title, int index, Ticket t, TicketUpdate u,

@@ -78,6 +78,7 @@ final class ActionMapper {
       case REPLY_PUBLIC, REPLY_INTERNAL -> body(value, f, label);
       case NOTIFY_USER, NOTIFY_GROUP -> email(type, value, f, label);
       case NOTIFY_WEBHOOK -> webhook(value, f, label);
+      case RAISE_PRIORITY -> fail(f, label, "action \"" + field + "\" has no Handoff counterpart"); // fromWire skips it
     };
     if (v == null) {
       return null;

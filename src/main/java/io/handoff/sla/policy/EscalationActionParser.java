@@ -1,7 +1,8 @@
 package io.handoff.sla.policy;
 
-import io.handoff.sla.policy.EscalationAction.Kind;
+import io.handoff.sla.policy.EscalationWire.Kind;
 import io.handoff.sla.yaml.YamlReader;
+import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Parses {@code on_warning} / {@code on_breach} lists: {@code raise_priority}, or one-key mappings
  * {@code {set_priority: urgent}}, {@code {set_group: tier2}}, {@code {add_tag: sla_breached}},
  * {@code {internal_note: text}}, {@code {notify_email: a@b.c, subject: s, body: b}},
- * {@code {notify_webhook: name, body: json}}.
+ * {@code {notify_webhook: name, body: json}}, into the support actions they are (see {@link EscalationWire}).
  */
 final class EscalationActionParser {
 
@@ -25,27 +26,27 @@ final class EscalationActionParser {
   private EscalationActionParser() {}
 
   /** The actions, or null when any is invalid (errors reported). */
-  static List<EscalationAction> parse(YamlReader r, String rule, Node node, String what) {
+  static List<SupportAction> parse(YamlReader r, String rule, Node node, String what) {
     List<Node> items = r.sequence(node, rule, what);
     if (items == null) {
       return null;
     }
-    List<EscalationAction> out = new ArrayList<>();
+    List<SupportAction> out = new ArrayList<>();
     boolean ok = true;
     for (Node item : items) {
-      EscalationAction a = action(r, rule, item);
+      EscalationWire a = action(r, rule, item);
       ok &= a != null;
       if (a != null) {
-        out.add(a);
+        out.add(a.action());
       }
     }
     return ok ? out : null;
   }
 
-  private static EscalationAction action(YamlReader r, String rule, Node node) {
+  private static EscalationWire action(YamlReader r, String rule, Node node) {
     if (node instanceof ScalarNode s) {
       if (s.getValue().trim().equals("raise_priority")) {
-        return new EscalationAction(Kind.RAISE_PRIORITY, null, null, null);
+        return new EscalationWire(Kind.RAISE_PRIORITY, null, null, null);
       }
       r.error(node, rule, "unknown action \"" + s.getValue() + "\" (a bare action can only be raise_priority)");
       return null;
@@ -70,21 +71,21 @@ final class EscalationActionParser {
     Kind kind = Kind.valueOf(key.toUpperCase(Locale.ROOT));
     return switch (kind) {
       case SET_PRIORITY -> priority(r, rule, m.get(key), value);
-      case INTERNAL_NOTE -> new EscalationAction(kind, null, null, value);
+      case INTERNAL_NOTE -> new EscalationWire(kind, null, null, value);
       case NOTIFY_EMAIL, NOTIFY_WEBHOOK -> notify(r, rule, node, kind, value, subject, body);
-      default -> new EscalationAction(kind, value, null, null);
+      default -> new EscalationWire(kind, value, null, null);
     };
   }
 
-  private static EscalationAction priority(YamlReader r, String rule, Node node, String value) {
+  private static EscalationWire priority(YamlReader r, String rule, Node node, String value) {
     if (TicketPriority.fromWire(value) == null) {
       r.error(node, rule, "unknown priority \"" + value + "\" (expected low, normal, high or urgent)");
       return null;
     }
-    return new EscalationAction(Kind.SET_PRIORITY, TicketPriority.fromWire(value).wireName(), null, null);
+    return new EscalationWire(Kind.SET_PRIORITY, TicketPriority.fromWire(value).wireName(), null, null);
   }
 
-  private static EscalationAction notify(YamlReader r, String rule, Node node, Kind kind, String value,
+  private static EscalationWire notify(YamlReader r, String rule, Node node, Kind kind, String value,
       String subject, String body) {
     if (body == null) {
       r.error(node, rule, kind.name().toLowerCase(Locale.ROOT) + " needs a body");
@@ -94,6 +95,6 @@ final class EscalationActionParser {
       r.error(node, rule, "notify_email needs an email address, got \"" + value + "\"");
       return null;
     }
-    return new EscalationAction(kind, value, kind == Kind.NOTIFY_EMAIL ? subject : null, body);
+    return new EscalationWire(kind, value, kind == Kind.NOTIFY_EMAIL ? subject : null, body);
   }
 }

@@ -1,5 +1,6 @@
 package io.handoff.sla.policy;
 
+import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +17,8 @@ public record MetricPolicy(
     boolean businessHours,
     String schedule,
     List<Integer> warningPercents,
-    List<EscalationAction> onWarning,
-    List<EscalationAction> onBreach) {
+    List<SupportAction> onWarning,
+    List<SupportAction> onBreach) {
 
   public MetricPolicy {
     targets = Map.copyOf(targets);

@@ -4,6 +4,7 @@ import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.yaml.Durations;
 import io.handoff.sla.yaml.Loaded;
 import io.handoff.sla.yaml.YamlReader;
+import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -180,9 +181,9 @@ public final class SlaPolicyLoader {
         }
       }
       List<Integer> warnings = m.containsKey("warnings") ? warnings(rule, m.get("warnings")) : inherited.warnings;
-      List<EscalationAction> onWarning = m.containsKey("on_warning")
+      List<SupportAction> onWarning = m.containsKey("on_warning")
           ? EscalationActionParser.parse(r, rule, m.get("on_warning"), "on_warning") : inherited.onWarning;
-      List<EscalationAction> onBreach = m.containsKey("on_breach")
+      List<SupportAction> onBreach = m.containsKey("on_breach")
           ? EscalationActionParser.parse(r, rule, m.get("on_breach"), "on_breach") : inherited.onBreach;
       return !ok || warnings == null || onWarning == null || onBreach == null ? null
           : new Settings(businessHours, schedule, warnings, onWarning, onBreach);
@@ -207,7 +208,7 @@ public final class SlaPolicyLoader {
   }
 
   private record Settings(boolean businessHours, String schedule, List<Integer> warnings,
-      List<EscalationAction> onWarning, List<EscalationAction> onBreach) {
+      List<SupportAction> onWarning, List<SupportAction> onBreach) {
 
     static final Settings NONE = new Settings(false, null, List.of(), List.of(), List.of());
   }

@@ -1,8 +1,11 @@
 package io.handoff.sla.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.handoff.sla.hours.BusinessSchedule;
 import io.handoff.sla.hours.WorkingTime;
+import io.handoff.support.SupportAction;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,14 +14,20 @@ import java.util.List;
  * its schedule so clocks can do business-time arithmetic inside a workflow without reading files.
  *
  * @param schedule the business-hours schedule, or null for calendar time
+ * @param onWarning the SLA escalation actions of a warning, serialised as {@link EscalationWire}s
+ * @param onBreach the actions of the breach, likewise
  */
 public record SlaTarget(
     SlaMetric metric,
     Duration target,
     BusinessSchedule schedule,
     List<Integer> warningPercents,
-    List<EscalationAction> onWarning,
-    List<EscalationAction> onBreach) {
+    @JsonSerialize(contentConverter = EscalationWire.Out.class)
+    @JsonDeserialize(contentConverter = EscalationWire.In.class)
+    List<SupportAction> onWarning,
+    @JsonSerialize(contentConverter = EscalationWire.Out.class)
+    @JsonDeserialize(contentConverter = EscalationWire.In.class)
+    List<SupportAction> onBreach) {
 
   public SlaTarget {
     warningPercents = List.copyOf(warningPercents);

@@ -1,11 +1,12 @@
 package io.handoff.sla.clock;
 
 import io.handoff.sla.hours.BusinessSchedule;
-import io.handoff.sla.policy.EscalationAction;
-import io.handoff.sla.policy.EscalationAction.Kind;
+import io.handoff.sla.policy.EscalationWire;
+import io.handoff.sla.policy.EscalationWire.Kind;
 import io.handoff.sla.policy.SlaMetric;
 import io.handoff.sla.policy.SlaTarget;
 import io.handoff.sla.policy.SlaTargets;
+import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,8 @@ import java.util.List;
 final class SlaFixtures {
 
   static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-  static final EscalationAction TAG_WARNING = new EscalationAction(Kind.ADD_TAG, "sla_warning", null, null);
-  static final EscalationAction RAISE = new EscalationAction(Kind.RAISE_PRIORITY, null, null, null);
+  static final SupportAction TAG_WARNING = new EscalationWire(Kind.ADD_TAG, "sla_warning", null, null).action();
+  static final SupportAction RAISE = new EscalationWire(Kind.RAISE_PRIORITY, null, null, null).action();
 
   private SlaFixtures() {}
 

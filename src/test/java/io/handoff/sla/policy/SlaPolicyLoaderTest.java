@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
-import io.handoff.sla.policy.EscalationAction.Kind;
+import io.handoff.sla.policy.EscalationWire.Kind;
 import io.handoff.sla.yaml.Loaded;
 import io.handoff.ticket.TicketPriority;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class SlaPolicyLoaderTest {
     SlaPolicy vip = policies.get(0);
     assertEquals(List.of(new FilterCondition("current_tags", "includes", "vip", 9)), vip.filter().all());
     assertEquals(List.of(Kind.RAISE_PRIORITY, Kind.SET_GROUP, Kind.ADD_TAG, Kind.INTERNAL_NOTE, Kind.NOTIFY_EMAIL),
-        vip.metrics().get(0).onBreach().stream().map(EscalationAction::kind).toList());
+        vip.metrics().get(0).onBreach().stream().map(a -> EscalationWire.of(a).kind()).toList());
 
     SlaTargets standardUrgent = policies.get(1).targetsFor(TicketPriority.URGENT, HOURS);
     SlaTarget awt = standardUrgent.target(SlaMetric.AGENT_WORK_TIME).orElseThrow();
