@@ -127,7 +127,7 @@ final class TriageStep {
     JourneyState s = ctx.state;
     StringBuilder transcript = new StringBuilder();
     s.messages.forEach(m -> transcript.append(m.author().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
-        .append(m.text() == null ? CustomerJourneyWorkflowImpl.NO_TEXT : m.text()).append('\n'));
+        .append(m.text() == null ? EventStep.NO_TEXT : m.text()).append('\n'));
     String first = s.messages.stream().map(io.handoff.intent.ConversationMessage::text)
         .filter(t -> t != null && !t.isBlank()).findFirst().orElse("Conversation " + s.conversationId);
     String subject = first.length() > SUBJECT_LENGTH ? first.substring(0, SUBJECT_LENGTH - 1) + "…" : first;
