@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a journey shows outside its workflow: the search attributes and the current details (Markdown) seen in
- * the Temporal UI ({@link #publish}), and the projection of its view and new timeline entries to the journey
+ * the Temporal UI ({@link #publish}; the routing ones after triage, {@link #publishRouting}), and the projection of its view and new timeline entries to the journey
  * index ({@link #project}, an activity). Owned by one workflow instance: deterministic.
  */
 final class JourneyProjector {
@@ -41,6 +41,13 @@ final class JourneyProjector {
         due.isEmpty() ? SearchAttributes.SLA_NEXT_DUE.valueUnset()
             : SearchAttributes.SLA_NEXT_DUE.valueSet(due.get().at().atOffset(ZoneOffset.UTC)));
     Workflow.setCurrentDetails(details(due));
+  }
+
+  /** Upserts the routing search attributes: the acting router's intent and whether both routers agree. */
+  static void publishRouting(String intent, boolean agree) {
+    Workflow.upsertTypedSearchAttributes(
+        SearchAttributes.INTENT.valueSet(intent),
+        SearchAttributes.ROUTING_AGREEMENT.valueSet(agree ? "agree" : "disagree"));
   }
 
   private String details(Optional<JourneyClocks.Due> due) {

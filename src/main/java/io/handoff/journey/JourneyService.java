@@ -156,7 +156,6 @@ public class JourneyService {
     }
   }
 
-
   /**
    * Starts the workflow of a journey re-created from its journal ({@link JourneyRestorer}); its input carries the
    * snapshot, if any, and the first journaled entries as pending commands.
@@ -177,14 +176,14 @@ public class JourneyService {
   }
 
   /**
-   * Sends an event to its journey as an update whose id is the event id (so a retried event is
-   * answered once). A journey that is not running (never started, or its workflow completed) is started
-   * first, with the conflict policy USE_EXISTING, so concurrent first events share one workflow.
-   * That is for the embedded Java test server, which answers a retried update-with-start with an internal
-   * error (it dedupes the start by request id and never applies the update) and has been seen to strand the
-   * journey's workflow task around it; on a real Temporal server (modes dev-server and cluster) an event is
-   * one update-with-start call ({@link #updateWithStart}). A restore (embedded only, {@link JourneyRestorer})
-   * always starts first, and sends the journaled events past its first batch here; nothing is journaled again.
+   * Sends an event to its journey as an update whose id is the event id (so a retried event is answered once).
+   * On a real Temporal server (modes dev-server and cluster) that is one update-with-start call ({@link
+   * #updateWithStart}). On the embedded Java test server, which answers a retried update-with-start with an
+   * internal error (it dedupes the start by request id and never applies the update) and has been seen to strand
+   * the journey's workflow task around it, the update is sent alone, and a journey that is not running (never
+   * started, or its workflow completed) is started first with the conflict policy USE_EXISTING, so concurrent
+   * first events share one workflow. A restore (embedded only, {@link JourneyRestorer}) sends the journaled
+   * events past its first batch here ({@code restores > 0}); nothing is journaled again.
    */
   EventAck send(JourneyEvent event, int restores) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
