@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Zendesk's automations as one durable timer per journey. After every change to the ticket the next
  * automation due is planned (an activity: the rules live in files) and kept in the state, where
- * {@link SlaStep#next()} sees it like any other clock; when it falls due the automations due then run
+ * {@link JourneyClocks#next()} sees it like any other clock; when it falls due the automations due then run
  * (an activity), their changes are saved through {@link TicketStep#update} (so the support triggers run
  * on the automation's update, as in Zendesk) and their comments and notifications are sent, each
  * keyed by the run. An automation fires at most once until the ticket changes otherwise, and one with

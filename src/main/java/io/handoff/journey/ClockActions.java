@@ -4,53 +4,28 @@ import io.handoff.messaging.MessagingEvent;
 import io.handoff.sla.clock.SlaFiring;
 import io.handoff.sla.inactivity.InactivityEvent;
 import io.handoff.ticket.TicketChange;
-import io.handoff.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What happens when a clock fires: SLA warnings and breaches run their escalation actions; inactivity
- * steps send reminders and move the ticket; the close timer closes the solved ticket. Every side
- * effect is keyed by the clock (metric, cycle, kind, percent; reminder number), so it happens once.
+ * What a fired clock does (fired by {@link JourneyClocks}): SLA warnings and breaches run their escalation
+ * actions; inactivity steps send reminders and move the ticket. Every side effect is keyed by the clock
+ * (metric, cycle, kind, percent; reminder number), so it happens once.
  */
 final class ClockActions {
   private final JourneyContext ctx;
-  private final SlaStep clocks;
   private final TicketStep tickets;
   private final MessagingStep messaging;
 
-  ClockActions(JourneyContext ctx, SlaStep clocks, TicketStep tickets, MessagingStep messaging) {
+  ClockActions(JourneyContext ctx, TicketStep tickets, MessagingStep messaging) {
     this.ctx = ctx;
-    this.clocks = clocks;
     this.tickets = tickets;
     this.messaging = messaging;
   }
 
-  void fire(Instant at) {
-    for (SlaFiring f : clocks.fireSla(at)) {
-      sla(f, at);
-    }
-    for (InactivityEvent e : clocks.fireInactivity(at)) {
-      inactivity(e, at);
-    }
-    if (ctx.state.stage == Stage.CLOSED && ctx.state.closedAt != null
-        && !ctx.state.closedAt.plus(ctx.settings.followUpWindow()).isAfter(at)) {
-      ctx.state.finished = true;
-      ctx.timeline(at, "journey.finished", "follow-up window ended", null);
-      return;
-    }
-    if (ctx.state.closeAt != null && !ctx.state.closeAt.isAfter(at)) {
-      ctx.state.closeAt = null;
-      if (ctx.state.ticket != null && ctx.state.ticket.status() == TicketStatus.SOLVED) {
-        tickets.update(TicketChange.status(TicketStatus.CLOSED), null, TicketStep.SYSTEM, "close", at);
-      } else {
-        ctx.enterStage(Stage.CLOSED, at, "closed");
-      }
-    }
-  }
-
-  private void sla(SlaFiring f, Instant at) {
+  /** Runs a fired SLA warning's or breach's escalation actions. */
+  void sla(SlaFiring f, Instant at) {
     var d = f.deadline();
     String clock = d.metric().wireName() + "/" + d.cycle() + "/" + d.kind().name().toLowerCase(Locale.ROOT)
         + (d.kind() == io.handoff.sla.clock.SlaDeadline.Kind.WARNING ? "-" + d.percent() : "");
@@ -92,7 +67,8 @@ final class ClockActions {
         ctx.state.customer == null ? null : ctx.state.customer.locale()));
   }
 
-  private void inactivity(InactivityEvent e, Instant at) {
+  /** Carries out a fired inactivity step: its reminder, its ticket change, the end of the conversation. */
+  void inactivity(InactivityEvent e, Instant at) {
     String step = "inactivity/" + e.kind().name().toLowerCase(Locale.ROOT) + "/" + e.reminder();
     ctx.timeline(at, "inactivity." + e.kind().name().toLowerCase(Locale.ROOT), e.timerSummary(), null);
     if (e.kind() == InactivityEvent.Kind.SESSION_INACTIVE) {

@@ -8,8 +8,10 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One customer conversation, from the first message to the closed ticket. Id: {@code journey-<conversationId>}
- * (see {@link JourneyIds}). Events arrive through update-with-start, so the first event starts the
- * journey and later ones join it; the conflict policy USE_EXISTING means one workflow per conversation.
+ * (see {@link JourneyIds}). Events arrive as {@code eventReceived} updates whose id is the event id: on a real
+ * Temporal server (dev-server, cluster) one update-with-start call, on the embedded test server a start
+ * followed by the update ({@link JourneyService#deliver}); either way the start's conflict policy
+ * USE_EXISTING means the first event starts the journey, later ones join it, one workflow per conversation.
  */
 @WorkflowInterface
 public interface CustomerJourneyWorkflow {

@@ -19,7 +19,7 @@ final class JourneyContext {
   final JourneyState state;
   final JourneySettings settings;
   final JourneyStubs stubs;
-  /** Issue 15's robustness is on (journeys recorded before it replay without; see CustomerJourneyWorkflowImpl). */
+  /** Issue 15's robustness is on (journeys recorded before it replay without; see {@link CustomerJourneyWorkflowImpl#ROBUST}). */
   boolean robust;
 
   JourneyContext(JourneyState state, JourneySettings settings, JourneyStubs stubs) {
@@ -72,12 +72,19 @@ final class JourneyContext {
       trace.put("kind", n.kind().name().toLowerCase(Locale.ROOT));
       trace.put("recipient", String.valueOf(n.recipient()));
       trace.put("idempotencyKey", n.idempotencyKey());
-      String error = CustomerJourneyWorkflowImpl.failureMessage(f);
+      String error = failureMessage(f);
       trace.put("error", error);
       timeline(at, "notification.failed", n.kind().name().toLowerCase(Locale.ROOT) + " " + n.recipientType() + " "
           + java.util.Objects.toString(n.recipient(), "") + " not delivered: " + error, trace);
       return false;
     }
+  }
+
+  /** What an activity's failure says: the original message of the application failure behind it. */
+  static String failureMessage(io.temporal.failure.ActivityFailure f) {
+    Throwable c = f.getCause() != null ? f.getCause() : f;
+    return c instanceof io.temporal.failure.ApplicationFailure a ? a.getOriginalMessage()
+        : String.valueOf(c.getMessage());
   }
 
   /** A key for a side effect, stable across retries, replays and restores: journey + step. */

@@ -1,6 +1,7 @@
 package io.handoff.journey;
 
 import io.handoff.persistence.Journal;
+import io.handoff.persistence.JourneyIndex;
 import io.handoff.temporal.TemporalRuntime;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -8,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,7 +33,7 @@ public class JourneyRestorer {
   @Inject TemporalRuntime runtime;
   @Inject Journal journal;
   @Inject JourneyService journeys;
-
+  @Inject JourneyIndex index;
   @Inject io.handoff.config.HandoffConfig config;
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {
@@ -131,8 +135,100 @@ public class JourneyRestorer {
 
   private boolean restore(String journeyId, List<Journal.Entry> entries) {
     int restores = journal.restoreCount(journeyId) + 1;
-    boolean fromSnapshot = journeys.restore(journeyId, entries, restores);
+    boolean fromSnapshot = restore(journeyId, entries, restores);
     journal.countRestore(journeyId);
     return fromSnapshot;
+  }
+
+  /**
+   * Re-creates a journey from its journal: one workflow start whose input carries the entries (the first
+   * {@code handoff.restore.batch}) as pending commands, processed in order at their original times; any further
+   * entries follow as updates, queued behind them. Nothing is journaled again. Returns whether the
+   * journey started from its snapshot.
+   */
+  private boolean restore(String journeyId, List<Journal.Entry> entries, int restores) {
+    Optional<JourneyState> snapshot = index.snapshot(journeyId, config.journey().timelineInState());
+    if (snapshot.isPresent()) {
+      entries = notYetProcessed(entries, snapshot.get().processed);
+      // The count in the index may have missed a restore of a journey not yet projected then.
+      restores = Math.max(restores, snapshot.get().restores + 1);
+    }
+    List<JourneyCommand> pending = new ArrayList<>();
+    String conversationId = null;
+    Channel channel = null;
+    int i = 0;
+    for (; i < entries.size() && i < Math.max(1, config.restore().batch()); i++) {
+      Journal.Entry entry = entries.get(i);
+      if (JourneyService.JOURNAL_EVENT.equals(entry.kind())) {
+        JourneyEvent event = journeys.fromJson(entry.payload(), JourneyEvent.class);
+        if (conversationId == null) {
+          conversationId = event.conversationId();
+          channel = event.channel();
+        }
+        pending.add(new JourneyCommand(event, null, true));
+      } else if (JourneyService.JOURNAL_TICKET.equals(entry.kind())) {
+        pending.add(new JourneyCommand(null, journeys.fromJson(entry.payload(), TicketCommand.class), true));
+      } else {
+        throw unknownKind(journeyId, entry);
+      }
+    }
+    if (snapshot.isPresent()) {
+      conversationId = snapshot.get().conversationId;
+      channel = snapshot.get().channel;
+    } else if (conversationId == null) {
+      throw new IllegalStateException("the journal of " + journeyId + " starts without a conversation event");
+    }
+    journeys.startRestored(conversationId, channel,
+        new JourneyInput(conversationId, journeys.settings(), snapshot.orElse(null), pending, restores));
+    for (; i < entries.size(); i++) {
+      redeliver(journeyId, entries.get(i), restores);
+    }
+    return snapshot.isPresent();
+  }
+
+  /**
+   * The journal entries a snapshot does not include: those after the oldest of its last processed
+   * commands that it did not process (entries of one journey are processed in journal order, except
+   * that concurrent requests may swap places; the snapshot keeps far more ids than they ever do).
+   */
+  static List<Journal.Entry> notYetProcessed(List<Journal.Entry> entries, List<String> processed) {
+    if (processed == null || processed.isEmpty()) {
+      return entries;
+    }
+    Set<String> done = new HashSet<>(processed);
+    int from = entries.size();
+    for (int i = 0; i < entries.size(); i++) {
+      if (done.contains(entries.get(i).entryId())) {
+        from = i;
+        break;
+      }
+    }
+    if (from == entries.size()) {
+      // None of the processed ids is journaled (the journal was purged past them): nothing to resume.
+      return List.of();
+    }
+    return entries.subList(from, entries.size()).stream().filter(e -> !done.contains(e.entryId())).toList();
+  }
+
+  /** Re-delivers a journaled entry to a journey being restored (it is not journaled again). */
+  private void redeliver(String journeyId, Journal.Entry entry, int restores) {
+    if (JourneyService.JOURNAL_EVENT.equals(entry.kind())) {
+      journeys.send(journeys.fromJson(entry.payload(), JourneyEvent.class), restores);
+    } else if (JourneyService.JOURNAL_TICKET.equals(entry.kind())) {
+      try {
+        journeys.update(journeyId, journeys.fromJson(entry.payload(), TicketCommand.class));
+      } catch (JourneyService.CommandRefused e) {
+        // Refused before the restart too, or the restored journey disagrees with the one that accepted it:
+        // log it, the journey's state is what its workflow says.
+        LOG.warnf("Restoring %s: the journaled ticket command %s was refused: %s (%s)", journeyId, entry.entryId(),
+            e.getMessage(), e.field());
+      }
+    } else {
+      throw unknownKind(journeyId, entry);
+    }
+  }
+
+  private static IllegalStateException unknownKind(String journeyId, Journal.Entry entry) {
+    return new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
   }
 }

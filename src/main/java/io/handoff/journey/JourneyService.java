@@ -156,98 +156,18 @@ public class JourneyService {
     }
   }
 
-
   /**
-   * Re-creates a journey from its journal: one workflow start whose input carries the entries (the first
-   * {@code handoff.restore.batch}) as pending commands, processed in order at their original times; any further
-   * entries follow as updates, queued behind them. Nothing is journaled again. Returns whether the
-   * journey started from its snapshot.
+   * Starts the workflow of a journey re-created from its journal ({@link JourneyRestorer}); its input carries the
+   * snapshot, if any, and the first journaled entries as pending commands.
    */
-  boolean restore(String journeyId, List<Journal.Entry> entries, int restores) {
-    Optional<JourneyState> snapshot = index.snapshot(journeyId, config.journey().timelineInState());
-    if (snapshot.isPresent()) {
-      entries = notYetProcessed(entries, snapshot.get().processed);
-      // The count in the index may have missed a restore of a journey not yet projected then.
-      restores = Math.max(restores, snapshot.get().restores + 1);
-    }
-    List<JourneyCommand> pending = new java.util.ArrayList<>();
-    String conversationId = null;
-    Channel channel = null;
-    int i = 0;
-    for (; i < entries.size() && i < Math.max(1, config.restore().batch()); i++) {
-      Journal.Entry entry = entries.get(i);
-      if (JOURNAL_EVENT.equals(entry.kind())) {
-        JourneyEvent event = fromJson(entry.payload(), JourneyEvent.class);
-        if (conversationId == null) {
-          conversationId = event.conversationId();
-          channel = event.channel();
-        }
-        pending.add(new JourneyCommand(event, null, true));
-      } else if (JOURNAL_TICKET.equals(entry.kind())) {
-        pending.add(new JourneyCommand(null, fromJson(entry.payload(), TicketCommand.class), true));
-      } else {
-        throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
-      }
-    }
-    if (snapshot.isPresent()) {
-      conversationId = snapshot.get().conversationId;
-      channel = snapshot.get().channel;
-    } else if (conversationId == null) {
-      throw new IllegalStateException("the journal of " + journeyId + " starts without a conversation event");
-    }
+  void startRestored(String conversationId, Channel channel, JourneyInput input) {
     CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class,
         options(conversationId, channel));
-    WorkflowClient.start(stub::run,
-        new JourneyInput(conversationId, settings(), snapshot.orElse(null), pending, restores));
-    for (; i < entries.size(); i++) {
-      redeliver(journeyId, entries.get(i), restores);
-    }
-    return snapshot.isPresent();
+    WorkflowClient.start(stub::run, input);
   }
 
-  /**
-   * The journal entries a snapshot does not include: those after the oldest of its last processed
-   * commands that it did not process (entries of one journey are processed in journal order, except
-   * that concurrent requests may swap places; the snapshot keeps far more ids than they ever do).
-   */
-  static List<Journal.Entry> notYetProcessed(List<Journal.Entry> entries, List<String> processed) {
-    if (processed == null || processed.isEmpty()) {
-      return entries;
-    }
-    java.util.Set<String> done = new java.util.HashSet<>(processed);
-    int from = entries.size();
-    for (int i = 0; i < entries.size(); i++) {
-      if (done.contains(entries.get(i).entryId())) {
-        from = i;
-        break;
-      }
-    }
-    if (from == entries.size()) {
-      // None of the processed ids is journaled (the journal was purged past them): nothing to resume.
-      return List.of();
-    }
-    return entries.subList(from, entries.size()).stream().filter(e -> !done.contains(e.entryId())).toList();
-  }
-
-  /** Re-delivers a journaled entry to a journey being restored (it is not journaled again). */
-  void redeliver(String journeyId, Journal.Entry entry, int restores) {
-    if (JOURNAL_EVENT.equals(entry.kind())) {
-      send(fromJson(entry.payload(), JourneyEvent.class), restores);
-    } else if (JOURNAL_TICKET.equals(entry.kind())) {
-      try {
-        update(journeyId, fromJson(entry.payload(), TicketCommand.class));
-      } catch (CommandRefused e) {
-        // Refused before the restart too, or the restored journey disagrees with the one that accepted it:
-        // log it, the journey's state is what its workflow says.
-        LOG.warnf("Restoring %s: the journaled ticket command %s was refused: %s (%s)", journeyId, entry.entryId(),
-            e.getMessage(), e.field());
-      }
-    } else {
-      throw new IllegalStateException("unknown journal entry kind " + entry.kind() + " in " + journeyId);
-    }
-  }
-
-  private <T> T fromJson(String s, Class<T> type) {
+  /** Reads a journaled payload (an event, a ticket command). */
+  <T> T fromJson(String s, Class<T> type) {
     try {
       return json.readValue(s, type);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -256,15 +176,16 @@ public class JourneyService {
   }
 
   /**
-   * Sends an event to its journey as an update whose id is the event id (so a retried event is
-   * answered once). A journey that is not running (never started, or its workflow completed) is started
-   * first, with the conflict policy USE_EXISTING, so concurrent first events share one workflow.
-   * That is for the embedded Java test server, which answers a retried update-with-start with an internal
-   * error (it dedupes the start by request id and never applies the update) and has been seen to strand the
-   * journey's workflow task around it; on a real Temporal server (modes dev-server and cluster) an event is
-   * one update-with-start call ({@link #updateWithStart}). A restore (embedded only) always starts first.
+   * Sends an event to its journey as an update whose id is the event id (so a retried event is answered once).
+   * On a real Temporal server (modes dev-server and cluster) that is one update-with-start call ({@link
+   * #updateWithStart}). On the embedded Java test server, which answers a retried update-with-start with an
+   * internal error (it dedupes the start by request id and never applies the update) and has been seen to strand
+   * the journey's workflow task around it, the update is sent alone, and a journey that is not running (never
+   * started, or its workflow completed) is started first with the conflict policy USE_EXISTING, so concurrent
+   * first events share one workflow. A restore (embedded only, {@link JourneyRestorer}) sends the journaled
+   * events past its first batch here ({@code restores > 0}); nothing is journaled again.
    */
-  private EventAck send(JourneyEvent event, int restores) {
+  EventAck send(JourneyEvent event, int restores) {
     String journeyId = JourneyIds.journeyId(event.conversationId());
     if (restores == 0 && runtime.mode() != HandoffConfig.Mode.EMBEDDED) {
       return updateWithStart(event, startInput(journeyId, event, restores));
@@ -397,7 +318,11 @@ public class JourneyService {
         TRANSIENT_REJECTION_BUDGET, () -> update(journeyId, command));
   }
 
-  private TicketCommandResult update(String journeyId, TicketCommand command) {
+  /**
+   * Applies a ticket command to its journey as an update whose id is the command id (not journaled: {@link
+   * #command} journals it, a restore re-delivers it); throws {@link CommandRefused} when it is refused.
+   */
+  TicketCommandResult update(String journeyId, TicketCommand command) {
     io.temporal.client.WorkflowStub stub = client.newUntypedWorkflowStub(journeyId);
     try {
       return withinUpdateTimeout(journeyId, () -> stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder()

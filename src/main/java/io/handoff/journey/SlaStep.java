@@ -3,7 +3,6 @@ package io.handoff.journey;
 import io.handoff.sla.clock.SlaClockFeed;
 import io.handoff.sla.clock.SlaClockView;
 import io.handoff.sla.clock.SlaClocks;
-import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.sla.clock.SlaFiring;
 import io.handoff.sla.inactivity.InactivityEvent;
 import io.handoff.sla.inactivity.InactivityTracker;
@@ -15,13 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The journey's clocks: SLA metrics, the inactivity ladder and the close timer. Their state lives in
- * {@link JourneyState}; this class answers "what is due next" and feeds ticket updates to the clocks.
+ * Feeds the journey's SLA metrics and inactivity ladder (their state lives in {@link JourneyState}): a new
+ * ticket starts the SLA clocks, ticket updates move them, a customer message stops the inactivity ladder and
+ * a public agent reply starts it. {@link JourneyClocks} asks what is due and fires it.
  */
 final class SlaStep {
-  /** The next thing due and the timer summary that names it. */
-  record Due(Instant at, String summary) {}
-
   /** Change id: a change of the ticket's schedule (set_schedule) re-resolves its SLA targets. */
   static final String TICKET_SCHEDULE_TARGETS = "h17b-ticket-schedule-targets";
 
@@ -57,34 +54,6 @@ final class SlaStep {
     SlaClockFeed.ticketUpdated(clocks, before, after, comment, at, ctx.stubs.sla::targetsFor,
         () -> Workflow.getVersion(TICKET_SCHEDULE_TARGETS, Workflow.DEFAULT_VERSION, 1) >= 1);
     save(clocks, at);
-  }
-
-  /** The earliest of the next SLA deadline, the next inactivity step, the next automation and the close time. */
-  Optional<Due> next() {
-    Due best = null;
-    Optional<SlaDeadline> d = clocks().flatMap(SlaClocks::nextDeadline);
-    if (d.isPresent()) {
-      best = new Due(d.get().at(), d.get().timerSummary());
-    }
-    Optional<InactivityEvent> i = inactivity().flatMap(InactivityTracker::nextDeadline);
-    if (i.isPresent() && (best == null || i.get().at().isBefore(best.at()))) {
-      best = new Due(i.get().at(), i.get().timerSummary());
-    }
-    Instant automation = ctx.state.automationDueAt;
-    if (automation != null && (best == null || automation.isBefore(best.at()))) {
-      best = new Due(automation, AutomationStep.TIMER_PREFIX + ctx.state.automationDue);
-    }
-    Instant close = ctx.state.closeAt;
-    if (close != null && (best == null || close.isBefore(best.at()))) {
-      best = new Due(close, "Close solved ticket");
-    }
-    if (ctx.state.stage == Stage.CLOSED && ctx.state.closedAt != null) {
-      Instant end = ctx.state.closedAt.plus(ctx.settings.followUpWindow());
-      if (best == null || end.isBefore(best.at())) {
-        best = new Due(end, "Follow-up window ends");
-      }
-    }
-    return Optional.ofNullable(best);
   }
 
   /** Marks SLA deadlines due at {@code now} as fired (each once) and returns their escalations. */
@@ -133,8 +102,7 @@ final class SlaStep {
     }
     // The first reminder used to fire with the inactive step (both counted from the agent reply); journeys
     // recorded before the fix keep that timing on replay.
-    boolean afterInactive = io.temporal.workflow.Workflow.getVersion(REMINDERS_AFTER_INACTIVE,
-        io.temporal.workflow.Workflow.DEFAULT_VERSION, 1) >= 1;
+    boolean afterInactive = Workflow.getVersion(REMINDERS_AFTER_INACTIVE, Workflow.DEFAULT_VERSION, 1) >= 1;
     InactivityTracker t = InactivityTracker.start(ctx.state.inactivityPolicy, at, afterInactive);
     ctx.state.inactivity = t.snapshot();
     ctx.state.sessionState = t.session().wireName();

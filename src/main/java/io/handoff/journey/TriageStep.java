@@ -5,7 +5,6 @@ import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.RoutingDecision;
 import io.handoff.messaging.MessagingActivities;
 import io.handoff.routing.RoutingAssignment;
-import io.handoff.temporal.SearchAttributes;
 import io.handoff.ticket.TicketDraft;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
@@ -52,9 +51,7 @@ final class TriageStep {
         s.channel == null ? null : s.channel.wireName(), at);
     ctx.timeline(at, "ai.triage", active + " acts: " + acting.intent() + " → " + acting.group() + " ("
         + acting.handoff() + "); rules and AI " + (agree ? "agree" : "disagree"), Map.of("rules", r, "ai", a));
-    Workflow.upsertTypedSearchAttributes(
-        SearchAttributes.INTENT.valueSet(String.valueOf(acting.intent())),
-        SearchAttributes.ROUTING_AGREEMENT.valueSet(agree ? "agree" : "disagree"));
+    JourneyProjector.publishRouting(String.valueOf(acting.intent()), agree);
     if (acting.handoff() == HandoffDecision.HANDOFF_TO_HUMAN) {
       io.handoff.ticket.Ticket ticket = tickets.create(draft(acting), at);
       // Timeline text only (state, no command): the support triggers of the creation may have moved the ticket.
@@ -127,7 +124,7 @@ final class TriageStep {
     JourneyState s = ctx.state;
     StringBuilder transcript = new StringBuilder();
     s.messages.forEach(m -> transcript.append(m.author().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
-        .append(m.text() == null ? CustomerJourneyWorkflowImpl.NO_TEXT : m.text()).append('\n'));
+        .append(m.text() == null ? EventStep.NO_TEXT : m.text()).append('\n'));
     String first = s.messages.stream().map(io.handoff.intent.ConversationMessage::text)
         .filter(t -> t != null && !t.isBlank()).findFirst().orElse("Conversation " + s.conversationId);
     String subject = first.length() > SUBJECT_LENGTH ? first.substring(0, SUBJECT_LENGTH - 1) + "…" : first;

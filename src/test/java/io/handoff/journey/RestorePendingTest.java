@@ -20,25 +20,25 @@ class RestorePendingTest {
 
   @Test
   void entriesAfterTheLastProcessedOneAreDelivered() {
-    assertThat(ids(JourneyService.notYetProcessed(journal("a", "b", "c", "d"), List.of("a", "b"))))
+    assertThat(ids(JourneyRestorer.notYetProcessed(journal("a", "b", "c", "d"), List.of("a", "b"))))
         .containsExactly("c", "d");
   }
 
   @Test
   void anEntryJournaledBeforeOneProcessedEarlierIsStillDelivered() {
     // c and d were requested concurrently: d reached the journey first, c was still queued.
-    assertThat(ids(JourneyService.notYetProcessed(journal("a", "b", "c", "d"), List.of("b", "d"))))
+    assertThat(ids(JourneyRestorer.notYetProcessed(journal("a", "b", "c", "d"), List.of("b", "d"))))
         .containsExactly("c");
   }
 
   @Test
   void entriesOlderThanTheKeptProcessedIdsCountAsProcessed() {
-    assertThat(ids(JourneyService.notYetProcessed(journal("a", "b", "c", "d", "e"), List.of("c", "d"))))
+    assertThat(ids(JourneyRestorer.notYetProcessed(journal("a", "b", "c", "d", "e"), List.of("c", "d"))))
         .containsExactly("e");
   }
 
   @Test
   void withoutProcessedIdsEverythingIsDelivered() {
-    assertThat(ids(JourneyService.notYetProcessed(journal("a", "b"), List.of()))).containsExactly("a", "b");
+    assertThat(ids(JourneyRestorer.notYetProcessed(journal("a", "b"), List.of()))).containsExactly("a", "b");
   }
 }
