@@ -6,6 +6,6 @@
 # HARNESS_TEMPORAL=dev-server runs it against a Temporal CLI dev server (the real server) instead of the test server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.handoff.bench.fault.FaultHarness "${1:-1000}" "${2:-24}" "${3:-kill}" "${4:-}"

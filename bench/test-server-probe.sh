@@ -4,6 +4,6 @@
 #   bench/test-server-probe.sh [workflows=1000] [clients=24] [sticky|nosticky] [workflow-task-pollers]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+./mvnw -q -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 exec java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.handoff.bench.fault.TestServerProbe "${1:-1000}" "${2:-24}" "${3:-nosticky}" ${4:-}

@@ -29,10 +29,17 @@ public class AccessProblems {
   static final String REQUIRED_SCOPE = "io.handoff.auth.required-scope";
   static final String GRANTED_SCOPES = "io.handoff.auth.granted-scopes";
 
-  @Inject ObjectMapper json;
-  @Inject AccessControl access;
-  @Inject AuthConfig config;
+  private final ObjectMapper json;
+  private final AccessControl access;
+  private final AuthConfig config;
   private FailedAttempts failedAttempts;
+
+  @Inject
+  public AccessProblems(ObjectMapper json, AccessControl access, AuthConfig config) {
+    this.json = json;
+    this.access = access;
+    this.config = config;
+  }
 
   /** The throttle of refused credentials, per client address. */
   synchronized FailedAttempts failedAttempts() {

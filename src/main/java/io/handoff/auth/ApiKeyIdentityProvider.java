@@ -20,9 +20,16 @@ import org.jboss.logging.Logger;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
   private static final Logger LOG = Logger.getLogger(ApiKeyIdentityProvider.class);
 
-  @Inject ApiKeyStore keys;
-  @Inject AuthConfig config;
-  @Inject AccessControl access;
+  private final ApiKeyStore keys;
+  private final AuthConfig config;
+  private final AccessControl access;
+
+  @Inject
+  public ApiKeyIdentityProvider(ApiKeyStore keys, AuthConfig config, AccessControl access) {
+    this.keys = keys;
+    this.config = config;
+    this.access = access;
+  }
 
   @Override
   public Class<ApiKeyRequest> getRequestType() {

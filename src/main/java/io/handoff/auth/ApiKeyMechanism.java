@@ -22,8 +22,14 @@ import java.util.Set;
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
   static final String HEADER = "X-API-Key";
 
-  @Inject AccessControl access;
-  @Inject AccessProblems problems;
+  private final AccessControl access;
+  private final AccessProblems problems;
+
+  @Inject
+  public ApiKeyMechanism(AccessControl access, AccessProblems problems) {
+    this.access = access;
+    this.problems = problems;
+  }
 
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext rc, IdentityProviderManager identities) {

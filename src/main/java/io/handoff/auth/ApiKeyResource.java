@@ -30,8 +30,14 @@ public class ApiKeyResource {
   private static final Logger LOG = Logger.getLogger(ApiKeyResource.class);
   static final int MAX_NAME = 200;
 
-  @Inject ApiKeyStore keys;
-  @Inject SecurityIdentity caller;
+  private final ApiKeyStore keys;
+  private final SecurityIdentity caller;
+
+  @Inject
+  public ApiKeyResource(ApiKeyStore keys, SecurityIdentity caller) {
+    this.keys = keys;
+    this.caller = caller;
+  }
 
   /** A key as listed: never its secret. */
   public record KeyView(String id, String prefix, String name, String scope, Instant createdAt, Instant lastUsedAt,

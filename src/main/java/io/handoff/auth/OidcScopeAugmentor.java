@@ -27,7 +27,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class OidcScopeAugmentor implements SecurityIdentityAugmentor {
 
-  @Inject AuthConfig config;
+  private final AuthConfig config;
+
+  @Inject
+  public OidcScopeAugmentor(AuthConfig config) {
+    this.config = config;
+  }
 
   @Override
   public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {

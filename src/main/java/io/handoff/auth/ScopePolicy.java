@@ -17,7 +17,12 @@ import java.util.Set;
 @ApplicationScoped
 public class ScopePolicy implements HttpSecurityPolicy {
 
-  @Inject AccessControl access;
+  private final AccessControl access;
+
+  @Inject
+  public ScopePolicy(AccessControl access) {
+    this.access = access;
+  }
 
   @Override
   public Uni<CheckResult> checkPermission(RoutingContext rc, Uni<SecurityIdentity> identity,

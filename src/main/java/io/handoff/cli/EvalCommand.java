@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code eval}: scores a classifier on labelled JSONL (see DESIGN.md). Plain Java: it builds the
- * classifier from the files and the {@code HANDOFF_AI_*} environment, with no CDI container.
+ * {@code eval}: scores a classifier on labelled JSONL (formats in docs/ai-eval.md, "The eval command").
+ * Plain Java: it builds the classifier from the files and the {@code HANDOFF_AI_*} environment, with no CDI container.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate an intent classifier on labelled JSONL ({\"text\",\"language\",\"intent\"} or \"intents\": [...]).")

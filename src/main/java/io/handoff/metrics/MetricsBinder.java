@@ -29,19 +29,32 @@ public class MetricsBinder {
   private static final String[] STAGES =
       java.util.Arrays.stream(io.handoff.journey.Stage.values()).map(Enum::name).toArray(String[]::new);
 
-  @Inject MeterRegistry registry;
-  @Inject JourneyIndex index;
-  @Inject SmallRyeHealthReporter health;
-  @Inject HandoffMetrics metrics;
-  @Inject io.handoff.sla.SlaActivitiesImpl sla;
-  @Inject io.handoff.trigger.RuleSetHolder rules;
-  @Inject io.handoff.intent.AiConfig ai;
-
-  @Inject io.handoff.config.HandoffConfig config;
+  private final MeterRegistry registry;
+  private final JourneyIndex index;
+  private final SmallRyeHealthReporter health;
+  private final HandoffMetrics metrics;
+  private final io.handoff.sla.SlaActivitiesImpl sla;
+  private final io.handoff.trigger.RuleSetHolder rules;
+  private final io.handoff.intent.AiConfig ai;
+  private final io.handoff.config.HandoffConfig config;
 
   private final Map<String, Double> journeysByStage = new ConcurrentHashMap<>();
   private volatile double ready = Double.NaN;
   private ScheduledExecutorService refresher;
+
+  @Inject
+  public MetricsBinder(MeterRegistry registry, JourneyIndex index, SmallRyeHealthReporter health,
+      HandoffMetrics metrics, io.handoff.sla.SlaActivitiesImpl sla, io.handoff.trigger.RuleSetHolder rules,
+      io.handoff.intent.AiConfig ai, io.handoff.config.HandoffConfig config) {
+    this.registry = registry;
+    this.index = index;
+    this.health = health;
+    this.metrics = metrics;
+    this.sla = sla;
+    this.rules = rules;
+    this.ai = ai;
+    this.config = config;
+  }
 
   void onStart(@Observes StartupEvent ev) {
     declareSeries();

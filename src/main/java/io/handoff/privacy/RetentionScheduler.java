@@ -5,7 +5,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
@@ -22,10 +21,15 @@ import org.jboss.logging.Logger;
 public class RetentionScheduler {
   private static final Logger LOG = Logger.getLogger(RetentionScheduler.class);
 
-  @Inject RetentionConfig config;
-  @Inject DataSource dataSource;
+  private final RetentionConfig config;
+  private final DataSource dataSource;
 
   private ScheduledExecutorService timer;
+
+  RetentionScheduler(RetentionConfig config, DataSource dataSource) {
+    this.config = config;
+    this.dataSource = dataSource;
+  }
 
   void onStart(@Observes StartupEvent ev) {
     if (config.purgeEvery().isEmpty()) {

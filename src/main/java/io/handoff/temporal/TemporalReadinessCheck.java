@@ -11,7 +11,12 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class TemporalReadinessCheck implements HealthCheck {
-  @Inject TemporalRuntime runtime;
+  private final TemporalRuntime runtime;
+
+  @Inject
+  public TemporalReadinessCheck(TemporalRuntime runtime) {
+    this.runtime = runtime;
+  }
 
   @Override
   public HealthCheckResponse call() {

@@ -38,9 +38,16 @@ import org.jboss.logging.Logger;
 public class TemporalRuntime {
   private static final Logger LOG = Logger.getLogger(TemporalRuntime.class);
 
-  @Inject HandoffConfig config;
-  @Inject MeterRegistry meterRegistry;
-  @Inject WorkerActivities activities;
+  private final HandoffConfig config;
+  private final MeterRegistry meterRegistry;
+  private final WorkerActivities activities;
+
+  @Inject
+  public TemporalRuntime(HandoffConfig config, MeterRegistry meterRegistry, WorkerActivities activities) {
+    this.config = config;
+    this.meterRegistry = meterRegistry;
+    this.activities = activities;
+  }
 
   private HandoffConfig.Mode mode;
   private EmbeddedTemporalServer embedded;

@@ -15,15 +15,31 @@ import jakarta.inject.Inject;
 /** Collects every activity implementation the journey worker registers. */
 @ApplicationScoped
 public class WorkerActivities {
-  @Inject JourneyActivitiesImpl journey;
-  @Inject MessagingActivitiesImpl messaging;
-  @Inject IntentActivitiesImpl intent;
-  @Inject TicketActivitiesImpl tickets;
-  @Inject SupportActivitiesImpl support;
-  @Inject NotificationActivitiesImpl notifications;
-  @Inject SlaActivitiesImpl sla;
-  @Inject RoutingActivitiesImpl routing;
-  @Inject AutomationActivitiesImpl automations;
+  private final JourneyActivitiesImpl journey;
+  private final MessagingActivitiesImpl messaging;
+  private final IntentActivitiesImpl intent;
+  private final TicketActivitiesImpl tickets;
+  private final SupportActivitiesImpl support;
+  private final NotificationActivitiesImpl notifications;
+  private final SlaActivitiesImpl sla;
+  private final RoutingActivitiesImpl routing;
+  private final AutomationActivitiesImpl automations;
+
+  @Inject
+  public WorkerActivities(JourneyActivitiesImpl journey, MessagingActivitiesImpl messaging,
+      IntentActivitiesImpl intent, TicketActivitiesImpl tickets, SupportActivitiesImpl support,
+      NotificationActivitiesImpl notifications, SlaActivitiesImpl sla, RoutingActivitiesImpl routing,
+      AutomationActivitiesImpl automations) {
+    this.journey = journey;
+    this.messaging = messaging;
+    this.intent = intent;
+    this.tickets = tickets;
+    this.support = support;
+    this.notifications = notifications;
+    this.sla = sla;
+    this.routing = routing;
+    this.automations = automations;
+  }
 
   /** All activity implementations, each a CDI bean with its dependencies injected. */
   public Object[] all() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Normalises Zendesk rule values: live payloads carry strings, numbers, booleans, {@code null} and
- * arrays, and spell "empty" as {@code null}, {@code ""} or {@code "__NULL__"} (ZENDESK-FORMATS.md §0).
+ * arrays, and spell "empty" as {@code null}, {@code ""} or {@code "__NULL__"} (docs/zendesk-import.md,
+ * "Quirks handled").
  */
 final class ZValues {
 

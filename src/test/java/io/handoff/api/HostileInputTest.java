@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.bench.hostile.HostileChecks;
-import io.handoff.bench.hostile.HostileRequest;
-import io.handoff.bench.hostile.HostileRequests;
-import io.handoff.bench.hostile.RawHttp;
+import io.handoff.testing.hostile.HostileChecks;
+import io.handoff.testing.hostile.HostileRequest;
+import io.handoff.testing.hostile.HostileRequests;
+import io.handoff.testing.hostile.RawHttp;
 import io.handoff.testing.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.bench.hostile.HostileRequest;
-import io.handoff.bench.hostile.RawHttp;
+import io.handoff.testing.hostile.HostileRequest;
+import io.handoff.testing.hostile.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;

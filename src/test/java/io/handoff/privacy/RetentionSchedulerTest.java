@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 class RetentionSchedulerTest {
 
   static RetentionScheduler scheduler(DataSource ds, Duration closed, Duration timeline, Duration every) {
-    RetentionScheduler s = new RetentionScheduler();
-    s.dataSource = ds;
-    s.config = new RetentionConfig() {
+    RetentionConfig config = new RetentionConfig() {
       @Override
       public Optional<Duration> closedJourneys() {
         return Optional.ofNullable(closed);
@@ -36,7 +34,7 @@ class RetentionSchedulerTest {
         return Optional.ofNullable(every);
       }
     };
-    return s;
+    return new RetentionScheduler(config, ds);
   }
 
   @Test

@@ -3,7 +3,7 @@ package io.handoff.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.bench.SupportBenchData;
+import io.handoff.testing.SupportBenchData;
 import io.handoff.rules.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 

@@ -26,7 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The value and shape quirks of Zendesk's rule JSON (ZENDESK-FORMATS.md §0). */
+/** The value and shape quirks of Zendesk's rule JSON (docs/zendesk-import.md, "Quirks handled"). */
 class QuirksTest {
 
   private static final String TAG = "[{\"field\":\"current_tags\",\"value\":\"matched\"}]";

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * One case per row of ZENDESK-FORMATS.md §1.1 (conditions) and §1.3 (actions), read from
+ * One case per field/operator of Zendesk's trigger conditions and actions (docs/zendesk-import.md,
+ * "Conditions" and "Actions"), read from
  * {@code condition-rows.txt} / {@code action-rows.txt}: each row is imported (and the output loaded by
  * the real rule loader), needs a mapping, or is reported as unsupported by name.
  */

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The eval command's result. Serialises to exactly the JSON documented in DESIGN.md; fields that do
- * not apply are null. The confusion summary is for the text output only.
+ * The eval command's result. Serialises to exactly the JSON documented in docs/ai-eval.md ("The eval
+ * command"); fields that do not apply are null. The confusion summary is for the text output only.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"classifier", "examples", "accuracy", "macroF1", "microF1", "handoff", "latencyMs", "perLanguage"})

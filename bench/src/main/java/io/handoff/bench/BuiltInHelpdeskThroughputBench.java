@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rough throughput of the built-in helpdesk's idempotent writes (single thread, after warm-up).
- * Not a unit test: run with {@code ./mvnw -o -q test -Dtest=BuiltInHelpdeskThroughputBench
+ * Not a unit test: run with {@code ./mvnw -o -q -Pbench test -Dtest=BuiltInHelpdeskThroughputBench
  * -Dsurefire.failIfNoSpecifiedTests=false} (add HANDOFF_TEST_PG_URL for PostgreSQL).
  */
 class BuiltInHelpdeskThroughputBench {

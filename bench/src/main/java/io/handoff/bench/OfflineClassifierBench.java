@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 /**
  * Throughput, latency and heap of the offline classifier (a benchmark, not a test; excluded from
- * surefire). Usage, from the repository root after {@code ./mvnw -o test-compile}:
+ * surefire). Usage, from the repository root after {@code ./mvnw -o -Pbench test-compile}:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.handoff.bench.OfflineClassifierBench TEST.jsonl [EXEMPLARS.jsonl|-] [THREADS] [builtin|minilm]}
  * Without exemplars the shipped taxonomy is used. {@code minilm} adds the MiniLM sentence embedding for
  * English ({@code handoff.ai.offline.embeddings}); its model load is part of the start-up figure, and

@@ -1,4 +1,4 @@
-package io.handoff.bench;
+package io.handoff.testing;
 
 import io.handoff.support.Actor;
 import io.handoff.support.SupportTriggerParser;

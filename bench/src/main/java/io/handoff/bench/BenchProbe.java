@@ -3,6 +3,7 @@ package io.handoff.bench;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
+import io.handoff.testing.SupportBenchData;
 
 /** Quick manual probe: fired triggers and rough timings (the JMH benchmark is the reference). */
 public final class BenchProbe {

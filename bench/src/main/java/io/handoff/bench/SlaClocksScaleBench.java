@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Scale check of the pure SLA and inactivity state (no Temporal): N journeys each holding the
  * "Standard" policy's clocks (7 metrics, business hours) and an inactivity ladder. Prints retained heap,
  * serialized state size, time to compute every next deadline, and time to fire everything after a
- * 30-day virtual jump. Run: {@code ./mvnw -o -q test -Dtest=SlaClocksScaleBench -Dbench.n=10000}.
+ * 30-day virtual jump. Run: {@code ./mvnw -o -q -Pbench test -Dtest=SlaClocksScaleBench -Dbench.n=10000}.
  */
 class SlaClocksScaleBench {
 

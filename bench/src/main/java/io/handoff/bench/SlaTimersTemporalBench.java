@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * total resolution, warnings at 75% and 90%) and the inactivity ladder, on the in-process time-skipping
  * test server with one worker. Prints start rate, retained heap, process CPU while idle, and the wall
  * time until all 11 firings per journey happen after a one-day virtual jump.
- * Run: {@code ./mvnw -o -q test -Dtest=SlaTimersTemporalBench -Dbench.n=10000}.
+ * Run: {@code ./mvnw -o -q -Pbench test -Dtest=SlaTimersTemporalBench -Dbench.n=10000}.
  */
 class SlaTimersTemporalBench {
 

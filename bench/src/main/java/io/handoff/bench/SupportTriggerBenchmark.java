@@ -4,6 +4,7 @@ import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.support.TicketUpdate;
+import io.handoff.testing.SupportBenchData;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

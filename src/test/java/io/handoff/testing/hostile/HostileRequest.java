@@ -1,4 +1,4 @@
-package io.handoff.bench.hostile;
+package io.handoff.testing.hostile;
 
 import java.util.Map;
 

@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Tuning and language checks of the MiniLM option (a benchmark, not a test; excluded from surefire):
  * scores the offline classifier with the sentence vector at several weights (0 = builtin, no encoder)
  * on one split, with the embeddings cached in a file so that each sentence is embedded once.
- * Usage, after {@code ./mvnw -o test-compile}:
+ * Usage, after {@code ./mvnw -o -Pbench test-compile}:
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.handoff.bench.MiniLmBench
  * EXEMPLARS.jsonl TEST.jsonl LANGUAGES WEIGHTS CACHE} e.g. {@code b77-tune-shot.jsonl b77-tune-test.jsonl en 0,1,2,3 /tmp/eval/minilm.cache}.
  * LANGUAGES (comma-separated) are the languages the encoder is used for; anything but {@code en} measures

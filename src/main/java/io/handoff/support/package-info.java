@@ -1,0 +1,14 @@
+/**
+ * Support (ticket) triggers with Zendesk's loop ({@code workflows/support-triggers.yaml}, docs/rules.md),
+ * their actions on the ticket, and the notifications they queue (e-mail, webhooks).
+ *
+ * <p>Entry points: {@link io.handoff.support.SupportEngine} with
+ * {@link io.handoff.support.SupportTriggerParser}, {@link io.handoff.support.SupportActivities} and
+ * {@link io.handoff.support.NotificationActivities} (what the journey workflow calls),
+ * {@link io.handoff.support.RuleActions} (the same action path for automations),
+ * {@link io.handoff.support.NotificationClient} and its outbox, SMTP and webhook implementations.
+ *
+ * <p>Uses the trigger kernel ({@code trigger}), {@code ticket}, {@code rules}, {@code sla.hours},
+ * {@code sla.policy} and {@code privacy}; not {@code journey}.
+ */
+package io.handoff.support;
