@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.handoff.intent.policy.HumanRequestDetector;
 import io.handoff.intent.policy.HumanRequestsLoader;
 import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The shipped human-request patterns (prompts/human-requests.yaml), on sentences written for this test. */
 class HumanRequestDetectorTest {
@@ -70,7 +71,7 @@ class HumanRequestDetectorTest {
 
   @Test
   void everyProblemOfThePatternsFileIsReportedWithItsLine() {
-    var r = HumanRequestsLoader.load(YamlDoc.parse("human-requests.yaml", """
+    var r = HumanRequestsLoader.load(YamlReader.of("human-requests.yaml", """
         languages:
           en:
             - '(unclosed'

@@ -1,8 +1,8 @@
 package io.handoff.sla.policy;
 
 import io.handoff.sla.policy.EscalationAction.Kind;
-import io.handoff.sla.yaml.YamlReader;
 import io.handoff.ticket.TicketPriority;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.LoadResult;
-import io.handoff.intent.YamlDoc;
 import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -16,7 +16,7 @@ class AiRepliesLoaderTest {
   static final Set<String> INTENTS = Set.of("order_delivery", "billing", "other");
 
   static LoadResult<AiReplies> load(String yaml) {
-    return AiRepliesLoader.load(YamlDoc.parse("replies.yaml", yaml), INTENTS);
+    return AiRepliesLoader.load(YamlReader.of("replies.yaml", yaml), INTENTS);
   }
 
   @Test
