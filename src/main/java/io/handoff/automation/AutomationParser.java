@@ -41,7 +41,6 @@ public final class AutomationParser {
       SupportField.IN_BUSINESS_HOURS, SupportField.WITHIN_SCHEDULE);
 
   private final Problems problems;
-
   private final YamlReader yaml;
   private final Map<String, Webhook> webhooks;
 

@@ -32,7 +32,6 @@ public final class MessagingTriggerParser {
   private static final long MAX_WAIT_SECONDS = 86_400;
 
   private final Problems problems;
-
   private final YamlReader yaml;
 
   public MessagingTriggerParser(Problems problems) {

@@ -23,7 +23,6 @@ public final class SupportActionParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Problems problems;
-
   private final YamlReader yaml;
   private final String rule;
   private final Map<String, Webhook> webhooks;

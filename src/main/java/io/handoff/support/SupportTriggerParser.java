@@ -26,7 +26,6 @@ public final class SupportTriggerParser {
   private static final Set<String> WEBHOOK_KEYS = Set.of("id", "name", "endpoint");
 
   private final Problems problems;
-
   private final YamlReader yaml;
 
   public SupportTriggerParser(Problems problems) {

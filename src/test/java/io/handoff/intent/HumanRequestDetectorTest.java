@@ -87,7 +87,7 @@ class HumanRequestDetectorTest {
         org.assertj.core.groups.Tuple.tuple(4, "languages.en: pattern \".*\" matches every message"),
         org.assertj.core.groups.Tuple.tuple(5, "\"english\" is not a language code (two or three lower-case letters)"),
         org.assertj.core.groups.Tuple.tuple(7, "languages.fr has no pattern"),
-        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: languages)"));
+        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" in the human-requests file (allowed: languages)"));
     assertThat(r.errors().get(0).toString()).startsWith("human-requests.yaml:");
   }
 }

@@ -78,13 +78,7 @@ public final class HandoffPolicyLoader {
 
   /** Reports every key of {@code map} that is not one of {@code allowed} (a misspelt key is not ignored). */
   private static void onlyKeys(YamlReader doc, MappingNode map, String where, String... allowed) {
-    Set<String> known = Set.of(allowed);
-    doc.forEachEntry(map, (k, v) -> {
-      if (!known.contains(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" in " + where + " (known: "
-            + String.join(", ", allowed) + ")");
-      }
-    });
+    doc.mapping(map, null, where, Set.of(allowed));
   }
 
   private static double threshold(YamlReader doc, Optional<MappingNode> m, String key, double dflt) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -32,11 +33,7 @@ public final class HumanRequestsLoader {
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
-    doc.forEachEntry(root, (k, v) -> {
-      if (!"languages".equals(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: languages)");
-      }
-    });
+    doc.mapping(root, null, "the human-requests file", Set.of("languages"));
     List<HumanRequestDetector.HumanPattern> patterns = new ArrayList<>();
     YamlReader.get(root, "languages").map(n -> doc.map(n, null, "languages")).ifPresentOrElse(
         m -> doc.forEachEntry(m, (k, v) -> {

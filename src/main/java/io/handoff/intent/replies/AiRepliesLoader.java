@@ -43,11 +43,7 @@ public final class AiRepliesLoader {
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
-    doc.forEachEntry(root, (k, v) -> {
-      if (!Set.of("defaultLanguage", "clarify", "resolve", "handoff").contains(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: defaultLanguage, clarify, resolve, handoff)");
-      }
-    });
+    doc.mapping(root, null, "the replies file", Set.of("defaultLanguage", "clarify", "resolve", "handoff"));
     String defaultLanguage = YamlReader.get(root, "defaultLanguage")
         .map(n -> doc.text(n, null, "defaultLanguage")).orElse("en");
     if (!LANGUAGE.matcher(defaultLanguage).matches()) {

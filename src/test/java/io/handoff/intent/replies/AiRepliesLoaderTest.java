@@ -92,6 +92,6 @@ class AiRepliesLoaderTest {
         org.assertj.core.groups.Tuple.tuple(3, "clarify has no text in the default language en"),
         org.assertj.core.groups.Tuple.tuple(6, "unknown intent \"shipping\" (the taxonomy's intents, or default)"),
         org.assertj.core.groups.Tuple.tuple(7, "resolve.billing.en is empty"),
-        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: defaultLanguage, clarify, resolve, handoff)"));
+        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" in the replies file (allowed: clarify, defaultLanguage, handoff, resolve)"));
   }
 }
