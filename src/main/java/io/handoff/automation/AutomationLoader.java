@@ -1,10 +1,10 @@
 package io.handoff.automation;
 
 import io.handoff.rules.RuleFileError;
-import io.handoff.sla.yaml.Loaded;
 import io.handoff.support.Webhook;
 import io.handoff.trigger.IdempotencyKeys;
-import io.handoff.trigger.Problems;
+import io.handoff.yaml.Loaded;
+import io.handoff.yaml.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -9,8 +9,8 @@ import io.handoff.support.Webhook;
 import io.handoff.trigger.Condition;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
-import io.handoff.trigger.Problems;
-import io.handoff.trigger.YamlNodes;
+import io.handoff.yaml.Problems;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -41,22 +41,24 @@ public final class AutomationParser {
       SupportField.IN_BUSINESS_HOURS, SupportField.WITHIN_SCHEDULE);
 
   private final Problems problems;
+  private final YamlReader yaml;
   private final Map<String, Webhook> webhooks;
 
   public AutomationParser(Problems problems, Map<String, Webhook> webhooks) {
     this.problems = problems;
+    this.yaml = new YamlReader(problems);
     this.webhooks = webhooks;
   }
 
   public AutomationSet parse(String text, String version) {
-    Node root = YamlNodes.compose(text, problems);
+    Node root = yaml.parse(text);
     if (root == null) {
       return new AutomationSet(List.of(), webhooks, version);
     }
-    Map<String, Node> top = YamlNodes.entries(root, TOP_KEYS, problems, null, "automations file");
+    Map<String, Node> top = yaml.entries(root, null, "automations file", TOP_KEYS);
     List<Automation> out = new ArrayList<>();
     Set<String> titles = new HashSet<>();
-    for (Node item : YamlNodes.items(top.get("automations"), problems, null, "automations")) {
+    for (Node item : yaml.items(top.get("automations"), null, "automations")) {
       Automation a = automation(item);
       if (a != null && !titles.add(a.title())) {
         problems.error(a.line(), a.title(), "duplicate automation title");
@@ -68,24 +70,24 @@ public final class AutomationParser {
   }
 
   private Automation automation(Node node) {
-    int line = YamlNodes.line(node);
+    int line = YamlReader.line(node);
     int before = problems.all().size();
-    Map<String, Node> e = YamlNodes.entries(node, KEYS, problems, YamlNodes.peek(node, "title"), "automation");
-    String title = YamlNodes.scalar(e.get("title"));
+    Map<String, Node> e = yaml.entries(node, YamlReader.peek(node, "title"), "automation", KEYS);
+    String title = YamlReader.scalar(e.get("title"));
     if (title == null || title.isBlank()) {
       problems.error(line, null, "automation has no title");
       return null;
     }
-    String activeText = YamlNodes.scalar(e.get("active"));
+    String activeText = YamlReader.scalar(e.get("active"));
     if (activeText != null && !activeText.equalsIgnoreCase("true") && !activeText.equalsIgnoreCase("false")) {
-      problems.error(YamlNodes.line(e.get("active")), title, "active must be true or false");
+      problems.error(YamlReader.line(e.get("active")), title, "active must be true or false");
     }
     boolean active = !"false".equalsIgnoreCase(activeText);
     int position = position(e.get("position"), title);
     List<TimeCondition> time = new ArrayList<>();
     ConditionGroup<SupportField> conditions = conditions(e.get("conditions"), title, time);
     List<SupportAction> actions = new SupportActionParser(problems, title, webhooks).parse(e.get("actions"));
-    if (YamlNodes.isNull(e.get("actions")) || e.get("actions") instanceof SequenceNode s && s.getValue().isEmpty()) {
+    if (YamlReader.isNull(e.get("actions")) || e.get("actions") instanceof SequenceNode s && s.getValue().isEmpty()) {
       problems.error(line, title, "automation has no actions");
     }
     boolean failed = problems.all().subList(before, problems.all().size()).stream()
@@ -98,7 +100,7 @@ public final class AutomationParser {
           + String.join(", ", java.util.Arrays.stream(TimeField.values()).map(TimeField::wireName).toList()) + ")");
       return null;
     }
-    Automation a = new Automation(title, YamlNodes.scalar(e.get("description")), active, position, time, conditions,
+    Automation a = new Automation(title, YamlReader.scalar(e.get("description")), active, position, time, conditions,
         actions, line);
     String missing = Nullifying.problem(a);
     if (missing != null) {
@@ -109,16 +111,16 @@ public final class AutomationParser {
   }
 
   private ConditionGroup<SupportField> conditions(Node node, String title, List<TimeCondition> time) {
-    if (YamlNodes.isNull(node)) {
+    if (YamlReader.isNull(node)) {
       return new ConditionGroup<>(List.of(), List.of());
     }
-    Map<String, Node> groups = YamlNodes.entries(node, GROUP_KEYS, problems, title, "conditions");
+    Map<String, Node> groups = yaml.entries(node, title, "conditions", GROUP_KEYS);
     List<Condition<SupportField>> all = new ArrayList<>();
     List<Condition<SupportField>> any = new ArrayList<>();
     ConditionParser<SupportField> parser = new ConditionParser<>(SupportVocabulary.INSTANCE, problems);
     for (String group : List.of("all", "any")) {
-      for (Node item : YamlNodes.items(groups.get(group), problems, title, "conditions")) {
-        String field = YamlNodes.peek(item, "field");
+      for (Node item : yaml.items(groups.get(group), title, "conditions")) {
+        String field = YamlReader.peek(item, "field");
         if (TimeField.fromWire(field) != null || "CLOSED".equals(field)) {
           TimeCondition t = timeCondition(item, title, group);
           if (t != null) {
@@ -155,9 +157,9 @@ public final class AutomationParser {
   }
 
   private TimeCondition timeCondition(Node node, String title, String group) {
-    int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, CONDITION_KEYS, problems, title, "condition");
-    String name = YamlNodes.scalar(e.get("field"));
+    int line = YamlReader.line(node);
+    Map<String, Node> e = yaml.entries(node, title, "condition", CONDITION_KEYS);
+    String name = YamlReader.scalar(e.get("field"));
     if ("CLOSED".equals(name)) {
       problems.error(line, title, "\"CLOSED\" never holds in an automation: automations do not run on closed tickets");
       return null;
@@ -166,7 +168,7 @@ public final class AutomationParser {
       problems.error(line, title, "time-based condition \"" + name + "\" must be under all (as in Zendesk)");
       return null;
     }
-    String opName = e.containsKey("operator") ? YamlNodes.scalar(e.get("operator")) : "is";
+    String opName = e.containsKey("operator") ? YamlReader.scalar(e.get("operator")) : "is";
     boolean business = opName != null && opName.endsWith("_business_hours");
     String base = business ? opName.substring(0, opName.length() - "_business_hours".length()) : opName;
     TimeCondition.Op op = switch (base == null ? "" : base) {
@@ -181,7 +183,7 @@ public final class AutomationParser {
           + " greater_than_business_hours)");
       return null;
     }
-    String value = YamlNodes.scalar(e.get("value"));
+    String value = YamlReader.scalar(e.get("value"));
     int hours;
     try {
       hours = Integer.parseInt(value == null ? "" : value.trim());
@@ -197,13 +199,13 @@ public final class AutomationParser {
   }
 
   private int position(Node node, String title) {
-    if (YamlNodes.isNull(node)) {
+    if (YamlReader.isNull(node)) {
       return Integer.MAX_VALUE;
     }
     try {
-      return Integer.parseInt(YamlNodes.scalar(node));
+      return Integer.parseInt(YamlReader.scalar(node));
     } catch (NumberFormatException ex) {
-      problems.error(YamlNodes.line(node), title, "position must be a whole number");
+      problems.error(YamlReader.line(node), title, "position must be a whole number");
       return Integer.MAX_VALUE;
     }
   }

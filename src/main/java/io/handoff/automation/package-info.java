@@ -8,7 +8,7 @@
  * {@link io.handoff.automation.AutomationActivitiesImpl} loads the file once at start).
  *
  * <p>Uses the trigger kernel ({@code trigger}), the support actions ({@code support}), {@code ticket},
- * {@code sla}, business hours ({@code sla.hours}, {@code sla.yaml}), {@code rules} and {@code config}; not
+ * {@code sla}, business hours ({@code sla.hours}, {@code yaml}), {@code rules} and {@code config}; not
  * {@code journey}.
  */
 package io.handoff.automation;

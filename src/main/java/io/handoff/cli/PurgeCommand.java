@@ -2,7 +2,7 @@ package io.handoff.cli;
 
 import io.handoff.privacy.JourneyPurge;
 import io.handoff.routing.JournalConversations;
-import io.handoff.sla.yaml.Durations;
+import io.handoff.yaml.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

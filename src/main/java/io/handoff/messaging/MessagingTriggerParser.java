@@ -4,8 +4,8 @@ import io.handoff.rules.RuleFileError;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
 import io.handoff.trigger.Placeholders;
-import io.handoff.trigger.Problems;
-import io.handoff.trigger.YamlNodes;
+import io.handoff.yaml.Problems;
+import io.handoff.yaml.YamlReader;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -32,21 +32,23 @@ public final class MessagingTriggerParser {
   private static final long MAX_WAIT_SECONDS = 86_400;
 
   private final Problems problems;
+  private final YamlReader yaml;
 
   public MessagingTriggerParser(Problems problems) {
     this.problems = problems;
+    this.yaml = new YamlReader(problems);
   }
 
   public MessagingTriggerSet parse(String text, String version) {
-    Node root = YamlNodes.compose(text, problems);
+    Node root = yaml.parse(text);
     if (root == null) {
       return MessagingTriggerSet.empty(version);
     }
-    Map<String, Node> top = YamlNodes.entries(root, TOP_KEYS, problems, null, "messaging-triggers file");
+    Map<String, Node> top = yaml.entries(root, null, "messaging-triggers file", TOP_KEYS);
     ZoneId zone = zone(top.get("time_zone"));
     List<MessagingTrigger> triggers = new ArrayList<>();
     Set<String> titles = new HashSet<>();
-    for (Node item : YamlNodes.items(top.get("triggers"), problems, null, "triggers")) {
+    for (Node item : yaml.items(top.get("triggers"), null, "triggers")) {
       MessagingTrigger t = trigger(item);
       if (t != null && !titles.add(t.title())) {
         problems.error(t.line(), t.title(), "duplicate trigger title");
@@ -58,28 +60,28 @@ public final class MessagingTriggerParser {
   }
 
   private ZoneId zone(Node node) {
-    String name = YamlNodes.scalar(node);
+    String name = YamlReader.scalar(node);
     if (name == null) {
       return ZoneOffset.UTC;
     }
     try {
       return ZoneId.of(name);
     } catch (DateTimeException e) {
-      problems.error(YamlNodes.line(node), null, "unknown time zone \"" + name + "\"");
+      problems.error(YamlReader.line(node), null, "unknown time zone \"" + name + "\"");
       return ZoneOffset.UTC;
     }
   }
 
   private MessagingTrigger trigger(Node node) {
-    int line = YamlNodes.line(node);
+    int line = YamlReader.line(node);
     int before = problems.all().size();
-    Map<String, Node> e = YamlNodes.entries(node, TRIGGER_KEYS, problems, YamlNodes.peek(node, "title"), "trigger");
-    String title = YamlNodes.scalar(e.get("title"));
+    Map<String, Node> e = yaml.entries(node, YamlReader.peek(node, "title"), "trigger", TRIGGER_KEYS);
+    String title = YamlReader.scalar(e.get("title"));
     if (title == null || title.isBlank()) {
       problems.error(line, null, "trigger has no title");
       return null;
     }
-    String eventName = YamlNodes.scalar(e.get("run_trigger"));
+    String eventName = YamlReader.scalar(e.get("run_trigger"));
     MessagingEvent event = MessagingEvent.fromWire(eventName);
     if (event == null) {
       problems.error(line, title, "unknown or missing run_trigger \"" + eventName + "\" (allowed: "
@@ -90,14 +92,14 @@ public final class MessagingTriggerParser {
     List<MessagingAction> actions = actions(e.get("actions"), title, line);
     boolean failed = problems.all().subList(before, problems.all().size()).stream()
         .anyMatch(p -> p.severity() == RuleFileError.Severity.ERROR);
-    return failed ? null : new MessagingTrigger(title, YamlNodes.scalar(e.get("description")),
-        !"false".equalsIgnoreCase(YamlNodes.scalar(e.get("active"))), event,
-        "true".equalsIgnoreCase(YamlNodes.scalar(e.get("run_once_per_conversation"))), conditions, actions, line);
+    return failed ? null : new MessagingTrigger(title, YamlReader.scalar(e.get("description")),
+        !"false".equalsIgnoreCase(YamlReader.scalar(e.get("active"))), event,
+        "true".equalsIgnoreCase(YamlReader.scalar(e.get("run_once_per_conversation"))), conditions, actions, line);
   }
 
   private List<MessagingAction> actions(Node node, String title, int line) {
     List<MessagingAction> out = new ArrayList<>();
-    List<Node> items = YamlNodes.items(node, problems, title, "actions");
+    List<Node> items = yaml.items(node, title, "actions");
     if (items.isEmpty()) {
       problems.error(line, title, "trigger has no actions");
     }
@@ -116,15 +118,15 @@ public final class MessagingTriggerParser {
   }
 
   private MessagingAction action(Node node, String title) {
-    int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, ACTION_KEYS, problems, title, "action");
-    String field = YamlNodes.scalar(e.get("field"));
+    int line = YamlReader.line(node);
+    Map<String, Node> e = yaml.entries(node, title, "action", ACTION_KEYS);
+    String field = YamlReader.scalar(e.get("field"));
     MessagingActionType type = MessagingActionType.fromWire(field);
     if (type == null) {
       problems.error(line, title, "unknown action \"" + field + "\"");
       return null;
     }
-    String value = YamlNodes.scalar(e.get("value"));
+    String value = YamlReader.scalar(e.get("value"));
     return switch (type) {
       case SEND_MESSAGE -> text(type, value, line, title, true);
       case REQUEST_EMAIL -> text(type, value, line, title, false);
@@ -164,7 +166,7 @@ public final class MessagingTriggerParser {
 
   private MessagingAction tags(MessagingActionType type, Node value, int line, String title) {
     List<String> tags = new ArrayList<>();
-    for (String s : YamlNodes.scalarList(value)) {
+    for (String s : YamlReader.scalarList(value)) {
       for (String t : s.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
         if (!t.isEmpty()) {
           tags.add(t);

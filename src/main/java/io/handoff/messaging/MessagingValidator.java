@@ -1,7 +1,7 @@
 package io.handoff.messaging;
 
 import io.handoff.trigger.Contradictions;
-import io.handoff.trigger.Problems;
+import io.handoff.yaml.Problems;
 
 /** Warnings for messaging triggers: rules whose conditions can never hold together. */
 public final class MessagingValidator {

@@ -1,8 +1,8 @@
 package io.handoff.rules;
 
-import io.handoff.sla.yaml.Loaded;
-import io.handoff.sla.yaml.YamlReader;
 import io.handoff.trigger.Placeholders;
+import io.handoff.yaml.Loaded;
+import io.handoff.yaml.YamlReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

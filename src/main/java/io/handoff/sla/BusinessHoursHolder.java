@@ -5,7 +5,7 @@ import io.handoff.rules.BusinessCalendar;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

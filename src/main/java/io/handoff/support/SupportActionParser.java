@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.trigger.Placeholders;
-import io.handoff.trigger.Problems;
-import io.handoff.trigger.YamlNodes;
+import io.handoff.yaml.Problems;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,18 +23,20 @@ public final class SupportActionParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Problems problems;
+  private final YamlReader yaml;
   private final String rule;
   private final Map<String, Webhook> webhooks;
 
   public SupportActionParser(Problems problems, String rule, Map<String, Webhook> webhooks) {
     this.problems = problems;
+    this.yaml = new YamlReader(problems);
     this.rule = rule;
     this.webhooks = webhooks;
   }
 
   public List<SupportAction> parse(Node node) {
     List<SupportAction> out = new ArrayList<>();
-    for (Node item : YamlNodes.items(node, problems, rule, "actions")) {
+    for (Node item : yaml.items(node, rule, "actions")) {
       SupportAction a = one(item);
       if (a != null) {
         out.add(a);
@@ -44,16 +46,16 @@ public final class SupportActionParser {
   }
 
   private SupportAction one(Node node) {
-    int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, KEYS, problems, rule, "action");
-    String field = YamlNodes.scalar(e.get("field"));
+    int line = YamlReader.line(node);
+    Map<String, Node> e = yaml.entries(node, rule, "action", KEYS);
+    String field = YamlReader.scalar(e.get("field"));
     SupportActionType type = field == null ? null : SupportActionType.fromWire(field);
     if (type == null) {
       problems.error(line, rule, "unknown action \"" + field + "\"");
       return null;
     }
     Node value = e.get("value");
-    String text = YamlNodes.scalar(value);
+    String text = YamlReader.scalar(value);
     return switch (type) {
       case STATUS -> choice(type, field, text, line, TicketStatus.fromWire(text) != null, STATUSES);
       case PRIORITY -> choice(type, field, text, line, emptyOr(text, TicketPriority.fromWire(text) != null),
@@ -94,7 +96,7 @@ public final class SupportActionParser {
 
   private SupportAction tags(SupportActionType type, String field, Node value, int line) {
     Set<String> tags = new LinkedHashSet<>();
-    for (String s : YamlNodes.scalarList(value)) {
+    for (String s : YamlReader.scalarList(value)) {
       for (String t : s.trim().toLowerCase(Locale.ROOT).split("\\s+")) {
         if (!t.isEmpty()) {
           tags.add(t);
@@ -108,7 +110,7 @@ public final class SupportActionParser {
   }
 
   private SupportAction email(SupportActionType type, String field, Node value, int line) {
-    List<String> args = YamlNodes.scalarList(value);
+    List<String> args = YamlReader.scalarList(value);
     if (args.size() != 3) {
       return fail(line, "\"" + field + "\" needs [recipient, subject, body]");
     }
@@ -116,7 +118,7 @@ public final class SupportActionParser {
   }
 
   private SupportAction webhook(SupportActionType type, String field, Node value, int line) {
-    List<String> args = YamlNodes.scalarList(value);
+    List<String> args = YamlReader.scalarList(value);
     if (args.size() != 2) {
       return fail(line, "\"" + field + "\" needs [webhook id, JSON body]");
     }

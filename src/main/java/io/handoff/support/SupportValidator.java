@@ -3,7 +3,7 @@ package io.handoff.support;
 import io.handoff.trigger.Condition;
 import io.handoff.trigger.Contradictions;
 import io.handoff.trigger.Operator;
-import io.handoff.trigger.Problems;
+import io.handoff.yaml.Problems;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

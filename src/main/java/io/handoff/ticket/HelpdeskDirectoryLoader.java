@@ -4,28 +4,18 @@ import io.handoff.rules.RuleFileError;
 import io.handoff.ticket.HelpdeskDirectory.AgentEntry;
 import io.handoff.ticket.HelpdeskDirectory.Group;
 import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.file.Files;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code helpdesk.yaml} (groups and agents) and reports every problem at once as
@@ -47,50 +37,39 @@ public final class HelpdeskDirectoryLoader {
   private static final Set<String> AGENT_KEYS =
       Set.of("id", "name", "email", "groups", "status", "zendeskId");
 
-  private final String file;
-  private final List<RuleFileError> errors = new ArrayList<>();
+  private final YamlReader r;
 
-  private HelpdeskDirectoryLoader(String file) {
-    this.file = file;
+  private HelpdeskDirectoryLoader(YamlReader r) {
+    this.r = r;
   }
 
-  /** Loads a file; a missing or unreadable file is reported as an error at line 1. */
+  /** Loads a file; a missing or unreadable file is reported as an error at line 0 (the whole file). */
   public static Result load(Path path) {
-    String name = path.toString();
-    try (Reader reader = Files.newBufferedReader(path)) {
-      return new HelpdeskDirectoryLoader(name).parse(reader);
-    } catch (IOException e) {
-      return new Result(null, List.of(RuleFileError.error(name, 0, null, e instanceof java.nio.file.NoSuchFileException
-          ? "file not found" : "cannot read helpdesk file: " + e.getMessage())));
-    }
+    YamlReader r = new YamlReader(path.toString());
+    return new HelpdeskDirectoryLoader(r).parse(r.read(path));
   }
 
   /** Loads YAML text; {@code fileName} is used in error messages only. */
   public static Result load(String fileName, String yaml) {
-    return new HelpdeskDirectoryLoader(fileName).parse(new StringReader(yaml));
+    YamlReader r = new YamlReader(fileName);
+    return new HelpdeskDirectoryLoader(r).parse(r.parse(yaml));
   }
 
-  private Result parse(Reader reader) {
-    Node root;
-    try {
-      root = new Yaml(new LoaderOptions()).compose(reader);
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      error(line, "invalid YAML: " + e.getProblem());
-      return new Result(null, errors);
+  private Result parse(Node root) {
+    if (r.hasErrors()) {
+      return new Result(null, r.errors());
     }
     if (!(root instanceof MappingNode top)) {
-      error(root == null ? 1 : line(root), "expected a mapping with 'groups' and 'agents'");
-      return new Result(null, errors);
+      error(line(root), "expected a mapping with 'groups' and 'agents'");
+      return new Result(null, r.errors());
     }
     Map<String, Node> fields = fields(top, Set.of("groups", "agents", "account"), "helpdesk file");
     List<Group> groups = groups(fields.get("groups"), line(top));
     Set<String> groupIds = new HashSet<>();
     groups.forEach(g -> groupIds.add(g.id()));
     List<AgentEntry> agents = agents(fields.get("agents"), groupIds);
-    boolean ok = errors.stream().noneMatch(e -> e.severity() == RuleFileError.Severity.ERROR);
     HelpdeskDirectory.Account account = account(fields.get("account"));
-    return new Result(ok ? new HelpdeskDirectory(groups, agents, account) : null, List.copyOf(errors));
+    return new Result(r.hasErrors() ? null : new HelpdeskDirectory(groups, agents, account), r.errors());
   }
 
   /** The optional {@code account: {name, ticketUrl}} ({{ticket.account}}, {{ticket.url}}, {{ticket.link}}). */
@@ -224,41 +203,28 @@ public final class HelpdeskDirectoryLoader {
   }
 
   private Map<String, Node> fields(MappingNode m, Set<String> allowed, String what) {
-    Map<String, Node> out = new LinkedHashMap<>();
-    for (NodeTuple t : m.getValue()) {
-      String key = scalar(t.getKeyNode());
-      if (!allowed.contains(key)) {
-        error(line(t.getKeyNode()), what + ": unknown key '" + key + "' (allowed: "
-            + String.join(", ", allowed.stream().sorted().toList()) + ")");
-      } else {
-        out.put(key, t.getValueNode());
-      }
-    }
-    return out;
+    return r.entries(m, null, what, allowed);
   }
 
   private List<Node> sequence(Node node, String what) {
-    if (node instanceof SequenceNode s) {
-      return s.getValue();
-    }
-    error(line(node), what + " must be a list");
-    return List.of();
+    List<Node> items = r.sequence(node, null, what);
+    return items == null ? List.of() : items;
   }
 
   private static String optionalText(Node n) {
-    String v = n == null ? null : scalar(n);
+    String v = scalar(n);
     return v == null || v.isBlank() ? null : v.trim();
   }
 
   private static String scalar(Node n) {
-    return n instanceof ScalarNode s ? s.getValue() : null;
+    return YamlReader.scalar(n);
   }
 
   private static int line(Node n) {
-    return n.getStartMark().getLine() + 1;
+    return YamlReader.line(n);
   }
 
   private void error(int line, String message) {
-    errors.add(RuleFileError.error(file, line, null, message));
+    r.problems().error(line, null, message);
   }
 }

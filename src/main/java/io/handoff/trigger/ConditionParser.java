@@ -1,5 +1,7 @@
 package io.handoff.trigger;
 
+import io.handoff.yaml.Problems;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +20,26 @@ public final class ConditionParser<F> {
 
   private final Vocabulary<F> vocabulary;
   private final Problems problems;
+  private final YamlReader yaml;
 
   public ConditionParser(Vocabulary<F> vocabulary, Problems problems) {
     this.vocabulary = vocabulary;
     this.problems = problems;
+    this.yaml = new YamlReader(problems);
   }
 
   /** Parses the block; an absent block means "always matches". Invalid conditions are dropped. */
   public ConditionGroup<F> parse(Node node, String rule) {
-    if (YamlNodes.isNull(node)) {
+    if (YamlReader.isNull(node)) {
       return new ConditionGroup<>(List.of(), List.of());
     }
-    Map<String, Node> groups = YamlNodes.entries(node, GROUP_KEYS, problems, rule, "conditions");
+    Map<String, Node> groups = yaml.entries(node, rule, "conditions", GROUP_KEYS);
     return new ConditionGroup<>(list(groups.get("all"), rule), list(groups.get("any"), rule));
   }
 
   private List<Condition<F>> list(Node node, String rule) {
     List<Condition<F>> out = new ArrayList<>();
-    for (Node item : YamlNodes.items(node, problems, rule, "conditions")) {
+    for (Node item : yaml.items(node, rule, "conditions")) {
       Condition<F> c = one(item, rule);
       if (c != null) {
         out.add(c);
@@ -46,9 +50,18 @@ public final class ConditionParser<F> {
 
   /** Parses one {@code {field, operator, value}} condition; null (reported) when invalid. */
   public Condition<F> one(Node node, String rule) {
-    int line = YamlNodes.line(node);
-    Map<String, Node> e = YamlNodes.entries(node, CONDITION_KEYS, problems, rule, "condition");
-    String name = YamlNodes.scalar(e.get("field"));
+    Map<String, Node> e = yaml.entries(node, rule, "condition", CONDITION_KEYS);
+    String opName = e.containsKey("operator") ? YamlReader.scalar(e.get("operator")) : "is";
+    return one(YamlReader.scalar(e.get("field")), opName, value(e.get("value")), YamlReader.line(node), rule);
+  }
+
+  /**
+   * Checks one condition given as data (as SLA policy filters keep them), with the same rules and
+   * messages as a condition read from YAML; null (reported at {@code line}) when invalid.
+   *
+   * @param value null (no value), a String, or a List of Strings
+   */
+  public Condition<F> one(String name, String opName, Object value, int line, String rule) {
     if (name == null) {
       problems.error(line, rule, "condition has no field");
       return null;
@@ -58,7 +71,6 @@ public final class ConditionParser<F> {
       problems.error(line, rule, "unknown condition field \"" + name + "\"");
       return null;
     }
-    String opName = e.containsKey("operator") ? YamlNodes.scalar(e.get("operator")) : "is";
     Operator op = Operator.fromWire(opName);
     if (op == null) {
       problems.error(line, rule, "unknown operator \"" + opName + "\"");
@@ -70,15 +82,27 @@ public final class ConditionParser<F> {
               .map(Operator::wireName).toList()) + ")");
       return null;
     }
-    Object value = new ValueParser(problems, rule, line).parse(field, op, e.get("value"));
-    if (value == ValueParser.INVALID) {
+    Object parsed = new ValueParser(problems, rule, line).parse(field, op, value);
+    if (parsed == ValueParser.INVALID) {
       return null;
     }
-    return vocabulary.normalise(new Condition<>(field, op, value, raw(e.get("value")), line));
+    return vocabulary.normalise(new Condition<>(field, op, parsed, raw(value), line));
   }
 
-  private static String raw(Node node) {
-    List<String> parts = YamlNodes.scalarList(node);
-    return parts.size() == 1 ? parts.get(0) : String.join(", ", parts);
+  /** A YAML value as data: null, the text of a scalar, or the scalars of a list (none for a mapping). */
+  private static Object value(Node node) {
+    if (YamlReader.isNull(node)) {
+      return null;
+    }
+    String text = YamlReader.scalar(node);
+    return text != null ? text : YamlReader.scalarList(node);
+  }
+
+  private static String raw(Object value) {
+    if (value instanceof List<?> parts) {
+      return parts.size() == 1 ? String.valueOf(parts.get(0))
+          : String.join(", ", parts.stream().map(String::valueOf).toList());
+    }
+    return value == null ? "" : value.toString();
   }
 }

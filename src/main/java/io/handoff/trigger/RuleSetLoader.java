@@ -6,6 +6,7 @@ import io.handoff.messaging.MessagingValidator;
 import io.handoff.support.SupportTriggerParser;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.support.SupportValidator;
+import io.handoff.yaml.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

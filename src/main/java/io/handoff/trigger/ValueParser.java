@@ -1,5 +1,6 @@
 package io.handoff.trigger;
 
+import io.handoff.yaml.Problems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,9 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.nodes.Node;
 
-/** Turns a condition's YAML value into the typed value {@link Operators} compares against. */
+/**
+ * Turns a condition's value (null, a String, or a List of Strings) into the typed value
+ * {@link Operators} compares against.
+ */
 final class ValueParser {
 
   private final Problems problems;
@@ -23,22 +26,21 @@ final class ValueParser {
   }
 
   /** Returns the typed value; on a problem it reports it and returns {@link #INVALID}. */
-  Object parse(FieldRef<?> field, Operator op, Node node) {
+  Object parse(FieldRef<?> field, Operator op, Object value) {
     if (!op.takesValue()) {
       return null;
     }
-    if (YamlNodes.isNull(node)) {
+    if (value == null) {
       return fail("operator \"" + op.wireName() + "\" needs a value");
     }
     if (op.takesList()) {
       Set<Object> options = new LinkedHashSet<>();
-      for (String s : YamlNodes.scalarList(node)) {
-        options.add(single(field, s));
+      for (Object s : value instanceof List<?> list ? list : List.of(value)) {
+        options.add(single(field, String.valueOf(s)));
       }
       return options.contains(INVALID) ? INVALID : List.copyOf(options);
     }
-    String text = YamlNodes.scalar(node);
-    if (text == null) {
+    if (!(value instanceof String text)) {
       return fail("value of \"" + field.name() + "\" must be a single value, not a list or mapping");
     }
     return switch (op) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.handoff.sla.yaml.Durations;
+import io.handoff.yaml.Durations;
 import io.handoff.zendeskimport.IdMapping.Kind;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleSetValidator;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

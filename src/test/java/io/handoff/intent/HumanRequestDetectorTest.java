@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.handoff.intent.policy.HumanRequestDetector;
 import io.handoff.intent.policy.HumanRequestsLoader;
 import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The shipped human-request patterns (prompts/human-requests.yaml), on sentences written for this test. */
 class HumanRequestDetectorTest {
@@ -70,7 +71,7 @@ class HumanRequestDetectorTest {
 
   @Test
   void everyProblemOfThePatternsFileIsReportedWithItsLine() {
-    var r = HumanRequestsLoader.load(YamlDoc.parse("human-requests.yaml", """
+    var r = HumanRequestsLoader.load(YamlReader.of("human-requests.yaml", """
         languages:
           en:
             - '(unclosed'
@@ -86,7 +87,7 @@ class HumanRequestDetectorTest {
         org.assertj.core.groups.Tuple.tuple(4, "languages.en: pattern \".*\" matches every message"),
         org.assertj.core.groups.Tuple.tuple(5, "\"english\" is not a language code (two or three lower-case letters)"),
         org.assertj.core.groups.Tuple.tuple(7, "languages.fr has no pattern"),
-        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: languages)"));
+        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" in the human-requests file (allowed: languages)"));
     assertThat(r.errors().get(0).toString()).startsWith("human-requests.yaml:");
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.handoff.intent.taxonomy.Taxonomy;
 import io.handoff.intent.taxonomy.TaxonomyLoader;
 import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +44,9 @@ class TaxonomyLoaderTest {
       "bad threshold|offline:\\n  threshold: 1.5\\nintents:\\n" + GOOD_INTENT + "|2|offline.threshold must be a number between 0.0 and 1.0",
       "unknown urgency|urgency:\\n  critical: [x]\\nintents:\\n" + GOOD_INTENT + "|2|unknown urgency \"critical\"",
       "no intents|version: 1\\n|1|missing \"intents\"",
-      "invalid yaml|intents: [\\n|2|invalid YAML"})
+      "invalid yaml|intents: [\\n|2|YAML syntax error"})
   void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
-    LoadResult<Taxonomy> r = TaxonomyLoader.load(YamlDoc.parse("taxonomy.yaml", yaml.replace("\\n", "\n")));
+    LoadResult<Taxonomy> r = TaxonomyLoader.load(YamlReader.of("taxonomy.yaml", yaml.replace("\\n", "\n")));
     assertNull(r.value());
     RuleFileError e = r.errors().get(0);
     assertEquals(line, e.line(), e.toString());

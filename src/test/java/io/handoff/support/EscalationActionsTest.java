@@ -7,7 +7,7 @@ import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
-import io.handoff.trigger.Problems;
+import io.handoff.yaml.Problems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
-import io.handoff.trigger.Problems;
+import io.handoff.yaml.Problems;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -75,7 +75,7 @@ class TicketScheduleTest {
 
   @Test
   void setScheduleWithoutAValueIsAnErrorWithItsLine() {
-    io.handoff.trigger.Problems problems = new io.handoff.trigger.Problems("support-triggers.yaml");
+    io.handoff.yaml.Problems problems = new io.handoff.yaml.Problems("support-triggers.yaml");
     new SupportTriggerParser(problems).parse("""
         triggers:
           - title: T
@@ -150,7 +150,7 @@ class TicketScheduleTest {
 
   @Test
   void withinOneScheduleAndOutsideAnotherIsNoContradiction() {
-    io.handoff.trigger.Problems problems = new io.handoff.trigger.Problems("support-triggers.yaml");
+    io.handoff.yaml.Problems problems = new io.handoff.yaml.Problems("support-triggers.yaml");
     SupportTriggerSet set = new SupportTriggerParser(problems).parse("""
         triggers:
           - title: Paris open, New York closed

@@ -64,7 +64,7 @@ class HelpdeskDirectoryLoaderTest {
         "helpdesk.yaml:11: agent \"ana\": invalid e-mail address 'not-an-email'",
         "helpdesk.yaml:12: agent \"ana\": unknown group 'sales' (known: billing)",
         "helpdesk.yaml:13: agent \"ana\": status must be online, away or offline, not 'busy'",
-        "helpdesk.yaml:17: agent: unknown key 'colour' (allowed: email, groups, id, name, status, zendeskId)",
+        "helpdesk.yaml:17: unknown key \"colour\" in agent (allowed: email, groups, id, name, status, zendeskId)",
         "helpdesk.yaml:14: agent: 'name' is required"),
         r.errors().stream().map(RuleFileError::toString).toList());
   }

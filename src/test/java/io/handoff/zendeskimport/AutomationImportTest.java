@@ -8,7 +8,7 @@ import io.handoff.automation.AutomationLoader;
 import io.handoff.automation.AutomationSet;
 import io.handoff.automation.TimeCondition;
 import io.handoff.automation.TimeField;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.handoff.cli.HandoffCli;
 import io.handoff.rules.DynamicContent;
 import io.handoff.rules.DynamicContentLoader;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;
 import java.io.PrintWriter;

@@ -7,7 +7,7 @@ import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleSetValidator;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.handoff.intent.policy;
 
 import io.handoff.intent.LoadResult;
 import io.handoff.intent.Urgency;
-import io.handoff.intent.YamlDoc;
 import io.handoff.ticket.TicketPriority;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +24,7 @@ public final class HandoffPolicyLoader {
   private HandoffPolicyLoader() {}
 
   public static LoadResult<HandoffPolicy> load(Path file) {
-    return load(YamlDoc.read(file));
+    return load(YamlReader.of(file));
   }
 
   /**
@@ -39,18 +39,18 @@ public final class HandoffPolicyLoader {
     return policy.withPrompts(detector, replies.answerableIntents());
   }
 
-  public static LoadResult<HandoffPolicy> load(YamlDoc doc) {
-    MappingNode root = doc.rootMap().orElse(null);
+  public static LoadResult<HandoffPolicy> load(YamlReader doc) {
+    MappingNode root = doc.rootMap();
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
     onlyKeys(doc, root, "the policy", "defaultGroup", "groups", "thresholds", "alwaysHuman", "urgencyPriority");
-    String defaultGroup = YamlDoc.get(root, "defaultGroup")
-        .flatMap(n -> doc.scalar(n, null, "defaultGroup")).orElse("general");
+    String defaultGroup = YamlReader.get(root, "defaultGroup")
+        .map(n -> doc.text(n, null, "defaultGroup")).orElse("general");
     Map<String, String> groups = new LinkedHashMap<>();
-    YamlDoc.get(root, "groups").flatMap(n -> doc.map(n, null, "groups")).ifPresent(m -> doc.forEachEntry(m,
-        (k, v) -> doc.scalar(v, null, "group of " + k.getValue()).ifPresent(g -> groups.put(k.getValue(), g))));
-    Optional<MappingNode> thresholds = YamlDoc.get(root, "thresholds").flatMap(n -> doc.map(n, null, "thresholds"));
+    YamlReader.get(root, "groups").map(n -> doc.map(n, null, "groups")).ifPresent(m -> doc.forEachEntry(m,
+        (k, v) -> Optional.ofNullable(doc.text(v, null, "group of " + k.getValue())).ifPresent(g -> groups.put(k.getValue(), g))));
+    Optional<MappingNode> thresholds = YamlReader.get(root, "thresholds").map(n -> doc.map(n, null, "thresholds"));
     thresholds.ifPresent(t -> onlyKeys(doc, t, "thresholds", "handoffBelow", "clarifyBelow"));
     double handoffBelow = threshold(doc, thresholds, "handoffBelow", 0.35);
     double clarifyBelow = threshold(doc, thresholds, "clarifyBelow", handoffBelow);
@@ -61,13 +61,13 @@ public final class HandoffPolicyLoader {
     Set<String> tiers = new HashSet<>();
     List<Pattern> legal = new ArrayList<>();
     double[] minScore = {1.0};
-    YamlDoc.get(root, "alwaysHuman").flatMap(n -> doc.map(n, null, "alwaysHuman")).ifPresent(m -> {
+    YamlReader.get(root, "alwaysHuman").map(n -> doc.map(n, null, "alwaysHuman")).ifPresent(m -> {
       onlyKeys(doc, m, "alwaysHuman", "intents", "tiers", "legalPatterns", "minScore");
-      YamlDoc.get(m, "intents").ifPresent(n -> intents.addAll(doc.strings(n, null, "alwaysHuman.intents")));
-      YamlDoc.get(m, "tiers").ifPresent(n -> doc.strings(n, null, "alwaysHuman.tiers")
+      YamlReader.get(m, "intents").ifPresent(n -> intents.addAll(doc.strings(n, null, "alwaysHuman.intents")));
+      YamlReader.get(m, "tiers").ifPresent(n -> doc.strings(n, null, "alwaysHuman.tiers")
           .forEach(t -> tiers.add(t.toLowerCase(Locale.ROOT))));
-      YamlDoc.get(m, "legalPatterns").ifPresent(n -> readPatterns(doc, n, legal));
-      YamlDoc.get(m, "minScore").flatMap(n -> doc.number(n, null, "alwaysHuman.minScore", 0, 1))
+      YamlReader.get(m, "legalPatterns").ifPresent(n -> readPatterns(doc, n, legal));
+      YamlReader.get(m, "minScore").map(n -> doc.number(n, null, "alwaysHuman.minScore", 0, 1))
           .ifPresent(v -> minScore[0] = v);
     });
     Map<Urgency, TicketPriority> priorities = readPriorities(doc, root);
@@ -77,23 +77,17 @@ public final class HandoffPolicyLoader {
   }
 
   /** Reports every key of {@code map} that is not one of {@code allowed} (a misspelt key is not ignored). */
-  private static void onlyKeys(YamlDoc doc, MappingNode map, String where, String... allowed) {
-    Set<String> known = Set.of(allowed);
-    doc.forEachEntry(map, (k, v) -> {
-      if (!known.contains(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" in " + where + " (known: "
-            + String.join(", ", allowed) + ")");
-      }
-    });
+  private static void onlyKeys(YamlReader doc, MappingNode map, String where, String... allowed) {
+    doc.mapping(map, null, where, Set.of(allowed));
   }
 
-  private static double threshold(YamlDoc doc, Optional<MappingNode> m, String key, double dflt) {
-    return m.flatMap(t -> YamlDoc.get(t, key)).flatMap(n -> doc.number(n, null, "thresholds." + key, 0, 1))
+  private static double threshold(YamlReader doc, Optional<MappingNode> m, String key, double dflt) {
+    return m.flatMap(t -> YamlReader.get(t, key)).map(n -> doc.number(n, null, "thresholds." + key, 0, 1))
         .orElse(dflt);
   }
 
-  private static void readPatterns(YamlDoc doc, Node list, List<Pattern> out) {
-    doc.forEachItem(list, null, "alwaysHuman.legalPatterns", item -> doc.scalar(item, null, "pattern").ifPresent(p -> {
+  private static void readPatterns(YamlReader doc, Node list, List<Pattern> out) {
+    doc.forEachItem(list, null, "alwaysHuman.legalPatterns", item -> Optional.ofNullable(doc.text(item, null, "pattern")).ifPresent(p -> {
       try {
         out.add(Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       } catch (PatternSyntaxException e) {
@@ -102,12 +96,12 @@ public final class HandoffPolicyLoader {
     }));
   }
 
-  private static Map<Urgency, TicketPriority> readPriorities(YamlDoc doc, MappingNode root) {
+  private static Map<Urgency, TicketPriority> readPriorities(YamlReader doc, MappingNode root) {
     Map<Urgency, TicketPriority> out = new EnumMap<>(Urgency.class);
-    YamlDoc.get(root, "urgencyPriority").flatMap(n -> doc.map(n, null, "urgencyPriority")).ifPresent(
+    YamlReader.get(root, "urgencyPriority").map(n -> doc.map(n, null, "urgencyPriority")).ifPresent(
         m -> doc.forEachEntry(m, (k, v) -> {
           Urgency u = parse(k.getValue());
-          TicketPriority p = doc.scalar(v, null, "priority").map(TicketPriority::fromWire).orElse(null);
+          TicketPriority p = Optional.ofNullable(doc.text(v, null, "priority")).map(TicketPriority::fromWire).orElse(null);
           if (u == null) {
             doc.error(k, null, "unknown urgency \"" + k.getValue() + "\" (low, normal, high, urgent)");
           } else if (p == null) {

@@ -1,11 +1,13 @@
 package io.handoff.intent.policy;
 
 import io.handoff.intent.LoadResult;
-import io.handoff.intent.YamlDoc;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -23,21 +25,17 @@ public final class HumanRequestsLoader {
     if (!Files.exists(file)) {
       return new LoadResult<>(HumanRequestDetector.NONE, List.of());
     }
-    return load(YamlDoc.read(file));
+    return load(YamlReader.of(file));
   }
 
-  public static LoadResult<HumanRequestDetector> load(YamlDoc doc) {
-    MappingNode root = doc.rootMap().orElse(null);
+  public static LoadResult<HumanRequestDetector> load(YamlReader doc) {
+    MappingNode root = doc.rootMap();
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
-    doc.forEachEntry(root, (k, v) -> {
-      if (!"languages".equals(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: languages)");
-      }
-    });
+    doc.mapping(root, null, "the human-requests file", Set.of("languages"));
     List<HumanRequestDetector.HumanPattern> patterns = new ArrayList<>();
-    YamlDoc.get(root, "languages").flatMap(n -> doc.map(n, null, "languages")).ifPresentOrElse(
+    YamlReader.get(root, "languages").map(n -> doc.map(n, null, "languages")).ifPresentOrElse(
         m -> doc.forEachEntry(m, (k, v) -> {
           String language = k.getValue();
           if (!LANGUAGE.matcher(language).matches()) {
@@ -45,7 +43,7 @@ public final class HumanRequestsLoader {
             return;
           }
           int[] items = {0};
-          doc.forEachItem(v, null, "languages." + language, item -> doc.scalar(item, null, "pattern")
+          doc.forEachItem(v, null, "languages." + language, item -> Optional.ofNullable(doc.text(item, null, "pattern"))
               .ifPresent(p -> {
                 items[0]++;
                 if (p.isBlank()) {
@@ -61,7 +59,7 @@ public final class HumanRequestsLoader {
                     return;
                   }
                   patterns.add(new HumanRequestDetector.HumanPattern(language, regex,
-                      doc.file() + ":" + YamlDoc.line(item)));
+                      doc.file() + ":" + YamlReader.line(item)));
                 } catch (PatternSyntaxException e) {
                   doc.error(item, null, "invalid regex \"" + p + "\": " + e.getDescription());
                 }

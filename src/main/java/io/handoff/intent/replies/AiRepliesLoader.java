@@ -1,11 +1,12 @@
 package io.handoff.intent.replies;
 
 import io.handoff.intent.LoadResult;
-import io.handoff.intent.YamlDoc;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -33,39 +34,35 @@ public final class AiRepliesLoader {
     if (!Files.exists(file)) {
       return new LoadResult<>(AiReplies.NONE, java.util.List.of());
     }
-    return load(YamlDoc.read(file), intents);
+    return load(YamlReader.of(file), intents);
   }
 
   /** Parses the file; {@code intents} are the taxonomy's, which the answers must name. */
-  public static LoadResult<AiReplies> load(YamlDoc doc, Set<String> intents) {
-    MappingNode root = doc.rootMap().orElse(null);
+  public static LoadResult<AiReplies> load(YamlReader doc, Set<String> intents) {
+    MappingNode root = doc.rootMap();
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
-    doc.forEachEntry(root, (k, v) -> {
-      if (!Set.of("defaultLanguage", "clarify", "resolve", "handoff").contains(k.getValue())) {
-        doc.error(k, null, "unknown key \"" + k.getValue() + "\" (known: defaultLanguage, clarify, resolve, handoff)");
-      }
-    });
-    String defaultLanguage = YamlDoc.get(root, "defaultLanguage")
-        .flatMap(n -> doc.scalar(n, null, "defaultLanguage")).orElse("en");
+    doc.mapping(root, null, "the replies file", Set.of("defaultLanguage", "clarify", "resolve", "handoff"));
+    String defaultLanguage = YamlReader.get(root, "defaultLanguage")
+        .map(n -> doc.text(n, null, "defaultLanguage")).orElse("en");
     if (!LANGUAGE.matcher(defaultLanguage).matches()) {
-      YamlDoc.get(root, "defaultLanguage").ifPresent(n -> doc.error(n, null,
+      YamlReader.get(root, "defaultLanguage").ifPresent(n -> doc.error(n, null,
           "defaultLanguage must be a two-letter language code, not \"" + defaultLanguage + "\""));
     }
-    Map<String, String> clarify = YamlDoc.get(root, "clarify").flatMap(n -> doc.map(n, null, "clarify"))
+    Map<String, String> clarify = YamlReader.get(root, "clarify").map(n -> doc.map(n, null, "clarify"))
         .map(m -> texts(doc, m, "clarify", defaultLanguage)).orElse(Map.of());
-    Map<String, String> handoff = YamlDoc.get(root, "handoff").flatMap(n -> doc.map(n, null, "handoff"))
+    Map<String, String> handoff = YamlReader.get(root, "handoff").map(n -> doc.map(n, null, "handoff"))
         .map(m -> texts(doc, m, "handoff", defaultLanguage)).orElse(Map.of());
     Map<String, Map<String, String>> resolve = new LinkedHashMap<>();
-    YamlDoc.get(root, "resolve").flatMap(n -> doc.map(n, null, "resolve")).ifPresent(m -> doc.forEachEntry(m,
+    YamlReader.get(root, "resolve").map(n -> doc.map(n, null, "resolve")).ifPresent(m -> doc.forEachEntry(m,
         (k, v) -> {
           String intent = k.getValue();
           if (!AiReplies.DEFAULT_INTENT.equals(intent) && !intents.contains(intent)) {
             doc.error(k, null, "unknown intent \"" + intent + "\" (the taxonomy's intents, or "
                 + AiReplies.DEFAULT_INTENT + ")");
           }
-          doc.map(v, null, "resolve." + intent).ifPresent(t -> resolve.put(intent,
+          Optional.ofNullable(doc.map(v, null, "resolve." + intent)).ifPresent(t -> resolve.put(intent,
               texts(doc, t, "resolve." + intent, defaultLanguage)));
         }));
     AiReplies replies = new AiReplies(doc.version(), defaultLanguage, clarify, resolve, handoff);
@@ -73,14 +70,14 @@ public final class AiRepliesLoader {
   }
 
   /** Texts by language; each must be non-blank and short enough for a chat message, and the default language present. */
-  private static Map<String, String> texts(YamlDoc doc, MappingNode m, String where, String defaultLanguage) {
+  private static Map<String, String> texts(YamlReader doc, MappingNode m, String where, String defaultLanguage) {
     Map<String, String> out = new LinkedHashMap<>();
     doc.forEachEntry(m, (k, v) -> {
       if (!LANGUAGE.matcher(k.getValue()).matches()) {
         doc.error(k, null, where + ": \"" + k.getValue() + "\" is not a two-letter language code");
         return;
       }
-      doc.scalar(v, null, where + "." + k.getValue()).ifPresent(text -> {
+      Optional.ofNullable(doc.text(v, null, where + "." + k.getValue())).ifPresent(text -> {
         if (text.isBlank()) {
           doc.error(v, null, where + "." + k.getValue() + " is empty");
         } else if (text.length() > MAX_LENGTH) {

@@ -2,7 +2,7 @@ package io.handoff.intent.taxonomy;
 
 import io.handoff.intent.LoadResult;
 import io.handoff.intent.Urgency;
-import io.handoff.intent.YamlDoc;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,39 +23,39 @@ public final class TaxonomyLoader {
   private TaxonomyLoader() {}
 
   public static LoadResult<Taxonomy> load(Path file) {
-    return load(YamlDoc.read(file));
+    return load(YamlReader.of(file));
   }
 
-  public static LoadResult<Taxonomy> load(YamlDoc doc) {
-    MappingNode root = doc.rootMap().orElse(null);
+  public static LoadResult<Taxonomy> load(YamlReader doc) {
+    MappingNode root = doc.rootMap();
     if (root == null) {
       return new LoadResult<>(null, doc.errors());
     }
     List<IntentDefinition> intents = new ArrayList<>();
     List<Exemplar> exemplars = new ArrayList<>();
-    YamlDoc.get(root, "intents").ifPresentOrElse(
+    YamlReader.get(root, "intents").ifPresentOrElse(
         n -> doc.forEachItem(n, null, "intents", item -> readIntent(doc, item, intents, exemplars)),
         () -> doc.error(root, null, "missing \"intents\""));
-    String fallback = YamlDoc.get(root, "fallbackIntent")
-        .flatMap(n -> doc.scalar(n, null, "fallbackIntent")).orElse("other");
+    String fallback = YamlReader.get(root, "fallbackIntent")
+        .map(n -> doc.text(n, null, "fallbackIntent")).orElse("other");
     if (!intents.isEmpty() && intents.stream().noneMatch(i -> i.name().equals(fallback))) {
-      doc.error(YamlDoc.get(root, "fallbackIntent").orElse(root), null,
+      doc.error(YamlReader.get(root, "fallbackIntent").orElse(root), null,
           "fallbackIntent \"" + fallback + "\" is not one of the intents");
     }
-    double threshold = YamlDoc.get(root, "offline").flatMap(n -> doc.map(n, null, "offline"))
-        .flatMap(m -> YamlDoc.get(m, "threshold"))
-        .flatMap(n -> doc.number(n, null, "offline.threshold", 0.0, 1.0)).orElse(0.5);
+    double threshold = YamlReader.get(root, "offline").map(n -> doc.map(n, null, "offline"))
+        .flatMap(m -> YamlReader.get(m, "threshold"))
+        .map(n -> doc.number(n, null, "offline.threshold", 0.0, 1.0)).orElse(0.5);
     Map<Urgency, List<String>> urgency = readUrgency(doc, root);
     Taxonomy t = new Taxonomy(doc.version(), fallback, threshold, intents, exemplars, urgency);
     return new LoadResult<>(doc.errors().isEmpty() ? t : null, doc.errors());
   }
 
-  private static void readIntent(YamlDoc doc, Node item, List<IntentDefinition> intents, List<Exemplar> out) {
-    MappingNode m = doc.map(item, null, "an intent").orElse(null);
+  private static void readIntent(YamlReader doc, Node item, List<IntentDefinition> intents, List<Exemplar> out) {
+    MappingNode m = doc.map(item, null, "an intent");
     if (m == null) {
       return;
     }
-    String name = YamlDoc.get(m, "name").flatMap(n -> doc.scalar(n, null, "name")).orElse(null);
+    String name = YamlReader.get(m, "name").map(n -> doc.text(n, null, "name")).orElse(null);
     if (name == null || !INTENT_NAME.matcher(name).matches()) {
       doc.error(m, null, "intent needs a \"name\" in lower_snake_case");
       return;
@@ -64,12 +64,12 @@ public final class TaxonomyLoader {
     if (!seen.add(name)) {
       doc.error(m, name, "duplicate intent name");
     }
-    String description = YamlDoc.get(m, "description").flatMap(n -> doc.scalar(n, name, "description")).orElse("");
+    String description = YamlReader.get(m, "description").map(n -> doc.text(n, name, "description")).orElse("");
     if (description.isBlank()) {
       doc.error(m, name, "missing \"description\"");
     }
     intents.add(new IntentDefinition(name, description));
-    YamlDoc.get(m, "exemplars").flatMap(n -> doc.map(n, name, "exemplars")).ifPresentOrElse(
+    YamlReader.get(m, "exemplars").map(n -> doc.map(n, name, "exemplars")).ifPresentOrElse(
         ex -> doc.forEachEntry(ex, (lang, list) -> {
           if (!LANGUAGE.matcher(lang.getValue()).matches()) {
             doc.error(lang, name, "\"" + lang.getValue() + "\" is not an ISO 639 language code");
@@ -80,9 +80,9 @@ public final class TaxonomyLoader {
         () -> doc.error(m, name, "missing \"exemplars\""));
   }
 
-  private static Map<Urgency, List<String>> readUrgency(YamlDoc doc, MappingNode root) {
+  private static Map<Urgency, List<String>> readUrgency(YamlReader doc, MappingNode root) {
     Map<Urgency, List<String>> out = new EnumMap<>(Urgency.class);
-    YamlDoc.get(root, "urgency").flatMap(n -> doc.map(n, null, "urgency")).ifPresent(
+    YamlReader.get(root, "urgency").map(n -> doc.map(n, null, "urgency")).ifPresent(
         m -> doc.forEachEntry(m, (k, v) -> {
           Urgency u = parseUrgency(k.getValue());
           if (u == null) {

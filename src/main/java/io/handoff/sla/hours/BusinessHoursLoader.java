@@ -1,9 +1,7 @@
 package io.handoff.sla.hours;
 
-import io.handoff.sla.yaml.Loaded;
-import io.handoff.sla.yaml.YamlReader;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.handoff.yaml.Loaded;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -33,16 +31,16 @@ public final class BusinessHoursLoader {
   private BusinessHoursLoader() {}
 
   public static Loaded<BusinessHours> load(Path file) {
-    try {
-      return parse(file.toString(), Files.readString(file));
-    } catch (IOException e) {
-      return Loaded.unreadable(file, e);
-    }
+    YamlReader r = new YamlReader(file.toString());
+    return read(r, r.read(file));
   }
 
   public static Loaded<BusinessHours> parse(String fileName, String text) {
     YamlReader r = new YamlReader(fileName);
-    Node root = r.parse(text);
+    return read(r, r.parse(text));
+  }
+
+  private static Loaded<BusinessHours> read(YamlReader r, Node root) {
     Map<String, Node> top = root == null ? null : r.mapping(root, null, "business hours file", TOP);
     if (top == null) {
       return r.result(null);

@@ -5,6 +5,6 @@
  * <p>Entry points: {@link io.handoff.sla.hours.BusinessHours},
  * {@link io.handoff.sla.hours.BusinessHoursLoader}, {@link io.handoff.sla.hours.WorkingTime}.
  *
- * <p>Uses {@code sla.yaml} and {@code rules} only; no CDI, no Temporal.
+ * <p>Uses {@code yaml} and {@code rules} only; no CDI, no Temporal.
  */
 package io.handoff.sla.hours;

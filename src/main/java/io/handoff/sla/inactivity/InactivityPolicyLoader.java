@@ -1,11 +1,9 @@
 package io.handoff.sla.inactivity;
 
-import io.handoff.sla.yaml.Durations;
-import io.handoff.sla.yaml.Loaded;
-import io.handoff.sla.yaml.YamlReader;
 import io.handoff.ticket.TicketStatus;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.handoff.yaml.Durations;
+import io.handoff.yaml.Loaded;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +26,16 @@ public final class InactivityPolicyLoader {
   private InactivityPolicyLoader() {}
 
   public static Loaded<InactivityPolicy> load(Path file) {
-    try {
-      return parse(file.toString(), Files.readString(file));
-    } catch (IOException e) {
-      return Loaded.unreadable(file, e);
-    }
+    YamlReader r = new YamlReader(file.toString());
+    return read(r, r.read(file));
   }
 
   public static Loaded<InactivityPolicy> parse(String fileName, String text) {
     YamlReader r = new YamlReader(fileName);
-    Node root = r.parse(text);
+    return read(r, r.parse(text));
+  }
+
+  private static Loaded<InactivityPolicy> read(YamlReader r, Node root) {
     Map<String, Node> top = root == null ? null : r.mapping(root, null, "inactivity file", TOP);
     if (top == null) {
       return r.result(null);

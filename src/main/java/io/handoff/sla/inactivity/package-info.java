@@ -5,6 +5,6 @@
  * <p>Entry points: {@link io.handoff.sla.inactivity.InactivityTracker} (deterministic, like
  * {@code SlaClocks}), {@link io.handoff.sla.inactivity.InactivityPolicyLoader}.
  *
- * <p>Uses {@code sla.yaml}, {@code rules}, {@code trigger} and {@code ticket}; no CDI, no Temporal.
+ * <p>Uses {@code yaml}, {@code rules}, {@code trigger} and {@code ticket}; no CDI, no Temporal.
  */
 package io.handoff.sla.inactivity;

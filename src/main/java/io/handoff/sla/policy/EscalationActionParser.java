@@ -1,9 +1,9 @@
 package io.handoff.sla.policy;
 
 import io.handoff.sla.policy.EscalationWire.Kind;
-import io.handoff.sla.yaml.YamlReader;
 import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.handoff.sla.policy;
 
-import io.handoff.sla.yaml.YamlReader;
+import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

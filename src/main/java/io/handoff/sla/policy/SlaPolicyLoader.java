@@ -1,13 +1,11 @@
 package io.handoff.sla.policy;
 
 import io.handoff.sla.hours.BusinessHours;
-import io.handoff.sla.yaml.Durations;
-import io.handoff.sla.yaml.Loaded;
-import io.handoff.sla.yaml.YamlReader;
 import io.handoff.support.SupportAction;
 import io.handoff.ticket.TicketPriority;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.handoff.yaml.Durations;
+import io.handoff.yaml.Loaded;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,16 +35,16 @@ public final class SlaPolicyLoader {
   private SlaPolicyLoader() {}
 
   public static Loaded<SlaPolicies> load(Path file, BusinessHours hours) {
-    try {
-      return parse(file.toString(), Files.readString(file), hours);
-    } catch (IOException e) {
-      return Loaded.unreadable(file, e);
-    }
+    YamlReader r = new YamlReader(file.toString());
+    return read(r, r.read(file), hours);
   }
 
   public static Loaded<SlaPolicies> parse(String fileName, String text, BusinessHours hours) {
     YamlReader r = new YamlReader(fileName);
-    Node root = r.parse(text);
+    return read(r, r.parse(text), hours);
+  }
+
+  private static Loaded<SlaPolicies> read(YamlReader r, Node root, BusinessHours hours) {
     Map<String, Node> top = root == null ? null : r.mapping(root, null, "SLA policies file", Set.of("policies"));
     if (top == null) {
       return r.result(null);

@@ -7,6 +7,6 @@
  * {@link io.handoff.sla.policy.SlaPolicyMatcher} (the filter is evaluated by the trigger kernel through
  * {@code support.SupportFilterMatcher}).
  *
- * <p>Uses {@code sla.hours}, {@code sla.yaml} and {@code ticket} only; no CDI, no Temporal.
+ * <p>Uses {@code sla.hours}, {@code yaml} and {@code ticket} only; no CDI, no Temporal.
  */
 package io.handoff.sla.policy;

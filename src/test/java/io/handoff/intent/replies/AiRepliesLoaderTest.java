@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.LoadResult;
-import io.handoff.intent.YamlDoc;
 import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -16,7 +16,7 @@ class AiRepliesLoaderTest {
   static final Set<String> INTENTS = Set.of("order_delivery", "billing", "other");
 
   static LoadResult<AiReplies> load(String yaml) {
-    return AiRepliesLoader.load(YamlDoc.parse("replies.yaml", yaml), INTENTS);
+    return AiRepliesLoader.load(YamlReader.of("replies.yaml", yaml), INTENTS);
   }
 
   @Test
@@ -92,6 +92,6 @@ class AiRepliesLoaderTest {
         org.assertj.core.groups.Tuple.tuple(3, "clarify has no text in the default language en"),
         org.assertj.core.groups.Tuple.tuple(6, "unknown intent \"shipping\" (the taxonomy's intents, or default)"),
         org.assertj.core.groups.Tuple.tuple(7, "resolve.billing.en is empty"),
-        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" (known: defaultLanguage, clarify, resolve, handoff)"));
+        org.assertj.core.groups.Tuple.tuple(8, "unknown key \"tone\" in the replies file (allowed: clarify, defaultLanguage, handoff, resolve)"));
   }
 }

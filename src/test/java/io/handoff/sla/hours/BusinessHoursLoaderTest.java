@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.rules.RuleFileError;
-import io.handoff.sla.yaml.Loaded;
+import io.handoff.yaml.Loaded;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +50,7 @@ class BusinessHoursLoaderTest {
     assertNull(loaded.value());
     assertEquals(List.of(
         "business-hours.yaml:4: rule \"a\": unknown time zone \"Mars/Olympus\"",
-        "business-hours.yaml:8: rule \"a\": hours: unknown key \"funday\" (expected one of every_day, friday, monday,"
+        "business-hours.yaml:8: rule \"a\": unknown key \"funday\" in hours (allowed: every_day, friday, monday,"
             + " saturday, sunday, thursday, tuesday, wednesday, weekdays, weekends)",
         "business-hours.yaml:6: rule \"a\": opening hours overlap on monday",
         "business-hours.yaml:7: rule \"a\": opening hours \"9h to 5h\" must look like 09:00-17:30",
@@ -77,6 +77,6 @@ class BusinessHoursLoaderTest {
     Loaded<BusinessHours> loaded = BusinessHoursLoader.parse("bh.yaml", "schedules:\n  - name: [a\n");
     assertNull(loaded.value());
     assertEquals(1, loaded.errors().size());
-    assertTrue(loaded.errors().get(0).toString().startsWith("bh.yaml:3: malformed YAML"), loaded.errors().toString());
+    assertTrue(loaded.errors().get(0).toString().startsWith("bh.yaml:3: YAML syntax error"), loaded.errors().toString());
   }
 }

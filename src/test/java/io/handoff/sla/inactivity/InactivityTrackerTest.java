@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.inactivity.InactivityEvent.Kind;
-import io.handoff.sla.yaml.Loaded;
 import io.handoff.ticket.TicketStatus;
+import io.handoff.yaml.Loaded;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import io.handoff.rules.RuleFileError;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.policy.EscalationWire.Kind;
-import io.handoff.sla.yaml.Loaded;
 import io.handoff.ticket.TicketPriority;
+import io.handoff.yaml.Loaded;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +77,7 @@ class SlaPolicyLoaderTest {
     Loaded<SlaPolicies> loaded = SlaPolicyLoader.parse("sla-policies.yaml", yaml, HOURS);
     assertNull(loaded.value());
     assertEquals(List.of(
-        "sla-policies.yaml:6: rule \"Broken\": filter: unknown key \"some\" (expected one of all, any)",
+        "sla-policies.yaml:6: rule \"Broken\": unknown key \"some\" in filter (allowed: all, any)",
         "sla-policies.yaml:5: rule \"Broken\": missing required key \"field\"",
         "sla-policies.yaml:7: rule \"Broken\": a warning is a percentage of the target from 1 to 99, got \"150\"",
         "sla-policies.yaml:9: rule \"Broken\": unknown metric \"first_reply_tme\" (expected one of first_reply_time,"

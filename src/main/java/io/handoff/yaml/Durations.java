@@ -1,4 +1,4 @@
-package io.handoff.sla.yaml;
+package io.handoff.yaml;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,9 +1,6 @@
-package io.handoff.sla.yaml;
+package io.handoff.yaml;
 
 import io.handoff.rules.RuleFileError;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,15 +11,6 @@ public record Loaded<T>(T value, List<RuleFileError> errors) {
 
   public Loaded {
     errors = List.copyOf(errors);
-  }
-
-  /**
-   * A file that could not be read, as one error at line 0 (the whole file): "file not found" for a
-   * missing file, so callers print {@code file:0: message} instead of a stack trace.
-   */
-  public static <T> Loaded<T> unreadable(Path file, IOException e) {
-    String message = e instanceof NoSuchFileException ? "file not found" : "cannot read the file: " + e.getMessage();
-    return new Loaded<>(null, List.of(RuleFileError.error(file.toString(), 0, null, message)));
   }
 
   /** True when the file loaded (warnings allowed). */

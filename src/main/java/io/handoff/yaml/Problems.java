@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.yaml;
 
 import io.handoff.rules.RuleFileError;
 import java.util.ArrayList;
