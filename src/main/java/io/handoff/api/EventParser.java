@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * reported at once, each naming its field; nothing is accepted unless the whole body is valid.
  */
 public final class EventParser {
-  public static final int MAX_TEXT = io.handoff.journey.EventLimits.MAX_TEXT;
+  public static final int MAX_TEXT = io.handoff.ticket.TextLimits.MAX_TEXT;
   private static final int MAX_SHORT = 512;
   private static final int MAX_ATTRIBUTES = 50;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

@@ -12,7 +12,7 @@ import io.handoff.support.Actor;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment;
-import io.handoff.trigger.DryRunEvent;
+import io.handoff.dryrun.DryRunEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,11 +2,11 @@ package io.handoff.cli;
 
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.trigger.ConditionFailure;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunDiff;
-import io.handoff.trigger.DryRunEvent;
-import io.handoff.trigger.DryRunReport;
-import io.handoff.trigger.DryRunResult;
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunDiff;
+import io.handoff.dryrun.DryRunEvent;
+import io.handoff.dryrun.DryRunReport;
+import io.handoff.dryrun.DryRunResult;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
 import io.handoff.trigger.TriggerTrace;

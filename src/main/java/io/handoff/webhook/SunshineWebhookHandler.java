@@ -2,8 +2,8 @@ package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.journey.InboundEvents;
 import io.handoff.journey.JourneyEvent;
-import io.handoff.ticket.TicketCommands;
 import io.handoff.ticket.rest.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +29,16 @@ public final class SunshineWebhookHandler {
 
   private final byte[] secret;
   private final SunshineEventMapper mapper;
-  private final TicketCommands commands;
+  private final InboundEvents inbound;
   private final ObjectMapper json;
   private final Clock clock;
 
   /** {@code secret} null = not configured: every call is refused. */
-  public SunshineWebhookHandler(String secret, SunshineEventMapper mapper, TicketCommands commands,
+  public SunshineWebhookHandler(String secret, SunshineEventMapper mapper, InboundEvents inbound,
       ObjectMapper json, Clock clock) {
     this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
     this.mapper = mapper;
-    this.commands = commands;
+    this.inbound = inbound;
     this.json = json;
     this.clock = clock;
   }
@@ -81,7 +81,7 @@ public final class SunshineWebhookHandler {
     int ignored = 0;
     for (JourneyEvent e : events) {
       try {
-        commands.inboundEvent(e);
+        inbound.inboundEvent(e);
         delivered++;
       } catch (io.handoff.journey.JourneyService.NotStarted notStarted) {
         // e.g. conversation:remove of a conversation created before Handoff listened: nothing to end.

@@ -6,7 +6,7 @@ import io.handoff.persistence.Journal;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.trigger.DryRunEvent;
+import io.handoff.dryrun.DryRunEvent;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -26,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import org.h2.jdbcx.JdbcDataSource;
 import io.handoff.rules.BusinessCalendar;
-import io.handoff.trigger.DryRun;
+import io.handoff.dryrun.DryRun;
 import io.handoff.trigger.RuleSet;
 import io.handoff.trigger.RuleSetLoader;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
-import io.handoff.trigger.DryRun;
+import io.handoff.dryrun.DryRun;
 import io.handoff.trigger.RuleSet;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;

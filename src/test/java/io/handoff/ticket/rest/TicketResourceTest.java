@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.journey.JourneyEvent;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.NewComment;
@@ -64,10 +63,6 @@ class TicketResourceTest {
       public TicketComment comment(String id, NewComment comment) {
         commandsCalled++;
         return helpdesk.addComment(id, comment, UUID.randomUUID().toString());
-      }
-
-      public void inboundEvent(JourneyEvent event) {
-        commandsCalled++;
       }
     };
     resource = new TicketResource(helpdesk, commands, dir, new ObjectMapper());
