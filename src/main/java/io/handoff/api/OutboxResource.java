@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -6,6 +6,9 @@ import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
 import io.handoff.journey.JourneyView;
 import io.handoff.persistence.Journal;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.Ticket;
@@ -98,8 +101,8 @@ public class RulesResource {
   private RuleSetLoad candidate(String dir) {
     RuleSetLoad load = RuleSetLoader.load(candidateDirectory(java.nio.file.Path.of(config.candidatesDir()), dir));
     if (!load.isValid()) {
-      List<Problem.FieldError> errors = load.errors().stream()
-          .map(e -> new Problem.FieldError("candidate", e.toString())).toList();
+      List<FieldError> errors = load.errors().stream()
+          .map(e -> new FieldError("candidate", e.toString())).toList();
       throw new ProblemException(Problem.invalid(errors));
     }
     return load;

@@ -1,6 +1,6 @@
 package io.handoff.journey;
 
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.TextLimits;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.handoff.ticket;
 
+import io.handoff.problem.FieldError;
+
 /**
  * The longest text accepted on every entry point (event messages and replies over REST and webhooks,
  * ticket comments): {@link #MAX_TEXT} characters.

@@ -1,5 +1,6 @@
 package io.handoff.ticket;
 
+import io.handoff.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

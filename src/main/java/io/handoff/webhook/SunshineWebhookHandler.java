@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.journey.InboundEvents;
 import io.handoff.journey.JourneyEvent;
-import io.handoff.ticket.rest.Problem;
+import io.handoff.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -68,10 +68,10 @@ public final class SunshineWebhookHandler {
     }
     List<JourneyEvent> events = mapper.map(root, clock.instant());
     // The limits of every entry point, checked for every event before any is delivered.
-    List<io.handoff.ticket.FieldError> problems = new java.util.ArrayList<>();
+    List<io.handoff.problem.FieldError> problems = new java.util.ArrayList<>();
     for (JourneyEvent e : events) {
-      for (io.handoff.ticket.FieldError f : io.handoff.journey.EventLimits.problems(e)) {
-        problems.add(new io.handoff.ticket.FieldError(SUNSHINE_FIELDS.getOrDefault(f.field(), f.field()), f.message()));
+      for (io.handoff.problem.FieldError f : io.handoff.journey.EventLimits.problems(e)) {
+        problems.add(new io.handoff.problem.FieldError(SUNSHINE_FIELDS.getOrDefault(f.field(), f.field()), f.message()));
       }
     }
     if (!problems.isEmpty()) {

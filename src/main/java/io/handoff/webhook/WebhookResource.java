@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.journey.InboundEvents;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketCommands;
-import io.handoff.ticket.rest.Problem;
+import io.handoff.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

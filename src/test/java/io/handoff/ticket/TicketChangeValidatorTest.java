@@ -5,6 +5,7 @@ import static io.handoff.ticket.TicketFixtures.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import java.util.List;
 import java.util.Set;

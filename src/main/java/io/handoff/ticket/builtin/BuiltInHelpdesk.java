@@ -1,7 +1,7 @@
 package io.handoff.ticket.builtin;
 
 import io.handoff.ticket.ChangeActor;
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskException.Kind;
 import io.handoff.ticket.HelpdeskGateway;
