@@ -85,7 +85,12 @@ public final class Jdbc {
 
   /** Every row of a query, read by {@code row}. */
   public <T> List<T> list(String what, String sql, Row<T> row, Object... params) {
-    return withConnection(what, c -> list(c, sql, row, values(params)));
+    return list(what, sql, row, values(params));
+  }
+
+  /** Every row of a query bound by {@code binder} (which may also set e.g. the maximum row count). */
+  public <T> List<T> list(String what, String sql, Row<T> row, Binder binder) {
+    return withConnection(what, c -> list(c, sql, row, binder));
   }
 
   /** The first row of a query, read by {@code row}; empty when there is none. */

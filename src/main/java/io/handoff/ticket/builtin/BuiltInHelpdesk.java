@@ -1,5 +1,6 @@
 package io.handoff.ticket.builtin;
 
+import io.handoff.jdbc.Jdbc;
 import io.handoff.ticket.ChangeActor;
 import io.handoff.problem.FieldError;
 import io.handoff.ticket.HelpdeskException;
