@@ -1,18 +1,18 @@
 package io.handoff.cli;
 
-import io.handoff.rules.BusinessCalendar;
-import io.handoff.trigger.ConditionFailure;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunDiff;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.dryrun.DryRunReport;
 import io.handoff.dryrun.DryRunResult;
+import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.ConditionFailure;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
 import io.handoff.trigger.TriggerTrace;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

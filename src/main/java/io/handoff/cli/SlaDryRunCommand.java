@@ -1,5 +1,7 @@
 package io.handoff.cli;
 
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.sla.hours.BusinessHours;
@@ -9,8 +11,6 @@ import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.sla.yaml.Loaded;
 import io.handoff.support.SupportFilterMatcher;
 import io.handoff.support.TicketUpdate;
-import io.handoff.dryrun.DryRun;
-import io.handoff.dryrun.DryRunEvent;
 import io.handoff.zendeskimport.AuditFile;
 import io.handoff.zendeskimport.AuditReplay;
 import io.handoff.zendeskimport.IdMapping;

@@ -1,7 +1,7 @@
 package io.handoff.journey;
 
-import io.handoff.support.Actor;
 import io.handoff.problem.FieldError;
+import io.handoff.support.Actor;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TextLimits;
 import io.handoff.ticket.Ticket;

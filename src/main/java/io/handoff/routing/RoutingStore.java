@@ -1,7 +1,9 @@
 package io.handoff.routing;
 
-import io.handoff.journey.RoutingView;
 import io.handoff.jdbc.Jdbc;
+import io.handoff.journey.RoutingView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +17,11 @@ import javax.sql.DataSource;
  * Routing decisions of both routers and the humans' final routing, for the comparison report. Writes
  * are idempotent (activities may retry them).
  */
+@ApplicationScoped
 public class RoutingStore {
   private final Jdbc jdbc;
 
+  @Inject
   public RoutingStore(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -2,9 +2,9 @@ package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.journey.InboundEvents;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketCommands;
-import io.handoff.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;

@@ -2,10 +2,10 @@ package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.TicketCommands;
 import io.handoff.ticket.TicketNotFoundException;
 import io.handoff.ticket.TicketRefusedException;
-import io.handoff.problem.Problem;
 import io.handoff.webhook.ZendeskSignature.Verdict;
 import java.io.IOException;
 import java.time.Clock;
