@@ -1,8 +1,8 @@
 package io.handoff.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.journey.Agent;
@@ -10,6 +10,9 @@ import io.handoff.journey.Channel;
 import io.handoff.journey.Customer;
 import io.handoff.journey.EventType;
 import io.handoff.journey.JourneyEvent;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,7 +34,7 @@ import java.util.regex.Pattern;
  * reported at once, each naming its field; nothing is accepted unless the whole body is valid.
  */
 public final class EventParser {
-  public static final int MAX_TEXT = io.handoff.journey.EventLimits.MAX_TEXT;
+  public static final int MAX_TEXT = io.handoff.ticket.TextLimits.MAX_TEXT;
   private static final int MAX_SHORT = 512;
   private static final int MAX_ATTRIBUTES = 50;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -43,7 +46,7 @@ public final class EventParser {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxStringLength(100_000).build())
       .build());
 
-  private final List<Problem.FieldError> errors = new ArrayList<>();
+  private final List<FieldError> errors = new ArrayList<>();
 
   private EventParser() {}
 
@@ -87,7 +90,7 @@ public final class EventParser {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
           + e.getLocation().getColumnNr() + ")";
-      throw new ProblemException(new Problem("https://handoff.dev/problems/malformed-json", "Malformed JSON",
+      throw new ProblemException(new Problem(Problem.type("malformed-json"), "Malformed JSON",
           400, "the request body is not valid JSON" + where + ": " + e.getOriginalMessage(), "body", null, null));
     }
   }
@@ -262,7 +265,7 @@ public final class EventParser {
   }
 
   private void error(String field, String message) {
-    errors.add(new Problem.FieldError(field, message));
+    errors.add(new FieldError(field, message));
   }
 
   private static String clip(String s) {

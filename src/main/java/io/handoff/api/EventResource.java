@@ -4,6 +4,9 @@ import io.handoff.journey.EventAck;
 import io.handoff.journey.JourneyEvent;
 import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.temporal.client.WorkflowUpdateException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -60,11 +63,11 @@ public class EventResource {
     } catch (WorkflowUpdateException e) {
       throw new ProblemException(Problem.of(409, "Event refused by the journey", rootMessage(e)));
     } catch (JourneyService.NotStarted e) {
-      throw new ProblemException(new Problem("https://handoff.dev/problems/conversation-not-started",
+      throw new ProblemException(new Problem(Problem.type("conversation-not-started"),
           "Conversation not started", 409, e.getMessage(), "type", null, null));
     } catch (JourneyService.InvalidEvent e) {
       throw new ProblemException(Problem.invalid(e.errors().stream()
-          .map(f -> new Problem.FieldError(f.field(), f.message())).toList()));
+          .map(f -> new FieldError(f.field(), f.message())).toList()));
     }
   }
 

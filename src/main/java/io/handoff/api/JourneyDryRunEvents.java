@@ -1,6 +1,7 @@
 package io.handoff.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.journey.Customer;
 import io.handoff.journey.EventType;
 import io.handoff.journey.JourneyEvent;
@@ -12,7 +13,6 @@ import io.handoff.support.Actor;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment;
-import io.handoff.trigger.DryRunEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

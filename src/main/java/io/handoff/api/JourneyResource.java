@@ -3,6 +3,8 @@ package io.handoff.api;
 import io.handoff.journey.JourneyService;
 import io.handoff.journey.JourneyView;
 import io.handoff.persistence.JourneyIndex;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,7 @@
 package io.handoff.api;
 
+import io.handoff.jdbc.Jdbc;
+import io.handoff.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -7,12 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,25 +52,18 @@ public class OutboxResource {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    return new Jdbc(dataSource).list("Reading the outbox", sql, rs -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        Object v = names[i].equals("createdAt") ? rs.getObject(i + 1, OffsetDateTime.class) : rs.getObject(i + 1);
+        row.put(names[i], v == null ? null : v.toString());
+      }
+      return row;
+    }, ps -> {
       if (arg != null) {
         ps.setString(1, arg);
       }
       ps.setMaxRows(limit);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          for (int i = 0; i < names.length; i++) {
-            Object v = names[i].equals("createdAt") ? rs.getObject(i + 1, OffsetDateTime.class) : rs.getObject(i + 1);
-            row.put(names[i], v == null ? null : v.toString());
-          }
-          out.add(row);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the outbox failed: " + e.getMessage(), e);
-    }
-    return out;
+    });
   }
 }

@@ -1,6 +1,8 @@
 package io.handoff.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -19,7 +21,7 @@ public class ProblemMappers {
   public Response malformedJson(JsonProcessingException e) {
     String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
         + e.getLocation().getColumnNr();
-    return respond(new Problem("https://handoff.dev/problems/malformed-json", "Malformed JSON", 400,
+    return respond(new Problem(Problem.type("malformed-json"), "Malformed JSON", 400,
         "the request body is not valid JSON" + where, "body", null, null));
   }
 
@@ -37,7 +39,7 @@ public class ProblemMappers {
   /** A journey that did not record the request in time (issue 15): 503 with Retry-After, never a hang. */
   @ServerExceptionMapper
   public Response journeyBusy(io.handoff.journey.JourneyService.JourneyBusy e) {
-    Problem p = new Problem("https://handoff.dev/problems/journey-busy", "Journey busy", 503, e.getMessage(), null,
+    Problem p = new Problem(Problem.type("journey-busy"), "Journey busy", 503, e.getMessage(), null,
         null, null);
     return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", e.retryAfterSeconds()).entity(p)
         .build();
@@ -46,7 +48,7 @@ public class ProblemMappers {
   /** An event id reused for a different event: 409 naming it, nothing applied. */
   @ServerExceptionMapper
   public Response eventIdConflict(io.handoff.journey.JourneyService.EventIdConflict e) {
-    return respond(new Problem("https://handoff.dev/problems/event-id-conflict", "Event id already used", 409,
+    return respond(new Problem(Problem.type("event-id-conflict"), "Event id already used", 409,
         e.getMessage(), "eventId", null, null));
   }
 
@@ -57,6 +59,6 @@ public class ProblemMappers {
   }
 
   static Response respond(Problem p) {
-    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    return p.response();
   }
 }

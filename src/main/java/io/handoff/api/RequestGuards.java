@@ -2,6 +2,7 @@ package io.handoff.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -61,7 +62,7 @@ public class RequestGuards {
       if (length > limit) {
         refuse(ctx, tooLarge(length, limit));
       } else if (matrixInApiPath(ctx.request().path())) {
-        refuse(ctx, new Problem("https://handoff.dev/problems/invalid-request", "Invalid request", 400,
+        refuse(ctx, new Problem(Problem.type("invalid-request"), "Invalid request", 400,
             "path: ';' is not allowed in a path (matrix parameters are not supported)", "path", null, null));
       } else if (length < 0 && ctx.request().headers().contains("Transfer-Encoding")) {
         // A chunked body declares no length: read it here with the limit (Quarkus's own count answers a
@@ -100,13 +101,13 @@ public class RequestGuards {
   }
 
   static Problem targetTooLong(int length) {
-    return new Problem("https://handoff.dev/problems/uri-too-long", "Request target too long", 414,
+    return new Problem(Problem.type("uri-too-long"), "Request target too long", 414,
         "the request target (path and query) has " + length + " characters; the limit is " + MAX_TARGET_LENGTH
             + " characters", "path", null, null);
   }
 
   private static Problem tooLarge(long length, long limit) {
-    return new Problem("https://handoff.dev/problems/body-too-large", "Request body too large", 413,
+    return new Problem(Problem.type("body-too-large"), "Request body too large", 413,
         (length < 0 ? "the chunked body is over the limit" : "the body has " + length + " bytes")
             + "; the limit is " + limit + " bytes", "body", null, null);
   }

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.problem.ProblemException;
 import io.handoff.routing.ComparisonCalculator;
 import io.handoff.routing.ComparisonReport;
 import io.handoff.routing.RoutingStore;

@@ -2,17 +2,20 @@ package io.handoff.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunDiff;
+import io.handoff.dryrun.DryRunEvent;
+import io.handoff.dryrun.DryRunReport;
 import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
 import io.handoff.journey.JourneyView;
 import io.handoff.persistence.Journal;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.Ticket;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunDiff;
-import io.handoff.trigger.DryRunEvent;
-import io.handoff.trigger.DryRunReport;
 import io.handoff.trigger.RuleSetHolder;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
@@ -98,8 +101,8 @@ public class RulesResource {
   private RuleSetLoad candidate(String dir) {
     RuleSetLoad load = RuleSetLoader.load(candidateDirectory(java.nio.file.Path.of(config.candidatesDir()), dir));
     if (!load.isValid()) {
-      List<Problem.FieldError> errors = load.errors().stream()
-          .map(e -> new Problem.FieldError("candidate", e.toString())).toList();
+      List<FieldError> errors = load.errors().stream()
+          .map(e -> new FieldError("candidate", e.toString())).toList();
       throw new ProblemException(Problem.invalid(errors));
     }
     return load;

@@ -3,10 +3,13 @@ package io.handoff.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunEvent;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.support.TicketUpdate;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunEvent;
 import io.handoff.zendeskimport.AuditFile;
 import io.handoff.zendeskimport.IdMapping;
 import java.io.IOException;
@@ -55,17 +58,17 @@ final class SlaDryRunRequest {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object with events (or audits)");
     }
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
       String name = names.next();
       if (!FIELDS.contains(name)) {
-        errors.add(new Problem.FieldError(name, "unknown field (events or audits; candidate, policy, until, mapping)"));
+        errors.add(new FieldError(name, "unknown field (events or audits; candidate, policy, until, mapping)"));
       }
     }
     boolean events = body.hasNonNull("events");
     boolean audits = body.hasNonNull("audits");
     if (events == audits) {
-      errors.add(new Problem.FieldError("events", events ? "give events or audits, not both"
+      errors.add(new FieldError("events", events ? "give events or audits, not both"
           : "is required: the ticket updates to replay (or audits: Zendesk ticket audits)"));
     }
     String candidate = text(body, "candidate", errors);
@@ -73,7 +76,7 @@ final class SlaDryRunRequest {
     String untilText = text(body, "until", errors);
     Instant until = untilText == null ? null : instant(untilText, "until", errors);
     if (body.hasNonNull("mapping") && !audits) {
-      errors.add(new Problem.FieldError("mapping", "is only used with audits (Zendesk ids to Handoff names)"));
+      errors.add(new FieldError("mapping", "is only used with audits (Zendesk ids to Handoff names)"));
     }
     IdMapping mapping = audits ? mapping(body.get("mapping"), json, errors) : null;
     List<SlaDryRun.Update> updates = events && !audits ? events(body.get("events"), json, errors) : null;
@@ -85,9 +88,9 @@ final class SlaDryRunRequest {
   }
 
   /** The dry run's support events; a ticket's events in time order. */
-  private static List<SlaDryRun.Update> events(JsonNode n, ObjectMapper json, List<Problem.FieldError> errors) {
+  private static List<SlaDryRun.Update> events(JsonNode n, ObjectMapper json, List<FieldError> errors) {
     if (!n.isArray() || n.isEmpty()) {
-      errors.add(new Problem.FieldError("events", "must be a non-empty array of dry-run events"
+      errors.add(new FieldError("events", "must be a non-empty array of dry-run events"
           + " ({\"id\", \"kind\": \"support\", \"update\": {...}, \"occurredAt\"})"));
       return null;
     }
@@ -97,7 +100,7 @@ final class SlaDryRunRequest {
       String at = "events[" + i + "]";
       JsonNode e = n.get(i);
       if (!e.isObject()) {
-        errors.add(new Problem.FieldError(at, "must be a dry-run event object"));
+        errors.add(new FieldError(at, "must be a dry-run event object"));
         continue;
       }
       ObjectNode copy = e.deepCopy();
@@ -106,7 +109,7 @@ final class SlaDryRunRequest {
       if (occurred != null && !occurred.isNull()) {
         occurredAt = occurred.isTextual() ? instant(occurred.asText(), at + ".occurredAt", errors) : null;
         if (!occurred.isTextual()) {
-          errors.add(new Problem.FieldError(at + ".occurredAt", "must be an ISO-8601 time (2026-11-24T10:00:00Z)"));
+          errors.add(new FieldError(at + ".occurredAt", "must be an ISO-8601 time (2026-11-24T10:00:00Z)"));
         }
       }
       DryRunEvent event;
@@ -114,36 +117,36 @@ final class SlaDryRunRequest {
         event = DryRun.readEvent(json.writeValueAsString(copy), at, at);
       } catch (IOException ex) {
         String why = ex.getMessage();
-        errors.add(new Problem.FieldError(at, why.startsWith(at + ": ") ? why.substring(at.length() + 2) : why));
+        errors.add(new FieldError(at, why.startsWith(at + ": ") ? why.substring(at.length() + 2) : why));
         continue;
       }
       if (!"support".equals(event.kind())) {
-        errors.add(new Problem.FieldError(at + ".kind", "must be support: SLA clocks follow ticket updates"));
+        errors.add(new FieldError(at + ".kind", "must be support: SLA clocks follow ticket updates"));
         continue;
       }
       TicketUpdate u = event.update();
       if (occurredAt != null && u.at() != null && !occurredAt.equals(u.at())) {
-        errors.add(new Problem.FieldError(at + ".occurredAt", "is " + occurredAt + " but update.at is " + u.at()
+        errors.add(new FieldError(at + ".occurredAt", "is " + occurredAt + " but update.at is " + u.at()
             + ": give the time once"));
         continue;
       }
       Instant time = occurredAt != null ? occurredAt : u.at() != null ? u.at() : u.after().updatedAt();
       if (time == null) {
         if (occurred == null || occurred.isNull()) {
-          errors.add(new Problem.FieldError(at + ".occurredAt", "is required: when the update happened"
+          errors.add(new FieldError(at + ".occurredAt", "is required: when the update happened"
               + " (or update.at, or update.after.updatedAt)"));
         }
         continue;
       }
       String ticket = u.after().id() != null ? u.after().id() : u.idempotencyKey();
       if (ticket == null) {
-        errors.add(new Problem.FieldError(at + ".update.after.id", "is required: the ticket the update belongs to"));
+        errors.add(new FieldError(at + ".update.after.id", "is required: the ticket the update belongs to"));
         continue;
       }
       Integer previous = lastOfTicket.put(ticket, out.size());
       if (previous != null && time.isBefore(out.get(previous).at())) {
         SlaDryRun.Update p = out.get(previous);
-        errors.add(new Problem.FieldError(at + (occurredAt != null ? ".occurredAt" : ".update.at"), "event " + i
+        errors.add(new FieldError(at + (occurredAt != null ? ".occurredAt" : ".update.at"), "event " + i
             + " (\"" + event.id() + "\") of ticket " + ticket + " happens at " + time + ", before the ticket's previous"
             + " event (\"" + p.id() + "\") at " + p.at() + ": give each ticket's events in time order"));
       }
@@ -157,7 +160,7 @@ final class SlaDryRunRequest {
    * audits or of pages, one audit, a ticket response {@code {"ticket", "audit"}}); each needs its
    * {@code created_at}, and a ticket's audits come in time order.
    */
-  private static List<AuditFile.Audit> audits(JsonNode n, ObjectMapper json, List<Problem.FieldError> errors) {
+  private static List<AuditFile.Audit> audits(JsonNode n, ObjectMapper json, List<FieldError> errors) {
     List<Map.Entry<String, JsonNode>> flat = new ArrayList<>();
     if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
@@ -167,7 +170,7 @@ final class SlaDryRunRequest {
       flatten(n, "audits", flat);
     }
     if (flat.isEmpty()) {
-      errors.add(new Problem.FieldError("audits", "holds no audit (expected {\"audits\": [...]}, an array of audits,"
+      errors.add(new FieldError("audits", "holds no audit (expected {\"audits\": [...]}, an array of audits,"
           + " or one audit)"));
       return null;
     }
@@ -178,19 +181,19 @@ final class SlaDryRunRequest {
       try {
         out.addAll(AuditFile.parse(json.writeValueAsString(a.getValue()), at));
       } catch (IOException e) {
-        errors.add(new Problem.FieldError(at, e.getMessage().replace(at + ":1:1", at)));
+        errors.add(new FieldError(at, e.getMessage().replace(at + ":1:1", at)));
         continue;
       }
       JsonNode created = a.getValue().get("created_at");
       if (created == null || created.isNull()) {
-        errors.add(new Problem.FieldError(at + ".created_at", "is required: the SLA clocks need each audit's time"));
+        errors.add(new FieldError(at + ".created_at", "is required: the SLA clocks need each audit's time"));
         continue;
       }
       Instant time = Instant.parse(created.asText());
       String ticket = a.getValue().get("ticket_id").asText();
       Instant previous = lastOfTicket.put(ticket, time);
       if (previous != null && time.isBefore(previous)) {
-        errors.add(new Problem.FieldError(at + ".created_at", "audit of ticket " + ticket + " at " + time
+        errors.add(new FieldError(at + ".created_at", "audit of ticket " + ticket + " at " + time
             + " comes after one at " + previous + ": give each ticket's audits in time order"));
       }
     }
@@ -209,40 +212,40 @@ final class SlaDryRunRequest {
     }
   }
 
-  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<Problem.FieldError> errors) {
+  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<FieldError> errors) {
     if (n == null || n.isNull()) {
       return null;
     }
     if (!n.isObject() && !n.isTextual()) {
-      errors.add(new Problem.FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
+      errors.add(new FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
           + " or that file's text"));
       return null;
     }
     try {
       return IdMapping.parse(n.isTextual() ? n.asText() : json.writeValueAsString(n));
     } catch (IOException | RuntimeException e) {
-      errors.add(new Problem.FieldError("mapping", e.getMessage()));
+      errors.add(new FieldError("mapping", e.getMessage()));
       return null;
     }
   }
 
   /** An ISO-8601 instant ({@code Z}) or offset date-time. */
-  private static Instant instant(String text, String field, List<Problem.FieldError> errors) {
+  private static Instant instant(String text, String field, List<FieldError> errors) {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      errors.add(new Problem.FieldError(field, "\"" + text + "\" is not an ISO-8601 time (2026-11-24T10:00:00Z)"));
+      errors.add(new FieldError(field, "\"" + text + "\" is not an ISO-8601 time (2026-11-24T10:00:00Z)"));
       return null;
     }
   }
 
-  private static String text(JsonNode body, String field, List<Problem.FieldError> errors) {
+  private static String text(JsonNode body, String field, List<FieldError> errors) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return null;
     }
     if (!n.isTextual() || n.asText().isBlank()) {
-      errors.add(new Problem.FieldError(field, "must be a non-empty string"));
+      errors.add(new FieldError(field, "must be a non-empty string"));
       return null;
     }
     return n.asText().trim();

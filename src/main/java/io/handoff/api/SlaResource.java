@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.config.HandoffConfig;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.sla.SlaDryRun;
@@ -107,11 +110,11 @@ public class SlaResource {
     if (policies != null) {
       problems.addAll(policies.errors());
     }
-    List<Problem.FieldError> errors = problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR)
-        .map(p -> new Problem.FieldError("candidate", p.toString())).toList();
+    List<FieldError> errors = problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR)
+        .map(p -> new FieldError("candidate", p.toString())).toList();
     if (!errors.isEmpty() || policies == null || policies.value() == null) {
       throw new ProblemException(Problem.invalid(errors.isEmpty()
-          ? List.of(new Problem.FieldError("candidate", "its SLA policies cannot be loaded")) : errors));
+          ? List.of(new FieldError("candidate", "its SLA policies cannot be loaded")) : errors));
     }
     return policies.value();
   }

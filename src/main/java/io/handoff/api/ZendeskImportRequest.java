@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.ticket.zendesk.ZendeskSettings;
 import io.handoff.zendeskimport.IdMapping;
 import io.handoff.zendeskimport.ZendeskExport;
@@ -78,7 +81,7 @@ final class ZendeskImportRequest {
       throw ProblemException.invalid("body", "must be a JSON object with the Zendesk payloads or subdomain, email"
           + " and apiToken");
     }
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     boolean payloads = false;
     boolean fetch = false;
     for (Iterator<String> names = body.fieldNames(); names.hasNext();) {
@@ -88,20 +91,20 @@ final class ZendeskImportRequest {
       } else if (FETCH.contains(name)) {
         fetch = true;
       } else if (!"mapping".equals(name)) {
-        errors.add(new Problem.FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
+        errors.add(new FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
             + " slas, sla_policies, webhooks, definitions, schedules, holidays, dynamic_content, locales; fetch:"
             + " subdomain, baseUrl, email, apiToken; mapping)"));
       }
     }
     if (payloads && fetch) {
-      errors.add(new Problem.FieldError("subdomain", "give either the Zendesk payloads or a fetch request, not both"));
+      errors.add(new FieldError("subdomain", "give either the Zendesk payloads or a fetch request, not both"));
     }
     if (!payloads && !fetch) {
-      errors.add(new Problem.FieldError("triggers", "nothing to import: give the Zendesk payloads or subdomain,"
+      errors.add(new FieldError("triggers", "nothing to import: give the Zendesk payloads or subdomain,"
           + " email and apiToken"));
     }
     if (body.has("slas") && body.has("sla_policies")) {
-      errors.add(new Problem.FieldError("sla_policies", "give slas or sla_policies, not both"));
+      errors.add(new FieldError("sla_policies", "give slas or sla_policies, not both"));
     }
     IdMapping mapping = mapping(body.get("mapping"), json, errors);
     ZendeskExport export = null;
@@ -129,7 +132,7 @@ final class ZendeskImportRequest {
   }
 
   /** A list endpoint's body: the response object ({@code {key: [...]}}) or the bare array. */
-  private static JsonNode list(JsonNode body, String field, String key, List<Problem.FieldError> errors) {
+  private static JsonNode list(JsonNode body, String field, String key, List<FieldError> errors) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return null;
@@ -142,7 +145,7 @@ final class ZendeskImportRequest {
     if (n.isObject() && n.path(key).isArray()) {
       return n;
     }
-    errors.add(new Problem.FieldError(field, "must be the body of the Zendesk list endpoint ({\"" + key
+    errors.add(new FieldError(field, "must be the body of the Zendesk list endpoint ({\"" + key
         + "\": [...]}) or its array"));
     return null;
   }
@@ -153,17 +156,17 @@ final class ZendeskImportRequest {
    * {@code holidays} (the array, or the body of {@code GET .../schedules/{id}/holidays}) or
    * {@code holidays.<schedule id>} of the request, not both. Returns a copy with the holidays in place.
    */
-  private static JsonNode schedules(JsonNode body, List<Problem.FieldError> errors) {
+  private static JsonNode schedules(JsonNode body, List<FieldError> errors) {
     JsonNode holidays = body.get("holidays");
     if (holidays != null && !holidays.isNull() && !holidays.isObject()) {
-      errors.add(new Problem.FieldError("holidays", "must be an object: schedule id -> the body of GET"
+      errors.add(new FieldError("holidays", "must be an object: schedule id -> the body of GET"
           + " /api/v2/business_hours/schedules/{id}/holidays or its array"));
       return null;
     }
     JsonNode given = list(body, "schedules", "schedules", errors);
     if (given == null) {
       if (holidays != null && !holidays.isNull() && holidays.size() > 0) {
-        errors.add(new Problem.FieldError("holidays", "give the schedules they belong to (schedules)"));
+        errors.add(new FieldError("holidays", "give the schedules they belong to (schedules)"));
       }
       return null;
     }
@@ -174,22 +177,22 @@ final class ZendeskImportRequest {
       JsonNode s = list.get(i);
       String at = "schedules[" + i + "]";
       if (!s.isObject()) {
-        errors.add(new Problem.FieldError(at, "must be a schedule object"));
+        errors.add(new FieldError(at, "must be a schedule object"));
         continue;
       }
       JsonNode id = s.get("id");
       if (id == null || !(id.canConvertToLong() || id.isTextual() && id.asText().matches("\\d+"))) {
-        errors.add(new Problem.FieldError(at + ".id", "is required: the schedule's numeric id"));
+        errors.add(new FieldError(at + ".id", "is required: the schedule's numeric id"));
       } else if (!ids.add(id.asText())) {
-        errors.add(new Problem.FieldError(at + ".id", "schedule " + id.asText() + " is listed twice"));
+        errors.add(new FieldError(at + ".id", "schedule " + id.asText() + " is listed twice"));
       }
       if (!s.path("intervals").isArray()) {
-        errors.add(new Problem.FieldError(at + ".intervals", "must be an array of {start_time, end_time}"));
+        errors.add(new FieldError(at + ".intervals", "must be an array of {start_time, end_time}"));
       }
       JsonNode own = s.get("holidays");
       JsonNode separate = holidays == null || id == null ? null : holidays.get(id.asText());
       if (own != null && separate != null) {
-        errors.add(new Problem.FieldError("holidays." + id.asText(), "schedule " + id.asText()
+        errors.add(new FieldError("holidays." + id.asText(), "schedule " + id.asText()
             + " already carries its holidays (schedules[" + i + "].holidays): give them once"));
       }
       JsonNode h = own != null ? own : separate;
@@ -197,12 +200,12 @@ final class ZendeskImportRequest {
       if (h != null && !h.isNull()) {
         JsonNode arr = h.isObject() && h.has("holidays") ? h.get("holidays") : h;
         if (!arr.isArray()) {
-          errors.add(new Problem.FieldError(hAt, "must be the body of GET /api/v2/business_hours/schedules/{id}/holidays"
+          errors.add(new FieldError(hAt, "must be the body of GET /api/v2/business_hours/schedules/{id}/holidays"
               + " ({\"holidays\": [...]}) or its array"));
         } else {
           for (int j = 0; j < arr.size(); j++) {
             if (!arr.get(j).isObject() || !arr.get(j).path("start_date").isTextual()) {
-              errors.add(new Problem.FieldError(hAt + "[" + j + "]", "must be a holiday {name, start_date, end_date}"));
+              errors.add(new FieldError(hAt + "[" + j + "]", "must be a holiday {name, start_date, end_date}"));
             }
           }
           ((ObjectNode) s).set("holidays", arr);
@@ -213,60 +216,60 @@ final class ZendeskImportRequest {
       for (java.util.Iterator<String> it = holidays.fieldNames(); it.hasNext();) {
         String id = it.next();
         if (!ids.contains(id)) {
-          errors.add(new Problem.FieldError("holidays." + id, "names no schedule of schedules"));
+          errors.add(new FieldError("holidays." + id, "names no schedule of schedules"));
         }
       }
     }
     return out;
   }
 
-  private static JsonNode definitions(JsonNode n, List<Problem.FieldError> errors) {
+  private static JsonNode definitions(JsonNode n, List<FieldError> errors) {
     if (n == null || n.isNull()) {
       return null;
     }
     if (!n.isObject() || !n.path("definitions").isObject()) {
-      errors.add(new Problem.FieldError("definitions",
+      errors.add(new FieldError("definitions",
           "must be the body of GET /api/v2/triggers/definitions ({\"definitions\": {...}})"));
       return null;
     }
     return n;
   }
 
-  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<Problem.FieldError> errors) {
+  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<FieldError> errors) {
     if (n == null || n.isNull()) {
       return null;
     }
     if (!n.isObject() && !n.isTextual()) {
-      errors.add(new Problem.FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
+      errors.add(new FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
           + " (groups, users, organizations, custom_fields, webhooks, categories) or that file's text"));
       return null;
     }
     try {
       return IdMapping.parse(n.isTextual() ? n.asText() : json.writeValueAsString(n));
     } catch (IOException | RuntimeException e) {
-      errors.add(new Problem.FieldError("mapping", e.getMessage()));
+      errors.add(new FieldError("mapping", e.getMessage()));
       return null;
     }
   }
 
-  private static ZendeskSettings settings(JsonNode body, List<Problem.FieldError> errors, FetchPolicy policy) {
+  private static ZendeskSettings settings(JsonNode body, List<FieldError> errors, FetchPolicy policy) {
     String subdomain = text(body, "subdomain", errors);
     String baseUrl = text(body, "baseUrl", errors);
     String email = text(body, "email", errors);
     String token = text(body, "apiToken", errors);
     if (subdomain == null && baseUrl == null) {
-      errors.add(new Problem.FieldError("subdomain", "is required to fetch from Zendesk (or baseUrl)"));
+      errors.add(new FieldError("subdomain", "is required to fetch from Zendesk (or baseUrl)"));
     } else if (subdomain != null && !subdomain.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
-      errors.add(new Problem.FieldError("subdomain", "must be a Zendesk subdomain (letters, digits, hyphens)"));
+      errors.add(new FieldError("subdomain", "must be a Zendesk subdomain (letters, digits, hyphens)"));
     }
     if (baseUrl != null && !policy.allowBaseUrl()) {
-      errors.add(new Problem.FieldError("baseUrl", "is not accepted: the import fetches only from"
+      errors.add(new FieldError("baseUrl", "is not accepted: the import fetches only from"
           + " https://<subdomain>.zendesk.com (give subdomain)"));
       baseUrl = null;
     }
     if (subdomain != null && policy.subdomain().isPresent()
         && !policy.subdomain().get().equalsIgnoreCase(subdomain)) {
-      errors.add(new Problem.FieldError("subdomain", "must be the configured Zendesk subdomain"
+      errors.add(new FieldError("subdomain", "must be the configured Zendesk subdomain"
           + " (handoff.zendesk.subdomain)"));
     }
     URI base = null;
@@ -274,31 +277,31 @@ final class ZendeskImportRequest {
       try {
         base = URI.create(baseUrl.replaceAll("/+$", ""));
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
-          errors.add(new Problem.FieldError("baseUrl", "must be an http(s) URL"));
+          errors.add(new FieldError("baseUrl", "must be an http(s) URL"));
         }
       } catch (IllegalArgumentException e) {
-        errors.add(new Problem.FieldError("baseUrl", "is not a URL: " + e.getMessage()));
+        errors.add(new FieldError("baseUrl", "is not a URL: " + e.getMessage()));
       }
     } else if (subdomain != null) {
       base = URI.create("https://" + subdomain + ".zendesk.com");
     }
     if (email == null) {
-      errors.add(new Problem.FieldError("email", "is required to fetch from Zendesk"));
+      errors.add(new FieldError("email", "is required to fetch from Zendesk"));
     }
     if (token == null) {
-      errors.add(new Problem.FieldError("apiToken", "is required to fetch from Zendesk"));
+      errors.add(new FieldError("apiToken", "is required to fetch from Zendesk"));
     }
     return errors.isEmpty() ? new ZendeskSettings(base, email, token, Duration.ofSeconds(10), Duration.ofSeconds(30),
         Duration.ofSeconds(60)) : null;
   }
 
-  private static String text(JsonNode body, String field, List<Problem.FieldError> errors) {
+  private static String text(JsonNode body, String field, List<FieldError> errors) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return null;
     }
     if (!n.isTextual() || n.asText().isBlank()) {
-      errors.add(new Problem.FieldError(field, "must be a non-empty string"));
+      errors.add(new FieldError(field, "must be a non-empty string"));
       return null;
     }
     return n.asText().trim();

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.config.HandoffConfig;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.trigger.RuleSetHolder;
@@ -129,7 +132,7 @@ public class ZendeskImportResource {
     try {
       return IdMapping.read(dir.resolve(ZendeskImporter.MAPPING_FILE));
     } catch (java.io.UncheckedIOException e) {
-      throw new ProblemException(new Problem("https://handoff.dev/problems/invalid-rules", "Stored mapping is invalid",
+      throw new ProblemException(new Problem(Problem.type("invalid-rules"), "Stored mapping is invalid",
           422, e.getMessage() + "; fix the file or give \"mapping\" in the body", "mapping", null, null));
     }
   }
@@ -168,7 +171,7 @@ public class ZendeskImportResource {
       ZendeskRulesFetcher fetcher = new ZendeskRulesFetcher(request.fetch);
       return new Fetched(fetcher.fetchAll(), fetcher.fetchSchedules());
     } catch (IOException e) {
-      throw new ProblemException(new Problem("https://handoff.dev/problems/zendesk-fetch-failed",
+      throw new ProblemException(new Problem(Problem.type("zendesk-fetch-failed"),
           "Fetching from Zendesk failed", 502, e.getMessage(), "subdomain", null, null));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -199,9 +202,9 @@ public class ZendeskImportResource {
   }
 
   private static Problem invalidRules(List<RuleFileError> errors) {
-    List<Problem.FieldError> list = errors.stream()
-        .map(e -> new Problem.FieldError(e.file() + ":" + e.line(), e.toString())).toList();
-    return new Problem("https://handoff.dev/problems/invalid-rules", "Imported rules are invalid", 422,
+    List<FieldError> list = errors.stream()
+        .map(e -> new FieldError(e.file() + ":" + e.line(), e.toString())).toList();
+    return new Problem(Problem.type("invalid-rules"), "Imported rules are invalid", 422,
         errors.size() + " error(s) in the imported rules; nothing was written. First: " + errors.get(0),
         list.get(0).field(), null, list);
   }

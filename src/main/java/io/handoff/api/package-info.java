@@ -7,7 +7,7 @@
  * {@link io.handoff.journey.JourneyService}), {@link io.handoff.api.JourneyResource},
  * {@link io.handoff.api.RoutingResource}, {@link io.handoff.api.RulesResource} and
  * {@link io.handoff.api.SlaResource} (dry runs), {@link io.handoff.api.ZendeskImportResource},
- * {@link io.handoff.api.OutboxResource}; {@link io.handoff.api.Problem},
+ * {@link io.handoff.api.OutboxResource}; {@link io.handoff.problem.Problem},
  * {@link io.handoff.api.ProblemMappers} and {@link io.handoff.api.RequestGuards} for errors.
  *
  * <p>The top layer: it uses the domain packages (journey, ticket, trigger, rules, sla, automation,

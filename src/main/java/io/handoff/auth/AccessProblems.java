@@ -2,7 +2,7 @@ package io.handoff.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.api.Problem;
+import io.handoff.problem.Problem;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -64,7 +64,7 @@ public class AccessProblems {
     }
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://handoff.dev/problems/too-many-failed-attempts");
+    body.put("type", Problem.type("too-many-failed-attempts"));
     body.put("title", "Too many refused credentials");
     body.put("status", 429);
     body.put("detail", "too many refused credentials from this client; try again in " + seconds + " s");
@@ -128,7 +128,7 @@ public class AccessProblems {
 
   private static Map<String, Object> problem(int status, String title, String detail, Scope needed) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://handoff.dev/problems/" + (status == 401 ? "unauthenticated" : "forbidden"));
+    body.put("type", Problem.type(status == 401 ? "unauthenticated" : "forbidden"));
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);

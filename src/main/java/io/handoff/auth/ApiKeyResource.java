@@ -1,8 +1,9 @@
 package io.handoff.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.api.Problem;
-import io.handoff.api.ProblemException;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
+import io.handoff.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -69,25 +70,25 @@ public class ApiKeyResource {
     if (body == null || !body.isObject()) {
       throw ProblemException.invalid("body", "must be a JSON object with name and scope");
     }
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!f.equals("name") && !f.equals("scope")) {
-        errors.add(new Problem.FieldError(f, "unknown field (allowed: name, scope)"));
+        errors.add(new FieldError(f, "unknown field (allowed: name, scope)"));
       }
     }
     JsonNode name = body.get("name");
     if (name == null || !name.isTextual() || name.asText().isBlank()) {
-      errors.add(new Problem.FieldError("name", "required: a non-empty string naming who uses the key"));
+      errors.add(new FieldError("name", "required: a non-empty string naming who uses the key"));
     } else if (name.asText().length() > MAX_NAME) {
-      errors.add(new Problem.FieldError("name", "longer than " + MAX_NAME + " characters"));
+      errors.add(new FieldError("name", "longer than " + MAX_NAME + " characters"));
     } else if (ApiKeyStore.hasControlCharacters(name.asText())) {
-      errors.add(new Problem.FieldError("name", "must not contain line breaks or other control characters"));
+      errors.add(new FieldError("name", "must not contain line breaks or other control characters"));
     }
     JsonNode scope = body.get("scope");
     Scope parsed = scope != null && scope.isTextual() ? Scope.parse(scope.asText()).orElse(null) : null;
     if (parsed == null) {
-      errors.add(new Problem.FieldError("scope", "required: metrics, read, write or admin"));
+      errors.add(new FieldError("scope", "required: metrics, read, write or admin"));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid(errors));
@@ -115,7 +116,7 @@ public class ApiKeyResource {
     try {
       next = keys.rotate(id).orElseThrow(() -> unknown(id));
     } catch (IllegalArgumentException e) {
-      throw new ProblemException(new Problem("https://handoff.dev/problems/conflict", "Conflict", 409,
+      throw new ProblemException(new Problem(Problem.type("conflict"), "Conflict", 409,
           e.getMessage(), "id", null, null));
     }
     LOG.infof("API key %s rotated to %s by %s", id, next.key().id(),

@@ -1,7 +1,7 @@
 package io.handoff.auth;
 
+import io.handoff.jdbc.Jdbc;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -24,7 +23,7 @@ public class ApiKeyStore {
   static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
   private static final String COLUMNS = "id, name, scope, created_at, last_used_at, revoked_at, replaced_by";
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final Clock clock;
 
   public ApiKeyStore(DataSource dataSource) {
@@ -32,7 +31,7 @@ public class ApiKeyStore {
   }
 
   public ApiKeyStore(DataSource dataSource, Clock clock) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
     this.clock = clock;
   }
 
@@ -61,47 +60,24 @@ public class ApiKeyStore {
     if (hasControlCharacters(name)) {
       throw new IllegalArgumentException("an API key name must not contain line breaks or other control characters");
     }
-    try (Connection c = dataSource.getConnection()) {
-      return insert(c, name, scope);
-    } catch (SQLException e) {
-      throw failure("creating an API key", e);
-    }
+    return jdbc.withConnection("creating an API key", c -> insert(c, name, scope));
   }
 
   public List<ApiKey> list() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id");
-        ResultSet rs = ps.executeQuery()) {
-      List<ApiKey> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(row(rs));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw failure("listing API keys", e);
-    }
+    return jdbc.list("listing API keys", "SELECT " + COLUMNS + " FROM api_keys ORDER BY created_at, id",
+        ApiKeyStore::row);
   }
 
   public Optional<ApiKey> find(String id) {
-    try (Connection c = dataSource.getConnection()) {
-      return find(c, id);
-    } catch (SQLException e) {
-      throw failure("reading an API key", e);
-    }
+    return jdbc.withConnection("reading an API key", c -> find(c, id));
   }
 
   /** Revokes a key (a revoked key stays revoked); empty when there is no such key. */
   public Optional<ApiKey> revoke(String id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-      ps.setObject(1, now());
-      ps.setString(2, id);
-      ps.executeUpdate();
+    return jdbc.withConnection("revoking an API key", c -> {
+      Jdbc.update(c, "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Jdbc.values(now(), id));
       return find(c, id);
-    } catch (SQLException e) {
-      throw failure("revoking an API key", e);
-    }
+    });
   }
 
   /**
@@ -109,35 +85,22 @@ public class ApiKeyStore {
    * Empty when there is no such key; refused when it is already revoked.
    */
   public Optional<Created> rotate(String id) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        Optional<ApiKey> old = find(c, id);
-        if (old.isEmpty()) {
-          return Optional.empty();
-        }
-        if (!old.get().active()) {
-          throw new IllegalArgumentException("API key " + id + " is revoked; create a new key instead");
-        }
-        Created next = insert(c, old.get().name(), old.get().scope());
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE api_keys SET revoked_at = ?, replaced_by = ? WHERE id = ? AND revoked_at IS NULL")) {
-          ps.setObject(1, now());
-          ps.setString(2, next.key().id());
-          ps.setString(3, id);
-          if (ps.executeUpdate() != 1) {
-            throw new IllegalArgumentException("API key " + id + " was revoked meanwhile");
-          }
-        }
-        c.commit();
-        return Optional.of(next);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+    return jdbc.inTransaction("rotating an API key", c -> {
+      Optional<ApiKey> old = find(c, id);
+      if (old.isEmpty()) {
+        return Optional.empty();
       }
-    } catch (SQLException e) {
-      throw failure("rotating an API key", e);
-    }
+      if (!old.get().active()) {
+        throw new IllegalArgumentException("API key " + id + " is revoked; create a new key instead");
+      }
+      Created next = insert(c, old.get().name(), old.get().scope());
+      int revoked = Jdbc.update(c, "UPDATE api_keys SET revoked_at = ?, replaced_by = ? WHERE id = ? AND revoked_at IS NULL",
+          Jdbc.values(now(), next.key().id(), id));
+      if (revoked != 1) {
+        throw new IllegalArgumentException("API key " + id + " was revoked meanwhile");
+      }
+      return Optional.of(next);
+    });
   }
 
   /**
@@ -149,55 +112,32 @@ public class ApiKeyStore {
     if (id == null) {
       return Optional.empty();
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", key_sha256 FROM api_keys WHERE id = ?")) {
-      ps.setString(1, id);
-      ApiKey key;
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || !ApiKeyTokens.sameDigest(rs.getString("key_sha256"), ApiKeyTokens.sha256(token))) {
-          return Optional.empty();
-        }
-        key = row(rs);
-      }
-      if (!key.active()) {
+    return jdbc.withConnection("checking an API key", c -> {
+      Optional<ApiKey> found = Jdbc.first(c, "SELECT " + COLUMNS + ", key_sha256 FROM api_keys WHERE id = ?",
+          rs -> ApiKeyTokens.sameDigest(rs.getString("key_sha256"), ApiKeyTokens.sha256(token)) ? row(rs) : null,
+          Jdbc.values(id));
+      if (found.isEmpty() || !found.get().active()) {
         return Optional.empty();
       }
+      ApiKey key = found.get();
       Instant now = clock.instant();
       if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(now.minus(LAST_USED_PRECISION))) {
-        try (PreparedStatement up = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
-          up.setObject(1, now.atOffset(ZoneOffset.UTC));
-          up.setString(2, id);
-          up.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE api_keys SET last_used_at = ? WHERE id = ?", Jdbc.values(now, id));
       }
       return Optional.of(key);
-    } catch (SQLException e) {
-      throw failure("checking an API key", e);
-    }
+    });
   }
 
   private Created insert(Connection c, String name, Scope scope) throws SQLException {
     ApiKeyTokens.Minted minted = ApiKeyTokens.mint();
     OffsetDateTime now = now();
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO api_keys (id, name, scope, key_sha256, created_at) VALUES (?,?,?,?,?)")) {
-      ps.setString(1, minted.id());
-      ps.setString(2, name);
-      ps.setString(3, scope.label());
-      ps.setString(4, ApiKeyTokens.sha256(minted.token()));
-      ps.setObject(5, now);
-      ps.executeUpdate();
-    }
+    Jdbc.update(c, "INSERT INTO api_keys (id, name, scope, key_sha256, created_at) VALUES (?,?,?,?,?)",
+        Jdbc.values(minted.id(), name, scope.label(), ApiKeyTokens.sha256(minted.token()), now));
     return new Created(new ApiKey(minted.id(), name, scope, now.toInstant(), null, null, null), minted.token());
   }
 
   private static Optional<ApiKey> find(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-      }
-    }
+    return Jdbc.first(c, "SELECT " + COLUMNS + " FROM api_keys WHERE id = ?", ApiKeyStore::row, Jdbc.values(id));
   }
 
   private static ApiKey row(ResultSet rs) throws SQLException {
@@ -213,9 +153,5 @@ public class ApiKeyStore {
 
   private OffsetDateTime now() {
     return clock.instant().atOffset(ZoneOffset.UTC);
-  }
-
-  private static IllegalStateException failure(String what, SQLException e) {
-    return new IllegalStateException(what + " failed: " + e.getMessage(), e);
   }
 }

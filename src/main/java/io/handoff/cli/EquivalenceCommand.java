@@ -1,11 +1,11 @@
 package io.handoff.cli;
 
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.routing.JournalConversations;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunEvent;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
 import io.handoff.zendeskimport.AuditFile;

@@ -1,5 +1,7 @@
 package io.handoff.cli;
 
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.rules.RuleFileError;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.sla.hours.BusinessHours;
@@ -8,8 +10,6 @@ import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.support.SupportFilterMatcher;
 import io.handoff.support.TicketUpdate;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunEvent;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.AuditFile;
 import io.handoff.zendeskimport.AuditReplay;

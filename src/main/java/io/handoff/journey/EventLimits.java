@@ -1,18 +1,16 @@
 package io.handoff.journey;
 
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
+import io.handoff.ticket.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The limits every inbound event and comment meets, whatever its entry point (REST, Sunshine and
  * Zendesk webhooks): conversation ids like REST path ids, event ids of 1-128 characters without
- * control characters, texts of at most {@link #MAX_TEXT} characters.
+ * control characters, texts of at most {@link TextLimits#MAX_TEXT} characters.
  */
 public final class EventLimits {
-  /** The longest message, reply or comment text accepted, in characters. */
-  public static final int MAX_TEXT = 20_000;
-
   private EventLimits() {}
 
   /** Every limit the event breaks, each naming its field; empty when the event is acceptable. */
@@ -25,17 +23,11 @@ public final class EventLimits {
     if (id == null || id.isBlank() || id.length() > 128 || id.chars().anyMatch(Character::isISOControl)) {
       out.add(new FieldError("eventId", "must be 1-128 characters without control characters"));
     }
-    FieldError text = text("text", event.text());
+    FieldError text = TextLimits.text("text", event.text());
     if (text != null) {
       out.add(text);
     }
     return out;
-  }
-
-  /** A text over {@link #MAX_TEXT} characters, as an error on {@code field}; null when it fits. */
-  public static FieldError text(String field, String text) {
-    return text != null && text.length() > MAX_TEXT
-        ? new FieldError(field, "must be at most " + MAX_TEXT + " characters (has " + text.length() + ")") : null;
   }
 
   /**

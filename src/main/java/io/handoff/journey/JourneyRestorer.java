@@ -1,7 +1,6 @@
 package io.handoff.journey;
 
 import io.handoff.persistence.Journal;
-import io.handoff.persistence.JourneyIndex;
 import io.handoff.temporal.TemporalRuntime;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -33,7 +32,7 @@ public class JourneyRestorer {
   @Inject TemporalRuntime runtime;
   @Inject Journal journal;
   @Inject JourneyService journeys;
-  @Inject JourneyIndex index;
+  @Inject ProjectionStore index;
   @Inject io.handoff.config.HandoffConfig config;
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {

@@ -2,7 +2,6 @@ package io.handoff.journey;
 
 import io.handoff.config.HandoffConfig;
 import io.handoff.persistence.Journal;
-import io.handoff.persistence.JourneyIndex;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WorkflowClient;
@@ -31,9 +30,9 @@ public class JourneyService {
    */
   public static class CommandRefused extends RuntimeException {
     private final String field;
-    private final transient List<io.handoff.ticket.FieldError> errors;
+    private final transient List<io.handoff.problem.FieldError> errors;
 
-    CommandRefused(String field, String message, List<io.handoff.ticket.FieldError> errors) {
+    CommandRefused(String field, String message, List<io.handoff.problem.FieldError> errors) {
       super(message);
       this.field = errors.isEmpty() ? field : errors.get(0).field();
       this.errors = List.copyOf(errors);
@@ -43,14 +42,14 @@ public class JourneyService {
       return field;
     }
 
-    public List<io.handoff.ticket.FieldError> errors() {
+    public List<io.handoff.problem.FieldError> errors() {
       return errors;
     }
   }
 
   @Inject WorkflowClient client;
   @Inject HandoffConfig config;
-  @Inject JourneyIndex index;
+  @Inject ProjectionStore index;
   @Inject Journal journal;
   @Inject com.fasterxml.jackson.databind.ObjectMapper json;
   @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
@@ -71,7 +70,7 @@ public class JourneyService {
    * conflict policy is USE_EXISTING. Returns once the update is accepted and recorded in the workflow's history.
    */
   public EventAck deliver(JourneyEvent event) {
-    List<io.handoff.ticket.FieldError> problems = EventLimits.problems(event);
+    List<io.handoff.problem.FieldError> problems = EventLimits.problems(event);
     if (!problems.isEmpty()) {
       metrics.eventRejected(event.type() == null ? "unknown" : event.type().wireName(), "invalid");
       throw new InvalidEvent(problems);
@@ -340,12 +339,12 @@ public class JourneyService {
   }
 
   /** The fields a helpdesk refusal (failure type TicketRefused, details: the field errors) names. */
-  private static List<io.handoff.ticket.FieldError> fieldErrors(Throwable failure) {
+  private static List<io.handoff.problem.FieldError> fieldErrors(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof io.temporal.failure.ApplicationFailure a && "TicketRefused".equals(a.getType())
           && a.getDetails().getSize() > 0) {
         try {
-          return List.of(a.getDetails().get(0, io.handoff.ticket.FieldError[].class));
+          return List.of(a.getDetails().get(0, io.handoff.problem.FieldError[].class));
         } catch (RuntimeException e) {
           return List.of();
         }
@@ -504,14 +503,14 @@ public class JourneyService {
 
   /** An event that breaks a limit of {@link EventLimits}; nothing was journaled or delivered. */
   public static final class InvalidEvent extends RuntimeException {
-    private final transient List<io.handoff.ticket.FieldError> errors;
+    private final transient List<io.handoff.problem.FieldError> errors;
 
-    public InvalidEvent(List<io.handoff.ticket.FieldError> errors) {
+    public InvalidEvent(List<io.handoff.problem.FieldError> errors) {
       super(errors.get(0).toString());
       this.errors = List.copyOf(errors);
     }
 
-    public List<io.handoff.ticket.FieldError> errors() {
+    public List<io.handoff.problem.FieldError> errors() {
       return errors;
     }
   }

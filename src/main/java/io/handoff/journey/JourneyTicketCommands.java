@@ -1,8 +1,9 @@
 package io.handoff.journey;
 
+import io.handoff.problem.FieldError;
 import io.handoff.support.Actor;
-import io.handoff.ticket.FieldError;
 import io.handoff.ticket.NewComment;
+import io.handoff.ticket.TextLimits;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketCommands;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * support triggers, moves the SLA clocks and shows in the journey's history.
  */
 @ApplicationScoped
-public class JourneyTicketCommands implements TicketCommands {
+public class JourneyTicketCommands implements TicketCommands, InboundEvents {
   /** Who a REST change is attributed to when the request names nobody. */
   static final Actor API_AGENT = new Actor("api", "API agent", TicketComment.AuthorRole.AGENT);
 
@@ -40,7 +41,7 @@ public class JourneyTicketCommands implements TicketCommands {
 
   @Override
   public TicketComment comment(String ticketId, NewComment comment, String idempotencyKey) {
-    FieldError tooLong = EventLimits.text("body", comment.body());
+    FieldError tooLong = TextLimits.text("body", comment.body());
     if (tooLong != null) {
       throw new TicketRefusedException(List.of(tooLong));
     }

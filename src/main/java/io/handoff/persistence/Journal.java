@@ -1,16 +1,16 @@
 package io.handoff.persistence;
 
-import java.sql.Connection;
+import io.handoff.jdbc.Jdbc;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -18,10 +18,10 @@ import javax.sql.DataSource;
  * request is acknowledged; writing the same (journey, entry id) twice keeps the first.
  */
 public class Journal {
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   public Journal(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   /**
@@ -42,35 +42,21 @@ public class Journal {
   public boolean append(String journeyId, String entryId, String kind, String payload, Instant receivedAt) {
     String sql = "INSERT INTO journal (journey_id, entry_id, kind, payload, received_at) SELECT ?,?,?,?,?"
         + " WHERE NOT EXISTS (SELECT 1 FROM journal WHERE journey_id=? AND entry_id=?)";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    return jdbc.insertOnce("Writing the journal", sql, ps -> {
       ps.setString(1, journeyId);
       ps.setString(2, entryId);
       ps.setString(3, kind);
       ps.setString(4, payload);
-      ps.setObject(5, receivedAt.atOffset(ZoneOffset.UTC));
+      ps.setObject(5, Jdbc.utc(receivedAt));
       ps.setString(6, journeyId);
       ps.setString(7, entryId);
-      return ps.executeUpdate() > 0;
-    } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) {
-        return false;
-      }
-      throw new IllegalStateException("Writing the journal failed: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** The entry with this id of a journey, if journaled, with whether its journey recorded it (one read). */
-  public java.util.Optional<Entry> entry(String journeyId, String entryId) {
-    String sql = "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? AND entry_id = ?";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, journeyId);
-      ps.setString(2, entryId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? java.util.Optional.of(entry(rs)) : java.util.Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
-    }
+  public Optional<Entry> entry(String journeyId, String entryId) {
+    return jdbc.first("Reading the journal", "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? AND entry_id = ?",
+        Journal::entry, journeyId, entryId);
   }
 
   /**
@@ -78,14 +64,9 @@ public class Journal {
    * whatever the journey still remembers, is then answered as a duplicate without reaching the journey.
    */
   public void markDelivered(String journeyId, String entryId) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "UPDATE journal SET delivered = TRUE WHERE journey_id = ? AND entry_id = ? AND delivered = FALSE")) {
-      ps.setString(1, journeyId);
-      ps.setString(2, entryId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Writing the journal failed: " + e.getMessage(), e);
-    }
+    jdbc.update("Writing the journal",
+        "UPDATE journal SET delivered = TRUE WHERE journey_id = ? AND entry_id = ? AND delivered = FALSE",
+        journeyId, entryId);
   }
 
   /**
@@ -100,71 +81,41 @@ public class Journal {
         + " AND k.received_at > x.updated_at))"
         + " ORDER BY j.journey_id, j.seq";
     Map<String, List<Entry>> out = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Entry e = entry(rs);
-          out.computeIfAbsent(e.journeyId(), k -> new ArrayList<>()).add(e);
+    return jdbc.withConnection("Reading the journal", c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setFetchSize(1000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Entry e = entry(rs);
+            out.computeIfAbsent(e.journeyId(), k -> new ArrayList<>()).add(e);
+          }
         }
       }
       return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
-    }
+    });
   }
 
   /** Whether the journal holds any entry of the journey. */
   public boolean exists(String journeyId) {
-    String sql = "SELECT 1 FROM journal WHERE journey_id = ? FETCH FIRST 1 ROWS ONLY";
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, journeyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
-    }
+    return jdbc.first("Reading the journal", "SELECT 1 FROM journal WHERE journey_id = ? FETCH FIRST 1 ROWS ONLY",
+        rs -> true, journeyId).isPresent();
   }
 
   /** Every entry of one journey, in arrival order (empty when the journey is unknown). */
   public List<Entry> entries(String journeyId) {
-    String sql = "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? ORDER BY seq";
-    List<Entry> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, journeyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(entry(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the journal failed: " + e.getMessage(), e);
-    }
+    return jdbc.list("Reading the journal", "SELECT " + COLUMNS + " FROM journal WHERE journey_id = ? ORDER BY seq",
+        Journal::entry, journeyId);
   }
 
   /** How many times a journey was restored (0 when never, or unknown). */
   public int restoreCount(String journeyId) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT restore_count FROM journeys WHERE journey_id=?")) {
-      ps.setString(1, journeyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Reading the restore count failed: " + e.getMessage(), e);
-    }
+    return jdbc.first("Reading the restore count", "SELECT restore_count FROM journeys WHERE journey_id=?",
+        rs -> rs.getInt(1), journeyId).orElse(0);
   }
 
   /** Counts one more restore of a journey. */
   public void countRestore(String journeyId) {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "UPDATE journeys SET restore_count = restore_count + 1 WHERE journey_id=?")) {
-      ps.setString(1, journeyId);
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Counting the restore failed: " + e.getMessage(), e);
-    }
+    jdbc.update("Counting the restore", "UPDATE journeys SET restore_count = restore_count + 1 WHERE journey_id=?",
+        journeyId);
   }
 }

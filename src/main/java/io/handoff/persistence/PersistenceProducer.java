@@ -38,12 +38,6 @@ public class PersistenceProducer {
 
   @Produces
   @ApplicationScoped
-  io.handoff.routing.RoutingStore routingStore(DataSource dataSource) {
-    return new io.handoff.routing.RoutingStore(dataSource);
-  }
-
-  @Produces
-  @ApplicationScoped
   JourneyIndex journeyIndex(DataSource dataSource, ObjectMapper json) {
     return new JourneyIndex(dataSource, json);
   }

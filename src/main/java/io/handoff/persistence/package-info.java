@@ -6,6 +6,7 @@
  * <p>Entry points: {@link io.handoff.persistence.Journal}, {@link io.handoff.persistence.JourneyIndex},
  * {@link io.handoff.persistence.PersistenceProducer} (chooses the datasource).
  *
- * <p>Uses {@code journey} (the view and state it stores), {@code sla.clock} and {@code routing}.
+ * <p>Stores plain rows it defines ({@code journey.ProjectionStore} maps views, timeline entries and snapshots
+ * to them); uses only {@code jdbc}.
  */
 package io.handoff.persistence;

@@ -1,12 +1,12 @@
 package io.handoff.privacy;
 
+import io.handoff.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -82,14 +82,11 @@ public final class JourneyPurge {
   public Report purge(Request r) {
     Map<String, Long> rows = new LinkedHashMap<>();
     TABLES.forEach(t -> rows.put(t, 0L));
-    long journeys = 0;
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        if (r.closedCutoff() != null) {
-          journeys = purgeClosed(c, r, rows);
-        }
+    long journeys;
+    try {
+      // Closed journeys are committed batch by batch; the timeline rule commits at the end.
+      journeys = Jdbc.inTransaction(dataSource, c -> {
+        long purged = r.closedCutoff() == null ? 0 : purgeClosed(c, r, rows);
         if (r.timelineCutoff() != null) {
           // Entries of journeys the closed rule purges are counted there already (a dry run deletes nothing).
           long n = r.closedCutoff() == null
@@ -97,14 +94,9 @@ public final class JourneyPurge {
               : run(c, r.dryRun(), "journey_timeline", "at < ? AND journey_id NOT IN (SELECT journey_id FROM journeys"
                   + " WHERE stage = 'CLOSED' AND updated_at < ?)", List.of(r.timelineCutoff(), r.closedCutoff()));
           rows.merge("journey_timeline", n, Long::sum);
-          c.commit();
         }
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+        return purged;
+      });
     } catch (SQLException e) {
       throw new IllegalStateException("Purging journey data failed (is this Handoff's database, migrated by the"
           + " service?): " + e.getMessage(), e);
@@ -132,8 +124,7 @@ public final class JourneyPurge {
     Map<String, String> ids = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT journey_id, conversation_id FROM journeys"
         + " WHERE stage = 'CLOSED' AND updated_at < ? AND journey_id > ? ORDER BY journey_id")) {
-      ps.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
-      ps.setString(2, after);
+      Jdbc.values(cutoff, after).bind(ps);
       ps.setMaxRows(BATCH);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -181,14 +172,7 @@ public final class JourneyPurge {
       throws SQLException {
     String sql = (dryRun ? "SELECT COUNT(*) FROM " : "DELETE FROM ") + table + " WHERE " + where;
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.size(); i++) {
-        Object p = params.get(i);
-        if (p instanceof Instant at) {
-          ps.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
-        } else {
-          ps.setObject(i + 1, p);
-        }
-      }
+      Jdbc.values(params.toArray()).bind(ps);
       if (!dryRun) {
         return ps.executeUpdate();
       }

@@ -1,5 +1,6 @@
 package io.handoff.ticket;
 
+import io.handoff.problem.FieldError;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 

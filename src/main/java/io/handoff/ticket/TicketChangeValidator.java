@@ -1,5 +1,6 @@
 package io.handoff.ticket;
 
+import io.handoff.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class TicketChangeValidator {
     if (comment.body() == null || comment.body().isBlank()) {
       errors.add(new FieldError("body", "must not be empty"));
     }
-    FieldError tooLong = io.handoff.journey.EventLimits.text("body", comment.body());
+    FieldError tooLong = TextLimits.text("body", comment.body());
     if (tooLong != null) {
       errors.add(tooLong);
     }

@@ -1,9 +1,7 @@
 package io.handoff.ticket;
 
-import io.handoff.journey.JourneyEvent;
-
 /**
- * Agent actions and inbound helpdesk events, applied to the journey that owns the ticket. The lead's
+ * Agent actions and inbound helpdesk changes, applied to the journey that owns the ticket. The lead's
  * implementation sends each as a Temporal update to the journey workflow, so every change runs the
  * support triggers and updates the journey view and SLA clocks. REST and webhook resources call only
  * this interface, after validating their input.
@@ -33,7 +31,4 @@ public interface TicketCommands {
   default TicketComment comment(String ticketId, NewComment comment, String idempotencyKey) {
     return comment(ticketId, comment);
   }
-
-  /** Delivers a messaging event mapped from an inbound webhook (e.g. Sunshine Conversations). */
-  void inboundEvent(JourneyEvent event);
 }

@@ -1,5 +1,6 @@
 package io.handoff.ticket;
 
+import io.handoff.problem.FieldError;
 import java.util.List;
 
 /** A ticket request was refused field by field; nothing was changed. */

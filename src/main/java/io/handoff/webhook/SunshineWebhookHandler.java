@@ -2,9 +2,9 @@ package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.journey.InboundEvents;
 import io.handoff.journey.JourneyEvent;
-import io.handoff.ticket.TicketCommands;
-import io.handoff.ticket.rest.Problem;
+import io.handoff.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,16 +29,16 @@ public final class SunshineWebhookHandler {
 
   private final byte[] secret;
   private final SunshineEventMapper mapper;
-  private final TicketCommands commands;
+  private final InboundEvents inbound;
   private final ObjectMapper json;
   private final Clock clock;
 
   /** {@code secret} null = not configured: every call is refused. */
-  public SunshineWebhookHandler(String secret, SunshineEventMapper mapper, TicketCommands commands,
+  public SunshineWebhookHandler(String secret, SunshineEventMapper mapper, InboundEvents inbound,
       ObjectMapper json, Clock clock) {
     this.secret = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
     this.mapper = mapper;
-    this.commands = commands;
+    this.inbound = inbound;
     this.json = json;
     this.clock = clock;
   }
@@ -68,10 +68,10 @@ public final class SunshineWebhookHandler {
     }
     List<JourneyEvent> events = mapper.map(root, clock.instant());
     // The limits of every entry point, checked for every event before any is delivered.
-    List<io.handoff.ticket.FieldError> problems = new java.util.ArrayList<>();
+    List<io.handoff.problem.FieldError> problems = new java.util.ArrayList<>();
     for (JourneyEvent e : events) {
-      for (io.handoff.ticket.FieldError f : io.handoff.journey.EventLimits.problems(e)) {
-        problems.add(new io.handoff.ticket.FieldError(SUNSHINE_FIELDS.getOrDefault(f.field(), f.field()), f.message()));
+      for (io.handoff.problem.FieldError f : io.handoff.journey.EventLimits.problems(e)) {
+        problems.add(new io.handoff.problem.FieldError(SUNSHINE_FIELDS.getOrDefault(f.field(), f.field()), f.message()));
       }
     }
     if (!problems.isEmpty()) {
@@ -81,7 +81,7 @@ public final class SunshineWebhookHandler {
     int ignored = 0;
     for (JourneyEvent e : events) {
       try {
-        commands.inboundEvent(e);
+        inbound.inboundEvent(e);
         delivered++;
       } catch (io.handoff.journey.JourneyService.NotStarted notStarted) {
         // e.g. conversation:remove of a conversation created before Handoff listened: nothing to end.

@@ -1,6 +1,6 @@
 package io.handoff.webhook;
 
-import io.handoff.ticket.rest.Problem;
+import io.handoff.problem.Problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;

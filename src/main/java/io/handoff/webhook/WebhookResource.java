@@ -1,9 +1,10 @@
 package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.journey.InboundEvents;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketCommands;
-import io.handoff.ticket.rest.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +29,7 @@ public class WebhookResource {
 
   @Inject
   public WebhookResource(WebhookConfig config, HelpdeskDirectory directory,
-      TicketCommands commands, ObjectMapper json) {
+      TicketCommands commands, InboundEvents events, ObjectMapper json) {
     Clock clock = Clock.systemUTC();
     WebhookConfig.ZendeskHook z = config.zendesk();
     ZendeskSignature signature = z.signingSecret().filter(s -> !s.isBlank())
@@ -37,7 +38,7 @@ public class WebhookResource {
         java.util.Set.copyOf(z.ownActorIds().orElse(java.util.List.of()))), commands,
         new ReplayGuard(z.tolerance().multipliedBy(2)), json, clock);
     this.sunshine = new SunshineWebhookHandler(config.sunshine().secret().orElse(null),
-        new SunshineEventMapper(), commands, json, clock);
+        new SunshineEventMapper(), events, json, clock);
   }
 
   /** Zendesk event or trigger webhook, signed with the webhook's signing secret. */

@@ -2,10 +2,10 @@ package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.TicketCommands;
 import io.handoff.ticket.TicketNotFoundException;
 import io.handoff.ticket.TicketRefusedException;
-import io.handoff.ticket.rest.Problem;
 import io.handoff.webhook.ZendeskSignature.Verdict;
 import java.io.IOException;
 import java.time.Clock;
@@ -117,9 +117,7 @@ public final class ZendeskWebhookHandler {
     } catch (TicketNotFoundException e) {
       return WebhookReply.ok("ignored", "ticket " + e.ticketId() + " is not a Handoff ticket");
     } catch (TicketRefusedException e) {
-      Problem p = Problem.invalid(e.errors());
-      return WebhookReply.problem(new Problem(p.type(), p.title(), 422, p.detail(), p.field(),
-          p.errors()));
+      return WebhookReply.problem(Problem.invalid(e.errors()).withStatus(422));
     }
   }
 }

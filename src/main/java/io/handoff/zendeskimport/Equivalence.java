@@ -1,9 +1,9 @@
 package io.handoff.zendeskimport;
 
+import io.handoff.dryrun.DryRun;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.TicketUpdate;
-import io.handoff.trigger.DryRun;
-import io.handoff.trigger.DryRunEvent;
 import io.handoff.trigger.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,11 +2,11 @@ package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.api.JourneyDryRunEvents;
+import io.handoff.dryrun.DryRunEvent;
 import io.handoff.persistence.Journal;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.trigger.DryRunEvent;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

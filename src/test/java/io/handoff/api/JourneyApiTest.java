@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.handoff.messaging.MessageOutboxStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @QuarkusTest
 @Timeout(120)
 class JourneyApiTest {
+  @Inject DataSource dataSource;
 
   static String post(String conversationId, String body) {
     return io.handoff.testing.Events.post(conversationId, body);
@@ -181,5 +186,25 @@ class JourneyApiTest {
     given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("temporal"));
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).contains("temporal_");
+  }
+
+
+  @Test
+  void outboxListsTheRecordedMessagesOfAConversationAndRefusesALimitOutOfRange() {
+    String conversation = "outbox-" + UUID.randomUUID();
+    MessageOutboxStore outbox = new MessageOutboxStore(dataSource);
+    assertThat(outbox.insertOrExisting(conversation + "/1", conversation, "web_widget", "first", "sent")).isNull();
+    assertThat(outbox.insertOrExisting(conversation + "/2", conversation, "web_widget", "second", "pending")).isNull();
+    assertThat(outbox.insertOrExisting(conversation + "/1", conversation, "web_widget", "again", "pending"))
+        .as("a key written once answers the first row's status").isEqualTo("sent");
+    given().when().get("/api/outbox/messages?conversationId={c}", conversation).then().statusCode(200)
+        .body("body", equalTo(List.of("second", "first")))
+        .body("idempotencyKey", equalTo(List.of(conversation + "/2", conversation + "/1")))
+        .body("[0].createdAt", notNullValue());
+    given().when().get("/api/outbox/messages?conversationId={c}&limit=1", conversation).then().statusCode(200)
+        .body("body", equalTo(List.of("second")));
+    given().when().get("/api/outbox/notifications?limit=0").then().statusCode(400)
+        .contentType("application/problem+json").body("field", equalTo("limit"))
+        .body("type", equalTo("https://handoff.dev/problems/invalid-request"));
   }
 }

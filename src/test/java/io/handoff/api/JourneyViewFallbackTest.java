@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.handoff.journey.CustomerJourneyWorkflow;
 import io.handoff.journey.JourneyInput;
 import io.handoff.journey.JourneyProjection;
+import io.handoff.journey.JourneyView;
+import io.handoff.journey.ProjectionStore;
 import io.handoff.journey.RoutingView;
 import io.handoff.journey.Stage;
 import io.handoff.journey.TicketView;
-import io.handoff.journey.JourneyView;
-import io.handoff.persistence.JourneyIndex;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,7 +45,7 @@ class JourneyViewFallbackTest {
   }
 
   @Inject WorkflowClient client;
-  @Inject JourneyIndex index;
+  @Inject ProjectionStore index;
 
   @Test
   void aJourneyWhoseWorkflowDoesNotAnswerIsServedFromItsLastProjection() {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.handoff.problem.ProblemException;
 import io.handoff.ticket.zendesk.ZendeskSettings;
 import io.handoff.zendeskimport.ZendeskRulesFetcher;
 import java.io.IOException;

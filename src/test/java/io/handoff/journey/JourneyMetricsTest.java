@@ -3,7 +3,6 @@ package io.handoff.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.persistence.JourneyIndex;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class JourneyMetricsTest {
     t.send(t.event("m1", EventType.MESSAGE_RECEIVED, "How much does the enterprise plan cost per seat?",
         CustomerJourneyWorkflowTest.ENTERPRISE));
     t.env.sleep(Duration.ofDays(7));
-    List<TimelineEntry> timeline = new JourneyIndex(t.db, JourneyTestEnv.JSON).timeline("journey-m1");
+    List<TimelineEntry> timeline = new ProjectionStore(t.db, JourneyTestEnv.JSON).timeline("journey-m1");
 
     Map<String, Integer> breaches = new HashMap<>();
     Map<String, Integer> fired = new HashMap<>();
@@ -80,7 +79,7 @@ class JourneyMetricsTest {
 
   @Test
   void aRetriedProjectionCountsNothingTwice() {
-    JourneyActivitiesImpl activity = new JourneyActivitiesImpl(new JourneyIndex(t.db, JourneyTestEnv.JSON), t.metrics);
+    JourneyActivitiesImpl activity = new JourneyActivitiesImpl(new ProjectionStore(t.db, JourneyTestEnv.JSON), t.metrics);
     JourneyView view = new JourneyView("journey-retry", "retry", Stage.TICKETED, "web_widget", "en", List.of(), 0,
         null, null, Map.of(), null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1, 0, List.of(), null, null,
         List.of());

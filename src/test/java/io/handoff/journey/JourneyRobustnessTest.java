@@ -139,7 +139,7 @@ class JourneyRobustnessTest {
     JourneyView closed = t.view("again");
     assertThat(closed.timeline()).extracting(TimelineEntry::step).contains("journey.finished");
     // What JourneyService reads for an event of a journey whose run finished.
-    JourneyState carried = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON)
+    JourneyState carried = new ProjectionStore(t.db, JourneyTestEnv.JSON)
         .finishedSnapshot("journey-again", 200).orElseThrow();
     assertThat(carried.finished).isTrue();
     long closedVersion = carried.timelineSeq;
@@ -156,12 +156,12 @@ class JourneyRobustnessTest {
     assertThat(v.timeline()).extracting(TimelineEntry::step).contains("journey.reopened");
     assertThat(t.helpdesk.find(v.ticket().id()).orElseThrow().requesterId()).isEqualTo(ENTERPRISE.id());
     assertThat(t.helpdesk.find(v.ticket().id()).orElseThrow().customFields()).containsEntry("tier", "enterprise");
-    JourneyView projected = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).find("journey-again")
+    JourneyView projected = new ProjectionStore(t.db, JourneyTestEnv.JSON).find("journey-again")
         .orElseThrow();
     assertThat(projected.stage()).isEqualTo(Stage.TICKETED);
-    assertThat(new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).finishedSnapshot("journey-again", 200))
+    assertThat(new ProjectionStore(t.db, JourneyTestEnv.JSON).finishedSnapshot("journey-again", 200))
         .as("a reopened journey is running: its next event starts no run").isEmpty();
-    assertThat(new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON).snapshot("journey-again", 200)
+    assertThat(new ProjectionStore(t.db, JourneyTestEnv.JSON).snapshot("journey-again", 200)
         .orElseThrow().timelineSeq).isGreaterThan(closedVersion);
     assertThat(Map.of("previous", v.timeline().stream().filter(e -> e.step().equals("journey.reopened"))
         .findFirst().orElseThrow().text())).extractingByKey("previous").asString().contains(ticketId);

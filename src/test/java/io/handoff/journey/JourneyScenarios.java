@@ -217,7 +217,7 @@ final class JourneyScenarios {
     String ticketId = t.view("rec-reo").ticket().id();
     t.command("rec-reo", CustomerJourneyWorkflowTest.change(ticketId, TicketChange.builder().status("solved").build()));
     t.env.sleep(Duration.ofDays(40));
-    JourneyState carried = new io.handoff.persistence.JourneyIndex(t.db, JourneyTestEnv.JSON)
+    JourneyState carried = new ProjectionStore(t.db, JourneyTestEnv.JSON)
         .finishedSnapshot("journey-rec-reo", t.settings.timelineInState())
         .orElseThrow(() -> new IllegalStateException("the reopened shape needs a finished journey"));
     CustomerJourneyWorkflow stub = t.client.newWorkflowStub(CustomerJourneyWorkflow.class,

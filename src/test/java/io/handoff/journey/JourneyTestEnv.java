@@ -9,7 +9,6 @@ import io.handoff.intent.IntentActivitiesImpl;
 import io.handoff.messaging.MessageOutboxStore;
 import io.handoff.messaging.MessagingActivitiesImpl;
 import io.handoff.messaging.RecordedOutbox;
-import io.handoff.persistence.JourneyIndex;
 import io.handoff.routing.RoutingActivitiesImpl;
 import io.handoff.routing.RoutingStore;
 import io.handoff.sla.SlaActivitiesImpl;
@@ -129,7 +128,7 @@ final class JourneyTestEnv implements AutoCloseable {
     BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
     RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
     return new Object[] {
-        new JourneyActivitiesImpl(new JourneyIndex(db, JSON), metrics),
+        new JourneyActivitiesImpl(new ProjectionStore(db, JSON), metrics),
         new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db)),
             io.handoff.intent.replies.AiRepliesLoader.forPrompts(java.nio.file.Path.of("prompts"))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),

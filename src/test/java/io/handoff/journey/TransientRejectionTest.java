@@ -14,7 +14,6 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.handoff.config.HandoffConfig;
 import io.handoff.persistence.Journal;
-import io.handoff.persistence.JourneyIndex;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;
@@ -173,7 +172,7 @@ class TransientRejectionTest {
       journeys.client = WorkflowClient.newInstance(stubs, t.client.getOptions());
       journeys.config = config(Duration.ofSeconds(30));
       journeys.journal = new Journal(t.db);
-      journeys.index = new JourneyIndex(t.db, JourneyTestEnv.JSON);
+      journeys.index = new ProjectionStore(t.db, JourneyTestEnv.JSON);
       journeys.json = JourneyTestEnv.JSON;
       commands.journeys = journeys;
       commands.helpdesk = t.helpdesk;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.HelpdeskException.Kind;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;

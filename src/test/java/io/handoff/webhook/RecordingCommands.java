@@ -1,5 +1,6 @@
 package io.handoff.webhook;
 
+import io.handoff.journey.InboundEvents;
 import io.handoff.journey.JourneyEvent;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Records what webhooks ask of the journey; knows only the tickets it is given. */
-final class RecordingCommands implements TicketCommands {
+final class RecordingCommands implements TicketCommands, InboundEvents {
   final List<Object> calls = new ArrayList<>();
   private final Set<String> knownTickets;
   RuntimeException failure;

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import io.handoff.ticket.TicketRefusedException;
-import io.handoff.ticket.rest.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

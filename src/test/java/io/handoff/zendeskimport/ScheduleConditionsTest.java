@@ -2,6 +2,7 @@ package io.handoff.zendeskimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.dryrun.DryRun;
 import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleSetValidator;
 import io.handoff.sla.hours.BusinessHours;
@@ -13,7 +14,6 @@ import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
-import io.handoff.trigger.DryRun;
 import io.handoff.trigger.RuleSet;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;

@@ -1,16 +1,17 @@
 package io.handoff.ticket.builtin;
 
+import io.handoff.jdbc.Jdbc;
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.ChangeActor;
-import io.handoff.ticket.FieldError;
-import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskException.Kind;
+import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketChangeValidator;
-import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketComment.AuthorRole;
+import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketDraft;
 import io.handoff.ticket.TicketFilter;
 import io.handoff.ticket.TicketNotFoundException;

@@ -2,7 +2,7 @@ package io.handoff.ticket.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TicketChange;

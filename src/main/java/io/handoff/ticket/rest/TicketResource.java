@@ -1,8 +1,9 @@
 package io.handoff.ticket.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.problem.FieldError;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.ChangeActor;
-import io.handoff.ticket.FieldError;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskGateway;

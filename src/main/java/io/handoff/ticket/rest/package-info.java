@@ -3,7 +3,7 @@
  * applied as updates of the ticket's journey.
  *
  * <p>Entry points: {@link io.handoff.ticket.rest.TicketResource},
- * {@link io.handoff.ticket.rest.TicketRequests}, {@link io.handoff.ticket.rest.Problem}.
+ * {@link io.handoff.ticket.rest.TicketRequests}, {@link io.handoff.problem.Problem}.
  *
  * <p>Uses {@code ticket} only.
  */

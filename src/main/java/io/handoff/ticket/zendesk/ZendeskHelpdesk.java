@@ -2,10 +2,10 @@ package io.handoff.ticket.zendesk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.ticket.FieldError;
+import io.handoff.problem.FieldError;
 import io.handoff.ticket.HelpdeskDirectory;
-import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskException.Kind;
+import io.handoff.ticket.HelpdeskException;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.problem.Problem;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.NewComment;
@@ -12,8 +12,8 @@ import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.TicketCommands;
-import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketComment.AuthorRole;
+import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketDraft;
 import io.handoff.ticket.TicketPage;
 import io.handoff.ticket.TicketStatus;
@@ -64,10 +64,6 @@ class TicketResourceTest {
       public TicketComment comment(String id, NewComment comment) {
         commandsCalled++;
         return helpdesk.addComment(id, comment, UUID.randomUUID().toString());
-      }
-
-      public void inboundEvent(JourneyEvent event) {
-        commandsCalled++;
       }
     };
     resource = new TicketResource(helpdesk, commands, dir, new ObjectMapper());

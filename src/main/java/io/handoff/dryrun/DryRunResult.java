@@ -1,5 +1,6 @@
-package io.handoff.trigger;
+package io.handoff.dryrun;
 
+import io.handoff.trigger.EvaluationTrace;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.dryrun;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
+import io.handoff.trigger.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

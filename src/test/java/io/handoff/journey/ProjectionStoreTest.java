@@ -1,15 +1,10 @@
-package io.handoff.persistence;
+package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.handoff.journey.JourneyProjection;
-import io.handoff.journey.JourneyView;
-import io.handoff.journey.RoutingView;
-import io.handoff.journey.Stage;
-import io.handoff.journey.TicketView;
-import io.handoff.journey.TimelineEntry;
+import io.handoff.persistence.JourneyIndex;
 import io.handoff.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class JourneyIndexTest {
+/** Projections written to the journey index and read back: idempotent, ordered, listed, snapshots. */
+class ProjectionStoreTest {
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -41,7 +37,7 @@ class JourneyIndexTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void projectionIsIdempotentUnderActivityRetry(TestDatabases.Db db) throws Exception {
-    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    ProjectionStore index = new ProjectionStore(db.dataSource(), JSON);
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
     JourneyProjection p = new JourneyProjection(view("journey-r1", Stage.TICKETED, t0),
         List.of(entry(1, "event.conversation.started"), entry(2, "event.message.received")), 2);
@@ -59,7 +55,7 @@ class JourneyIndexTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void anOlderProjectionNeverOverwritesANewerOne(TestDatabases.Db db) {
-    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    ProjectionStore index = new ProjectionStore(db.dataSource(), JSON);
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
     index.write(new JourneyProjection(view("journey-r2", Stage.SOLVED, t0), List.of(entry(5, "stage.solved")), 5));
     index.write(new JourneyProjection(view("journey-r2", Stage.MESSAGING, t0), List.of(entry(1, "event.x")), 1));
@@ -70,16 +66,17 @@ class JourneyIndexTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void listFiltersAndPagesNewestFirst(TestDatabases.Db db) {
-    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    ProjectionStore index = new ProjectionStore(db.dataSource(), JSON);
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
     for (int i = 0; i < 5; i++) {
       Stage stage = i % 2 == 0 ? Stage.TICKETED : Stage.MESSAGING;
       index.write(new JourneyProjection(view("journey-l" + i, stage, t0.plusSeconds(i)), List.of(), 1));
     }
-    JourneyIndex.Page page1 = index.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, null);
+    JourneyIndex list = new JourneyIndex(db.dataSource(), JSON);
+    JourneyIndex.Page page1 = list.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, null);
     assertThat(page1.items()).extracting(JourneyIndex.JourneySummary::journeyId)
         .containsExactly("journey-l4", "journey-l2");
-    JourneyIndex.Page page2 = index.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, page1.nextCursor());
+    JourneyIndex.Page page2 = list.list(new JourneyIndex.Filter("TICKETED", null, null, null), 2, page1.nextCursor());
     assertThat(page2.items()).extracting(JourneyIndex.JourneySummary::journeyId).containsExactly("journey-l0");
     assertThat(page2.nextCursor()).isNull();
   }
@@ -87,9 +84,9 @@ class JourneyIndexTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("databases")
   void onlyTheSnapshotOfAFinishedClosedJourneyIsGivenForAReopen(TestDatabases.Db db) {
-    JourneyIndex index = new JourneyIndex(db.dataSource(), JSON);
+    ProjectionStore index = new ProjectionStore(db.dataSource(), JSON);
     Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-    io.handoff.journey.JourneyState state = new io.handoff.journey.JourneyState();
+    JourneyState state = new JourneyState();
     state.journeyId = "journey-f1";
     state.conversationId = "f1";
     state.stage = Stage.TICKETED;
@@ -103,7 +100,7 @@ class JourneyIndexTest {
     state.finished = true;
     index.write(new JourneyProjection(view("journey-f1", Stage.CLOSED, t0), List.of(entry(3, "journey.finished")), 3,
         state));
-    io.handoff.journey.JourneyState finished = index.finishedSnapshot("journey-f1", 2).orElseThrow();
+    JourneyState finished = index.finishedSnapshot("journey-f1", 2).orElseThrow();
     assertThat(finished.finished).isTrue();
     assertThat(finished.conversationId).isEqualTo("f1");
     assertThat(finished.timeline).extracting(TimelineEntry::seq).containsExactly(2L, 3L);

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.dryrun;
 
 import java.util.List;
 

@@ -1,8 +1,6 @@
-package io.handoff.api;
+package io.handoff.problem;
 
-import java.util.List;
-
-/** Thrown anywhere in the REST layer to answer with a problem+json response. */
+/** Thrown anywhere in the REST layer to answer with a problem+json response ({@code api.ProblemMappers}). */
 public class ProblemException extends RuntimeException {
   private final transient Problem problem;
 
@@ -12,11 +10,11 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException invalid(String field, String message) {
-    return new ProblemException(Problem.invalid(List.of(new Problem.FieldError(field, message))));
+    return new ProblemException(Problem.invalid(field, message));
   }
 
   public static ProblemException notFound(String what) {
-    return new ProblemException(Problem.of(404, "Not found", what));
+    return new ProblemException(Problem.notFound(what));
   }
 
   public Problem problem() {

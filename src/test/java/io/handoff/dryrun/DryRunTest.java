@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.dryrun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.cli.DryRunCommand;
 import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.RuleSetLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.dryrun;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
