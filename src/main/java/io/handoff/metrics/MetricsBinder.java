@@ -33,8 +33,7 @@ public class MetricsBinder {
   @Inject JourneyIndex index;
   @Inject SmallRyeHealthReporter health;
   @Inject HandoffMetrics metrics;
-  @Inject io.handoff.sla.SlaActivitiesImpl sla;
-  @Inject io.handoff.trigger.RuleSetHolder rules;
+  @Inject io.handoff.rules.RuleDirectoryHolder rules;
   @Inject io.handoff.intent.AiConfig ai;
 
   @Inject io.handoff.config.HandoffConfig config;
@@ -68,9 +67,10 @@ public class MetricsBinder {
    * every trigger, every SLA metric of every policy, and the LLM classifier's counters when it is on.
    */
   private void declareSeries() {
-    rules.ruleSet().messaging().triggers().forEach(t -> metrics.declareTrigger("messaging", t.title()));
-    rules.ruleSet().support().declared().forEach(t -> metrics.declareTrigger("support", t.title()));
-    for (var policy : sla.policies().policies()) {
+    io.handoff.rules.RuleDirectory directory = rules.current();
+    directory.ruleSet().messaging().triggers().forEach(t -> metrics.declareTrigger("messaging", t.title()));
+    directory.ruleSet().support().declared().forEach(t -> metrics.declareTrigger("support", t.title()));
+    for (var policy : directory.slaPolicies().policies()) {
       for (var m : policy.metrics()) {
         metrics.declareSla("breach", m.metric().wireName(), policy.name());
         if (!m.warningPercents().isEmpty()) {
