@@ -48,11 +48,11 @@ public record RuleDirectory(Path workflowsDir, Path promptsDir, String hash, Rul
   }
 
   public List<RuleFileError> errors() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR).toList();
+    return RuleFileError.errorsIn(problems);
   }
 
   public List<RuleFileError> warnings() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.WARNING).toList();
+    return RuleFileError.warningsIn(problems);
   }
 
   /** True when no file has an error (warnings allowed): only then may the service use it. */

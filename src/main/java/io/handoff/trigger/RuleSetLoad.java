@@ -14,11 +14,11 @@ public record RuleSetLoad(RuleSet ruleSet, List<RuleFileError> problems) {
   }
 
   public List<RuleFileError> errors() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR).toList();
+    return RuleFileError.errorsIn(problems);
   }
 
   public List<RuleFileError> warnings() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.WARNING).toList();
+    return RuleFileError.warningsIn(problems);
   }
 
   public boolean isValid() {
