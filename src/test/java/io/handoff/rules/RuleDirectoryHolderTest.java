@@ -191,6 +191,24 @@ class RuleDirectoryHolderTest {
     assertThat(computed).hasValue(3);
   }
 
+  @Test
+  void theWiredActivitiesReadTheReloadedDirectoryFromTheirNextCall() throws IOException {
+    RuleDirectoryHolder holder = new RuleDirectoryHolder(workflows, prompts);
+    RuleActivities wiring = new RuleActivities();
+    var sla = wiring.sla(holder, () -> 1);
+    var automations = wiring.automations(holder, holder.current().helpdesk());
+    String policy = sla.policies().policies().get(0).name();
+    String automation = automations.automations().declared().get(0).title();
+    replace(workflows.resolve("sla-policies.yaml"), policy, policy + " (renamed)");
+    replace(workflows.resolve("automations.yaml"), automation, automation + " (renamed)");
+    assertThat(sla.policies().policies().get(0).name()).as("before the reload").isEqualTo(policy);
+
+    assertThat(holder.reload().isValid()).isTrue();
+
+    assertThat(sla.policies().policies().get(0).name()).isEqualTo(policy + " (renamed)");
+    assertThat(automations.automations().declared().get(0).title()).isEqualTo(automation + " (renamed)");
+  }
+
   private static void replace(Path file, String from, String to) throws IOException {
     String text = Files.readString(file);
     assertThat(text).contains(from);
