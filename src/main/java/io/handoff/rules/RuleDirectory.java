@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  */
 public record RuleDirectory(Path workflowsDir, Path promptsDir, String hash, RuleSet ruleSet,
     BusinessHours businessHours, SlaPolicies slaPolicies, InactivityPolicy inactivity, AutomationSet automations,
-    HelpdeskDirectory helpdesk, IntentFiles intent, List<RuleFileError> problems) {
+    HelpdeskDirectory helpdesk, IntentFiles intent, List<RuleFileError> problems) implements RuleFileProblems {
 
   public RuleDirectory {
     problems = List.copyOf(problems);
@@ -45,19 +45,6 @@ public record RuleDirectory(Path workflowsDir, Path promptsDir, String hash, Rul
   /** A directory that could not be read at all. */
   static RuleDirectory failed(Path workflowsDir, Path promptsDir, List<RuleFileError> problems) {
     return new RuleDirectory(workflowsDir, promptsDir, null, null, null, null, null, null, null, null, problems);
-  }
-
-  public List<RuleFileError> errors() {
-    return RuleFileError.errorsIn(problems);
-  }
-
-  public List<RuleFileError> warnings() {
-    return RuleFileError.warningsIn(problems);
-  }
-
-  /** True when no file has an error (warnings allowed): only then may the service use it. */
-  public boolean isValid() {
-    return errors().isEmpty();
   }
 
   /**

@@ -17,16 +17,6 @@ public record RuleFileError(String file, int line, String rule, String message, 
     return new RuleFileError(file, line, rule, message, Severity.WARNING);
   }
 
-  /** The errors among {@code problems}, in order. */
-  public static java.util.List<RuleFileError> errorsIn(java.util.List<RuleFileError> problems) {
-    return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
-  }
-
-  /** The warnings among {@code problems}, in order. */
-  public static java.util.List<RuleFileError> warningsIn(java.util.List<RuleFileError> problems) {
-    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
-  }
-
   @Override
   public String toString() {
     String prefix = severity == Severity.WARNING ? "warning: " : "";
