@@ -64,6 +64,15 @@ public record IntentFiles(Taxonomy taxonomy, AiReplies replies, PromptTemplates 
     return policy.withPrompts(humanRequests, replies.answerableIntents());
   }
 
+  /**
+   * What tells two loads of the intent files apart: each file's content hash (the prompt templates' texts);
+   * equal when no intent file changed.
+   */
+  public List<Object> versions() {
+    return java.util.Arrays.asList(taxonomy.version(), replies.version(), templates, humanRequests.version(),
+        routing.version(), policy.version());
+  }
+
   private static <T> T valid(LoadResult<T> loaded) {
     return loaded.ok() ? loaded.value() : null;
   }

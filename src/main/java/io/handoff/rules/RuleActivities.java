@@ -70,11 +70,14 @@ public class RuleActivities {
     }, DirectoryNames.of(directory));
   }
 
-  /** Built at start (a bad classifier setting stops it), then again after each reload, at its first use. */
+  /**
+   * Built at start (a bad classifier setting stops it), then again at its first use after a reload that
+   * changed an intent file (building the classifiers can take seconds with MiniLM).
+   */
   @Produces
   @Singleton
   IntentActivitiesImpl intent(RuleDirectoryHolder rules, AiConfig ai, HandoffMetrics metrics) {
-    Supplier<IntentService> services = rules.view(d -> IntentActivitiesImpl.create(ai.classifier(),
+    Supplier<IntentService> services = rules.view(d -> d.intent().versions(), d -> IntentActivitiesImpl.create(ai.classifier(),
         ai.llmSettings(), ai.offline().embeddings(), d.intent()));
     services.get();
     return new IntentActivitiesImpl(services, metrics);

@@ -106,6 +106,15 @@ public class RuleDirectoryHolder implements BusinessCalendar {
    * after a reload) instead of at every call: a classifier, a compiled matcher.
    */
   public <T> Supplier<T> view(Function<RuleDirectory, T> derive) {
+    return view(d -> d, derive);
+  }
+
+  /**
+   * As {@link #view(Function)}, computed again only when {@code key} of a new snapshot differs (by
+   * {@code equals}) from the one it was computed for: for a value costly to build that depends on a few
+   * files only (the intent classifiers, which a reload of the triggers leaves alone).
+   */
+  public <T> Supplier<T> view(Function<RuleDirectory, ?> key, Function<RuleDirectory, T> derive) {
     return new Supplier<>() {
       private volatile Derived<T> last;
 
@@ -114,7 +123,9 @@ public class RuleDirectoryHolder implements BusinessCalendar {
         RuleDirectory now = current;
         Derived<T> d = last;
         if (d == null || d.from() != now) {
-          d = new Derived<>(now, derive.apply(now));
+          Object k = key.apply(now);
+          d = d != null && d.key().equals(k) ? new Derived<>(now, k, d.value())
+              : new Derived<>(now, k, derive.apply(now));
           last = d;
         }
         return d.value();
@@ -122,7 +133,7 @@ public class RuleDirectoryHolder implements BusinessCalendar {
     };
   }
 
-  private record Derived<T>(RuleDirectory from, T value) {}
+  private record Derived<T>(RuleDirectory from, Object key, T value) {}
 
   @Override
   public boolean isWithinBusinessHours(String scheduleName, Instant at) {

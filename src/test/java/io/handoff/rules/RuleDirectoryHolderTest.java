@@ -192,6 +192,25 @@ class RuleDirectoryHolderTest {
   }
 
   @Test
+  void aKeyedViewIsComputedAgainOnlyWhenItsFilesChange() throws IOException {
+    RuleDirectoryHolder holder = new RuleDirectoryHolder(workflows, prompts);
+    AtomicInteger computed = new AtomicInteger();
+    Supplier<Integer> classifiers = holder.view(d -> d.intent().versions(), d -> computed.incrementAndGet());
+    assertThat(classifiers.get()).isEqualTo(1);
+    replace(workflows.resolve("business-hours.yaml"), "default: support-paris", "default: support-new-york");
+    assertThat(holder.reload().isValid()).isTrue();
+    assertThat(classifiers.get()).as("no intent file changed").isEqualTo(1);
+    Path routing = workflows.resolve("routing.yaml");
+    Files.writeString(routing, Files.readString(routing) + "\n# changed\n");
+    assertThat(holder.reload().isValid()).isTrue();
+    assertThat(classifiers.get()).as("routing.yaml changed").isEqualTo(2);
+    Path system = prompts.resolve("classify-system.md");
+    Files.writeString(system, Files.readString(system) + "\nOne more line.\n");
+    assertThat(holder.reload().isValid()).isTrue();
+    assertThat(classifiers.get()).as("a prompt template changed").isEqualTo(3);
+  }
+
+  @Test
   void theWiredActivitiesReadTheReloadedDirectoryFromTheirNextCall() throws IOException {
     RuleDirectoryHolder holder = new RuleDirectoryHolder(workflows, prompts);
     RuleActivities wiring = new RuleActivities();
