@@ -16,7 +16,6 @@ import io.handoff.problem.ProblemException;
 import io.handoff.rules.BusinessCalendar;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.Ticket;
-import io.handoff.trigger.RuleSetHolder;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
 import jakarta.inject.Inject;
@@ -56,7 +55,7 @@ public class RulesResource {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record DryRunResponse(int events, DryRunReport base, DryRunReport candidate, DryRunDiff diff) {}
 
-  @Inject RuleSetHolder rules;
+  @Inject io.handoff.rules.RuleDirectoryHolder rules;
   @Inject JourneyService journeys;
   @Inject HelpdeskGateway helpdesk;
   @Inject io.handoff.ticket.HelpdeskDirectory directory;
@@ -79,17 +78,18 @@ public class RulesResource {
     RuleSetLoad candidateRules = candidate == null ? null : candidate(candidate);
     List<DryRunEvent> events = journeyId == null ? fromBody(body) : fromJourney(journeyId, body);
     DryRun dryRun = new DryRun(calendar, io.handoff.support.DirectoryNames.of(directory));
-    DryRunReport base = dryRun.run(rules.ruleSet(), events);
+    io.handoff.trigger.RuleSet current = rules.current().ruleSet();
+    DryRunReport base = dryRun.run(current, events);
     if (candidateRules == null) {
       return new DryRunResponse(events.size(), base, null, null);
     }
     return new DryRunResponse(events.size(), base, dryRun.run(candidateRules.ruleSet(), events),
-        dryRun.diff(rules.ruleSet(), candidateRules.ruleSet(), events));
+        dryRun.diff(current, candidateRules.ruleSet(), events));
   }
 
   private BusinessCalendar calendar(String businessHours) {
     if (businessHours == null || businessHours.isBlank()) {
-      return rules.calendar();
+      return rules;
     }
     return switch (businessHours) {
       case "open" -> BusinessCalendar.ALWAYS_OPEN;

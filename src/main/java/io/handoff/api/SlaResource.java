@@ -8,7 +8,6 @@ import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;
 import io.handoff.rules.RuleFileError;
-import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
@@ -61,7 +60,7 @@ public class SlaResource {
       @Schema(description = "With audits: zendesk-mapping.yaml as an object or its text") Object mapping) {}
 
   @Inject HandoffConfig config;
-  @Inject SlaActivitiesImpl sla;
+  @Inject io.handoff.rules.RuleDirectoryHolder rules;
   @Inject ObjectMapper json;
 
   @POST
@@ -79,7 +78,7 @@ public class SlaResource {
     SlaDryRunRequest request = SlaDryRunRequest.parse(read(body), json);
     java.nio.file.Path dir = request.candidate == null ? java.nio.file.Path.of(config.workflowsDir())
         : RulesResource.candidateDirectory(java.nio.file.Path.of(config.candidatesDir()), request.candidate);
-    SlaPolicies policies = selected(request.candidate == null ? sla.policies() : candidatePolicies(dir), request.policy);
+    SlaPolicies policies = selected(request.candidate == null ? rules.current().slaPolicies() : candidatePolicies(dir), request.policy);
     List<SlaDryRun.Update> updates = request.updates != null ? request.updates
         : AuditReplay.slaUpdates(AuditReplay.replay(request.audits, mapping(request, dir)));
     return new SlaDryRun(policies, new SupportFilterMatcher(policies.businessHours())).run(updates, request.until)

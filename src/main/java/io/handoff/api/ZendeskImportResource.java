@@ -9,9 +9,8 @@ import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;
 import io.handoff.rules.RuleFileError;
-import io.handoff.sla.SlaActivitiesImpl;
-import io.handoff.trigger.RuleSetHolder;
-import io.handoff.trigger.RuleSetLoad;
+import io.handoff.rules.RuleDirectory;
+import io.handoff.rules.RuleDirectoryHolder;
 import io.handoff.zendeskimport.IdMapping;
 import io.handoff.zendeskimport.ImportReport;
 import io.handoff.zendeskimport.RuleFilesWriter;
@@ -35,9 +34,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Imports Zendesk rules into the running service (issue 9 item 2): preview by default, or, with
- * {@code apply=true}, validation of the directory as it would be, an atomic write with backups, and a
- * reload of the business hours, trigger rules, SLA policies and automations (rules are evaluated in activities, so running journeys
- * stay deterministic and pick up the new rules at their next evaluation).
+ * {@code apply=true}, validation of the directory as it would be, an atomic write with backups, and one
+ * reload of the whole rule directory (rules are evaluated in activities, so running journeys stay
+ * deterministic and pick up the new rules at their next evaluation).
  */
 @Path("/api/admin/zendesk")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -64,13 +63,19 @@ public class ZendeskImportResource {
       List<String> errors, List<String> warnings, List<RuleFilesWriter.Written> written, Boolean reloaded,
       String ruleSetVersion) {}
 
-  @Inject HandoffConfig config;
-  @Inject RuleSetHolder rules;
-  @Inject SlaActivitiesImpl sla;
-  @Inject io.handoff.automation.AutomationActivitiesImpl automations;
-  @Inject ObjectMapper json;
-  @Inject io.handoff.ticket.zendesk.ZendeskConfig zendesk;
-  @Inject io.handoff.sla.BusinessHoursHolder hours;
+  private final HandoffConfig config;
+  private final RuleDirectoryHolder rules;
+  private final ObjectMapper json;
+  private final io.handoff.ticket.zendesk.ZendeskConfig zendesk;
+
+  @Inject
+  public ZendeskImportResource(HandoffConfig config, RuleDirectoryHolder rules, ObjectMapper json,
+      io.handoff.ticket.zendesk.ZendeskConfig zendesk) {
+    this.config = config;
+    this.rules = rules;
+    this.json = json;
+    this.zendesk = zendesk;
+  }
 
   /** Body and modes: docs/zendesk-import.md, "Importing over REST". */
   @POST
@@ -120,10 +125,16 @@ public class ZendeskImportResource {
       if (!errors.isEmpty()) {
         throw new ProblemException(invalidRules(errors));
       }
-      List<RuleFilesWriter.Written> written = RuleFilesWriter.write(dir, files, Instant.now());
+      RuleFilesWriter.Write writing = new RuleFilesWriter.Write(dir, files, Instant.now());
+      RuleDirectory loaded = rules.reload(writing);
+      if (!loaded.isValid()) {
+        // Validated above, so only a change of the directory in between gets here; the files were put back.
+        throw new IllegalStateException("the written rules did not reload (the files were restored): "
+            + loaded.errors());
+      }
       LOG.infof("Zendesk import wrote %s into %s", files.keySet(), dir);
-      String version = reload(files.containsKey(ZendeskImporter.BUSINESS_HOURS_FILE), request.hasSlas);
-      return new ImportResponse(true, summary, report, files, List.of(), warnings, written, true, version);
+      return new ImportResponse(true, summary, report, files, List.of(), warnings, writing.written(), true,
+          loaded.ruleSet().version());
     }
   }
 
@@ -177,28 +188,6 @@ public class ZendeskImportResource {
       Thread.currentThread().interrupt();
       throw new ProblemException(Problem.of(503, "Interrupted", "the fetch from Zendesk was interrupted"));
     }
-  }
-
-  /**
-   * Loads the new files into the running service; they were validated, so this succeeds. Schedules
-   * first: trigger conditions, SLA targets and automations read them.
-   */
-  private String reload(boolean hoursWritten, boolean slaWritten) {
-    if (hoursWritten) {
-      hours.reload();
-    }
-    RuleSetLoad load = rules.reload();
-    if (!load.isValid()) {
-      throw new IllegalStateException("the written rules did not reload: " + load.errors());
-    }
-    if (slaWritten || hoursWritten) {
-      // SLA targets carry their schedules: new hours mean new targets too.
-      sla.reload();
-    }
-    // Automations name the support triggers' webhooks: reload them after the triggers, even when only
-    // the triggers changed.
-    automations.reload();
-    return load.ruleSet().version();
   }
 
   private static Problem invalidRules(List<RuleFileError> errors) {

@@ -1,93 +1,63 @@
 package io.handoff.automation;
 
-import io.handoff.config.HandoffConfig;
+import io.handoff.rules.DynamicContent;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.WorkingTime;
-import io.handoff.trigger.RuleSetHolder;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.nio.file.Path;
-import org.jboss.logging.Logger;
+import io.handoff.support.DirectoryNames;
+import java.util.function.Supplier;
 
 /**
- * Loads the automations once at start (an invalid file stops the start with every error) and evaluates
- * them. Business-hours operators count in the ticket's schedule (custom field {@code schedule}, set by
- * {@code set_schedule}), else the default schedule of {@code business-hours.yaml}.
+ * Plans and runs the automations. Business-hours operators count in the ticket's schedule (custom field
+ * {@code schedule}, set by {@code set_schedule}), else the default schedule of {@code business-hours.yaml}.
+ * The automations come from a supplier read once per call: in the service, the rule directory in use, so
+ * later plans and runs use a reloaded file; a journey's planned timer is re-planned at its ticket's next change.
  */
-@ApplicationScoped
-@Startup
 public class AutomationActivitiesImpl implements AutomationActivities {
-  private static final Logger LOG = Logger.getLogger(AutomationActivitiesImpl.class);
 
-  private volatile AutomationSet automations;
-  /** Outside CDI: the one schedule business hours count in. */
-  private final WorkingTime business;
   /**
-   * In the service: each ticket's business hours are its own schedule (custom field {@code schedule}),
-   * from the schedules in use (reloaded after an import).
+   * What one call reads, all from one rule directory.
+   *
+   * @param hours each ticket's business hours are its own schedule; null: {@code business} for every ticket
+   * @param business the one schedule business hours count in when {@code hours} is null
    */
-  private final io.handoff.sla.BusinessHoursHolder hours;
-  private final Path workflowsDir;
-  private final RuleSetHolder rules;
+  public record Rules(AutomationSet automations, BusinessHours hours, WorkingTime business, DynamicContent content) {}
 
-  private io.handoff.support.DirectoryNames names = io.handoff.support.DirectoryNames.IDS;
+  private final Supplier<Rules> rules;
+  private final DirectoryNames names;
 
-  @Inject
-  public AutomationActivitiesImpl(HandoffConfig config, io.handoff.sla.BusinessHoursHolder hours, RuleSetHolder rules,
-      io.handoff.ticket.HelpdeskDirectory directory) {
-    this.names = io.handoff.support.DirectoryNames.of(directory);
-    this.workflowsDir = Path.of(config.workflowsDir());
+  public AutomationActivitiesImpl(Supplier<Rules> rules, DirectoryNames names) {
     this.rules = rules;
-    this.business = null;
-    this.hours = hours;
-    reload();
+    this.names = names;
   }
 
-  /** Outside CDI (tests, CLI). */
+  /** Outside CDI (tests, CLI): fixed automations, one schedule, no dynamic content, ids as names. */
   public AutomationActivitiesImpl(AutomationSet automations, WorkingTime business) {
-    this.automations = automations;
-    this.business = business;
-    this.hours = null;
-    this.workflowsDir = null;
-    this.rules = null;
+    this(() -> new Rules(automations, null, business, DynamicContent.NONE), DirectoryNames.IDS);
   }
 
   /** The automations in use. */
   public AutomationSet automations() {
-    return automations;
-  }
-
-  /**
-   * Loads {@code automations.yaml} again (after an import wrote it): later plans and runs use it; a
-   * journey's planned timer is re-planned at its ticket's next change. Throws when the file is invalid.
-   */
-  public void reload() {
-    if (workflowsDir == null) {
-      return;
-    }
-    automations = AutomationLoader.load(workflowsDir, rules.ruleSet().support().webhooks()).orThrow();
-    LOG.infof("automations %s loaded from %s: %d active", automations.version(), workflowsDir,
-        automations.ordered().size());
+    return rules.get().automations();
   }
 
   @Override
   public AutomationPlanner.Due plan(AutomationFacts facts) {
-    return AutomationPlanner.next(automations, facts, business(facts)).orElse(new AutomationPlanner.Due(null, null));
+    Rules r = rules.get();
+    return AutomationPlanner.next(r.automations(), facts, business(r, facts))
+        .orElse(new AutomationPlanner.Due(null, null));
   }
 
   @Override
   public AutomationEngine.Result run(AutomationFacts facts) {
-    return AutomationEngine.run(automations, facts, business(facts), names,
-        rules == null ? io.handoff.rules.DynamicContent.NONE : rules.ruleSet().support().content());
+    Rules r = rules.get();
+    return AutomationEngine.run(r.automations(), facts, business(r, facts), names, r.content());
   }
 
   /** The ticket's schedule (Zendesk measures each ticket against its own), else the default schedule. */
-  private WorkingTime business(AutomationFacts facts) {
-    if (hours == null) {
-      return business;
+  private static WorkingTime business(Rules r, AutomationFacts facts) {
+    if (r.hours() == null) {
+      return r.business();
     }
-    BusinessHours current = hours.current();
-    return facts.ticket() == null ? current.schedule(null) : current.forTicket(facts.ticket().customFields());
+    return facts.ticket() == null ? r.hours().schedule(null) : r.hours().forTicket(facts.ticket().customFields());
   }
 }

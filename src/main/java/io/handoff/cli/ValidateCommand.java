@@ -1,7 +1,7 @@
 package io.handoff.cli;
 
 import io.handoff.rules.RuleFileError;
-import io.handoff.rules.RuleSetValidator;
+import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.zendeskimport.RuleFilesWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RuleFileError> problems = base == null ? RuleSetValidator.validate(dir, prompts) : overBase();
+    List<RuleFileError> problems = base == null ? RuleDirectoryLoader.load(dir, prompts).problems() : overBase();
     long errors = problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR).count();
     problems.forEach(p -> (p.severity() == RuleFileError.Severity.ERROR ? System.err : System.out).println(p));
     String what = base == null ? dir + " / " + prompts : dir + " over " + base + " / " + prompts;

@@ -23,8 +23,10 @@ public final class ClassifierFactory {
   /** Values of {@code handoff.ai.offline.embeddings}. */
   public static final String BUILTIN = "builtin";
   public static final String MINILM = "minilm";
-  private final Path promptsDir;
-  private final Path workflowsDir;
+  /** Each file is read when a classifier needs it (CLI), or taken from files parsed once (the service). */
+  private final java.util.function.Supplier<Taxonomy> taxonomy;
+  private final java.util.function.Supplier<PromptTemplates> templates;
+  private final java.util.function.Supplier<io.handoff.intent.rules.RoutingRules> routing;
   private final LlmSettings llm;
   private final String embeddings;
 
@@ -37,8 +39,18 @@ public final class ClassifierFactory {
    *     by the MiniLM sentence embedding); anything else is refused here, naming the key
    */
   public ClassifierFactory(Path promptsDir, Path workflowsDir, LlmSettings llm, String embeddings) {
-    this.promptsDir = promptsDir;
-    this.workflowsDir = workflowsDir;
+    this.taxonomy = () -> TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
+    this.templates = () -> PromptTemplates.load(promptsDir).orThrow();
+    this.routing = () -> RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).orThrow();
+    this.llm = llm;
+    this.embeddings = checkEmbeddings(embeddings);
+  }
+
+  /** Classifiers from intent files already loaded and validated (the rule directory in service). */
+  public ClassifierFactory(IntentFiles files, LlmSettings llm, String embeddings) {
+    this.taxonomy = files::taxonomy;
+    this.templates = files::templates;
+    this.routing = files::routing;
     this.llm = llm;
     this.embeddings = checkEmbeddings(embeddings);
   }
@@ -57,7 +69,7 @@ public final class ClassifierFactory {
   }
 
   public Taxonomy taxonomy() {
-    return TaxonomyLoader.load(promptsDir.resolve("taxonomy.yaml")).orThrow();
+    return taxonomy.get();
   }
 
   /**
@@ -67,9 +79,9 @@ public final class ClassifierFactory {
   public IntentClassifier create(String name, List<Exemplar> exemplars) {
     return switch (name) {
       case "offline" -> offline(exemplars);
-      case "llm" -> new LlmIntentClassifier(llm, taxonomyWith(exemplars), PromptTemplates.load(promptsDir).orThrow(),
+      case "llm" -> new LlmIntentClassifier(llm, taxonomyWith(exemplars), templates.get(),
           offline(exemplars));
-      case "rules" -> new RulesIntentClassifier(RoutingRulesLoader.load(workflowsDir.resolve("routing.yaml")).orThrow());
+      case "rules" -> new RulesIntentClassifier(routing.get());
       default -> throw new IllegalArgumentException("unknown classifier \"" + name + "\" (offline, llm, rules)");
     };
   }

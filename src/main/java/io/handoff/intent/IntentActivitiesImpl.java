@@ -8,31 +8,19 @@ import io.handoff.metrics.HandoffMetrics;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Supplier;
 
-/** Loads prompts/ and workflows/ once at start-up (invalid files stop the start) and serves the activities. */
-@ApplicationScoped
-@io.quarkus.runtime.Startup
+/**
+ * Serves the classification activities. The classifiers and policy come from a supplier read once per
+ * call: in the service, built once per rule directory in use (so a reload applies from the next call).
+ */
 public class IntentActivitiesImpl implements IntentActivities {
   /** Failure type of an LLM outage; retryable by Temporal. */
   public static final String LLM_UNAVAILABLE = "LlmUnavailable";
-  private final IntentService service;
+  private final Supplier<IntentService> services;
   private final HandoffMetrics metrics;
-  private final String provider;
-  private final String model;
-
-  @Inject
-  public IntentActivitiesImpl(AiConfig ai,
-      @ConfigProperty(name = "handoff.prompts-dir", defaultValue = "prompts") String promptsDir,
-      @ConfigProperty(name = "handoff.workflows-dir", defaultValue = "workflows") String workflowsDir,
-      HandoffMetrics metrics) {
-    this(create(ai.classifier(), ai.llmSettings(), ai.offline().embeddings(), Path.of(promptsDir),
-        Path.of(workflowsDir)), metrics);
-  }
 
   /** Outside CDI (tests): metrics go to a registry nothing exports. */
   public IntentActivitiesImpl(IntentService service) {
@@ -40,11 +28,13 @@ public class IntentActivitiesImpl implements IntentActivities {
   }
 
   public IntentActivitiesImpl(IntentService service, HandoffMetrics metrics) {
-    this.service = service;
+    this(() -> service, metrics);
+  }
+
+  /** @param services read at each call; build each service once, not per call */
+  public IntentActivitiesImpl(Supplier<IntentService> services, HandoffMetrics metrics) {
+    this.services = services;
     this.metrics = metrics;
-    LlmSettings llm = service.ai() instanceof LlmIntentClassifier c ? c.settings() : null;
-    this.provider = llm == null ? HandoffMetrics.NONE : llm.provider();
-    this.model = llm == null ? HandoffMetrics.NONE : llm.model();
   }
 
   /** Builds the service from the files; public so that non-CDI callers (tests, CLI) can share it. */
@@ -60,9 +50,27 @@ public class IntentActivitiesImpl implements IntentActivities {
         HandoffPolicyLoader.forDirectories(workflowsDir, promptsDir));
   }
 
-  /** The classifiers and policy this activity serves (tests classify through it directly). */
+  /**
+   * The service built from intent files the rule directory already loaded and validated.
+   *
+   * @param embeddings {@code handoff.ai.offline.embeddings}: builtin or minilm
+   */
+  public static IntentService create(String classifier, LlmSettings llm, String embeddings, IntentFiles files) {
+    ClassifierFactory f = new ClassifierFactory(files, llm, embeddings);
+    return new IntentService(f.create(classifier, null), f.create("rules", null), files.journeyPolicy());
+  }
+
+  /** The classifiers and policy this activity serves now (tests classify through it directly). */
   public IntentService service() {
-    return service;
+    return services.get();
+  }
+
+  private static String provider(IntentService service) {
+    return service.ai() instanceof LlmIntentClassifier c ? c.settings().provider() : HandoffMetrics.NONE;
+  }
+
+  private static String model(IntentService service) {
+    return service.ai() instanceof LlmIntentClassifier c ? c.settings().model() : HandoffMetrics.NONE;
   }
 
   @Override
@@ -74,13 +82,15 @@ public class IntentActivitiesImpl implements IntentActivities {
     int max = reported > 0 ? reported : IntentActivities.MAX_ATTEMPTS;
     boolean last = info.getAttempt() >= max;
     long start = System.nanoTime();
+    IntentService service = services.get();
     String classifier = service.ai().name();
     try {
       RoutingDecision d = service.classifyAi(request, last);
-      metrics.classified("ai", classifier, provider, model, d, Duration.ofNanos(System.nanoTime() - start));
+      metrics.classified("ai", classifier, provider(service), model(service), d,
+          Duration.ofNanos(System.nanoTime() - start));
       return d;
     } catch (LlmUnavailableException e) {
-      metrics.classifierRetried(classifier, provider, e.statusCode());
+      metrics.classifierRetried(classifier, provider(service), e.statusCode());
       throw ApplicationFailure.newBuilder().setType(LLM_UNAVAILABLE).setMessage(e.getMessage())
           .setNextRetryDelay(e.retryAfter()).build();
     }
@@ -89,15 +99,17 @@ public class IntentActivitiesImpl implements IntentActivities {
   @Override
   public RoutingDecision classifyAiFallback(ClassificationRequest request, String reason) {
     long start = System.nanoTime();
+    IntentService service = services.get();
     RoutingDecision d = service.classifyAiFallback(request, reason);
-    metrics.classified("ai", service.ai().name(), provider, model, d, Duration.ofNanos(System.nanoTime() - start));
+    metrics.classified("ai", service.ai().name(), provider(service), model(service), d,
+        Duration.ofNanos(System.nanoTime() - start));
     return d;
   }
 
   @Override
   public RoutingDecision classifyRules(ClassificationRequest request) {
     long start = System.nanoTime();
-    RoutingDecision d = service.classifyRules(request);
+    RoutingDecision d = services.get().classifyRules(request);
     metrics.classified("rules", "rules", HandoffMetrics.NONE, HandoffMetrics.NONE, d,
         Duration.ofNanos(System.nanoTime() - start));
     return d;

@@ -1,36 +1,37 @@
 package io.handoff.messaging;
 
-import io.handoff.trigger.RuleSetHolder;
+import io.handoff.intent.replies.AiReplies;
+import io.handoff.rules.BusinessCalendar;
 import io.temporal.failure.ApplicationFailure;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.util.function.Supplier;
 
-/** Evaluates messaging triggers with the rules loaded at start-up; sends through the channel client. */
-@ApplicationScoped
+/**
+ * Evaluates messaging triggers and sends through the channel client. The rules come from a supplier read
+ * once per call: in the service, the rule directory in use (so a reload applies from the next call).
+ */
 public class MessagingActivitiesImpl implements MessagingActivities {
 
-  private RuleSetHolder rules;
-  private MessagingChannelClient channel;
+  /** What one evaluation reads, all from one rule directory. */
+  public record Rules(MessagingTriggerSet triggers, BusinessCalendar calendar, AiReplies replies) {}
 
-  private io.handoff.intent.replies.AiReplies replies;
+  private final Supplier<Rules> rules;
+  private final MessagingChannelClient channel;
 
-  @Inject
-  public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
-      io.handoff.config.HandoffConfig config) {
-    this(rules, channel, io.handoff.intent.replies.AiRepliesLoader.forPrompts(java.nio.file.Path.of(config.promptsDir())));
-  }
-
-  public MessagingActivitiesImpl(RuleSetHolder rules, MessagingChannelClient channel,
-      io.handoff.intent.replies.AiReplies replies) {
+  public MessagingActivitiesImpl(Supplier<Rules> rules, MessagingChannelClient channel) {
     this.rules = rules;
     this.channel = channel;
-    this.replies = replies;
+  }
+
+  /** Fixed rules (tests, CLI). */
+  public MessagingActivitiesImpl(MessagingTriggerSet triggers, BusinessCalendar calendar,
+      MessagingChannelClient channel, AiReplies replies) {
+    this(() -> new Rules(triggers, calendar, replies), channel);
   }
 
   @Override
   public AiReplySent sendAiReply(String conversationId, io.handoff.intent.HandoffDecision decision, String intent,
       String language, String idempotencyKey) {
-    var reply = replies.reply(decision, intent, language);
+    var reply = rules.get().replies().reply(decision, intent, language);
     if (reply.isEmpty()) {
       return null;
     }
@@ -40,7 +41,8 @@ public class MessagingActivitiesImpl implements MessagingActivities {
 
   @Override
   public MessagingDecision evaluate(String idempotencyKey, MessagingFacts facts) {
-    return new MessagingEngine(rules.ruleSet().messaging()).evaluate(idempotencyKey, facts, rules.calendar());
+    Rules r = rules.get();
+    return new MessagingEngine(r.triggers()).evaluate(idempotencyKey, facts, r.calendar());
   }
 
   @Override

@@ -33,8 +33,7 @@ public class MetricsBinder {
   private final JourneyIndex index;
   private final SmallRyeHealthReporter health;
   private final HandoffMetrics metrics;
-  private final io.handoff.sla.SlaActivitiesImpl sla;
-  private final io.handoff.trigger.RuleSetHolder rules;
+  private final io.handoff.rules.RuleDirectoryHolder rules;
   private final io.handoff.intent.AiConfig ai;
   private final io.handoff.config.HandoffConfig config;
 
@@ -44,13 +43,12 @@ public class MetricsBinder {
 
   @Inject
   public MetricsBinder(MeterRegistry registry, JourneyIndex index, SmallRyeHealthReporter health,
-      HandoffMetrics metrics, io.handoff.sla.SlaActivitiesImpl sla, io.handoff.trigger.RuleSetHolder rules,
+      HandoffMetrics metrics, io.handoff.rules.RuleDirectoryHolder rules,
       io.handoff.intent.AiConfig ai, io.handoff.config.HandoffConfig config) {
     this.registry = registry;
     this.index = index;
     this.health = health;
     this.metrics = metrics;
-    this.sla = sla;
     this.rules = rules;
     this.ai = ai;
     this.config = config;
@@ -81,9 +79,10 @@ public class MetricsBinder {
    * every trigger, every SLA metric of every policy, and the LLM classifier's counters when it is on.
    */
   private void declareSeries() {
-    rules.ruleSet().messaging().triggers().forEach(t -> metrics.declareTrigger("messaging", t.title()));
-    rules.ruleSet().support().declared().forEach(t -> metrics.declareTrigger("support", t.title()));
-    for (var policy : sla.policies().policies()) {
+    io.handoff.rules.RuleDirectory directory = rules.current();
+    directory.ruleSet().messaging().triggers().forEach(t -> metrics.declareTrigger("messaging", t.title()));
+    directory.ruleSet().support().declared().forEach(t -> metrics.declareTrigger("support", t.title()));
+    for (var policy : directory.slaPolicies().policies()) {
       for (var m : policy.metrics()) {
         metrics.declareSla("breach", m.metric().wireName(), policy.name());
         if (!m.warningPercents().isEmpty()) {

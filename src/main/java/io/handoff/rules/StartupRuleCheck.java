@@ -21,8 +21,7 @@ public final class StartupRuleCheck {
   public static boolean check(Map<String, String> env, Properties system, PrintStream err) {
     Path workflows = Path.of(setting("handoff.workflows-dir", "workflows", env, system));
     Path prompts = Path.of(setting("handoff.prompts-dir", "prompts", env, system));
-    List<RuleFileError> problems = RuleSetValidator.validate(workflows, prompts);
-    List<RuleFileError> errors = problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR).toList();
+    List<RuleFileError> errors = RuleDirectoryLoader.load(workflows, prompts).errors();
     if (errors.isEmpty()) {
       return true;
     }

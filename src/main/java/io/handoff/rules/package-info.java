@@ -1,13 +1,14 @@
 /**
- * What every rule file shares: business calendars for trigger conditions, dynamic content
- * ({@code workflows/dynamic-content.yaml}), the {@code file:line} error type, and the validation of the
- * whole rule and prompt directory that {@code validate} and the service's start run.
+ * The rule pipeline's top: {@link io.handoff.rules.RuleDirectoryLoader} loads and cross-checks every rule
+ * and prompt file into one immutable {@link io.handoff.rules.RuleDirectory} (one content hash, every problem
+ * as {@code file:line}); {@link io.handoff.rules.RuleDirectoryHolder} holds the one in use and reloads it
+ * atomically; {@link io.handoff.rules.RuleActivities} hands each activity what it reads from it;
+ * {@link io.handoff.rules.StartupRuleCheck} stops a start on any error. Also the small shared rule types
+ * ({@link io.handoff.rules.RuleFileError}, {@link io.handoff.rules.BusinessCalendar}, dynamic content).
  *
- * <p>Entry points: {@link io.handoff.rules.RuleSetValidator}, {@link io.handoff.rules.StartupRuleCheck},
- * {@link io.handoff.rules.RuleFileError}, {@link io.handoff.rules.BusinessCalendar},
- * {@link io.handoff.rules.DynamicContent}.
- *
- * <p>The validator uses every rule loader ({@code trigger}, {@code messaging}, {@code support},
- * {@code automation}, {@code sla.*}, {@code intent.*}, {@code ticket}); no CDI, no Temporal.
+ * <p>May import the domain packages (trigger, messaging, support, sla, automation, intent, ticket), config
+ * and {@code metrics.HandoffMetrics}. The domain packages must not import the loader, the directory, the
+ * holder or the wiring: their activities receive suppliers of their own types instead. Only the packages
+ * above (api, cli, zendeskimport, metrics' {@code MetricsBinder}) use the loader and the holder.
  */
 package io.handoff.rules;

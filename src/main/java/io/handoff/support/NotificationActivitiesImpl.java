@@ -36,14 +36,11 @@ public class NotificationActivitiesImpl implements NotificationActivities {
     @Produces
     @ApplicationScoped
     NotificationClient notificationClient(NotificationsConfig config, DataSource dataSource,
-        io.handoff.ticket.HelpdeskDirectory directory, io.handoff.trigger.RuleSetHolder rules) {
+        io.handoff.ticket.HelpdeskDirectory directory, WebhookEndpoints endpoints) {
       NotificationOutboxStore store = new NotificationOutboxStore(dataSource);
       NotificationClient webhooks = switch (config.delivery()) {
         case "outbox" -> new RecordedNotificationOutbox(store);
-        case "http" -> new WebhookNotificationClient(store, config.timeout(), name -> {
-          Webhook hook = rules.ruleSet().support().webhooks().get(name);
-          return hook == null ? null : hook.endpoint();
-        });
+        case "http" -> new WebhookNotificationClient(store, config.timeout(), endpoints::endpoint);
         default -> throw new IllegalStateException(
             "handoff.notifications.delivery must be outbox or http, not \"" + config.delivery() + "\"");
       };

@@ -1,28 +1,33 @@
 package io.handoff.support;
 
-import io.handoff.trigger.RuleSetHolder;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import io.handoff.rules.BusinessCalendar;
+import java.util.function.Supplier;
 
-/** Evaluates support triggers with the rules loaded at start-up. */
-@ApplicationScoped
+/**
+ * Evaluates support triggers. The rules come from a supplier read once per call: in the service, the rule
+ * directory in use (so a reload applies from the next call).
+ */
 public class SupportActivitiesImpl implements SupportActivities {
 
-  private RuleSetHolder rules;
-  private DirectoryNames names;
+  /** What one evaluation reads, all from one rule directory. */
+  public record Rules(SupportTriggerSet triggers, BusinessCalendar calendar) {}
 
-  @Inject
-  public SupportActivitiesImpl(RuleSetHolder rules, io.handoff.ticket.HelpdeskDirectory directory) {
-    this(rules, DirectoryNames.of(directory));
-  }
+  private final Supplier<Rules> rules;
+  private final DirectoryNames names;
 
-  public SupportActivitiesImpl(RuleSetHolder rules, DirectoryNames names) {
+  public SupportActivitiesImpl(Supplier<Rules> rules, DirectoryNames names) {
     this.rules = rules;
     this.names = names;
   }
 
+  /** Fixed rules (tests, CLI). */
+  public SupportActivitiesImpl(SupportTriggerSet triggers, BusinessCalendar calendar, DirectoryNames names) {
+    this(() -> new Rules(triggers, calendar), names);
+  }
+
   @Override
   public SupportDecision evaluate(TicketUpdate update) {
-    return new SupportEngine(rules.ruleSet().support()).withNames(names).evaluate(update, rules.calendar());
+    Rules r = rules.get();
+    return new SupportEngine(r.triggers()).withNames(names).evaluate(update, r.calendar());
   }
 }

@@ -7,21 +7,9 @@ import java.util.List;
  * The result of loading a rule set: the rules (invalid triggers left out) and every problem found.
  * A rule set with errors must not be used; warnings are advice.
  */
-public record RuleSetLoad(RuleSet ruleSet, List<RuleFileError> problems) {
+public record RuleSetLoad(RuleSet ruleSet, List<RuleFileError> problems) implements io.handoff.rules.RuleFileProblems {
 
   public RuleSetLoad {
     problems = List.copyOf(problems);
-  }
-
-  public List<RuleFileError> errors() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.ERROR).toList();
-  }
-
-  public List<RuleFileError> warnings() {
-    return problems.stream().filter(p -> p.severity() == RuleFileError.Severity.WARNING).toList();
-  }
-
-  public boolean isValid() {
-    return errors().isEmpty();
   }
 }

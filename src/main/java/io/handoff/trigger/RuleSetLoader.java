@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads the trigger rule files of a {@code workflows/} directory in plain Java (no CDI), for the
- * application at start-up and for the {@code validate} and {@code dry-run} commands. A missing file
- * means no triggers of that kind.
+ * Loads the trigger rule files of a {@code workflows/} directory in plain Java (no CDI), for the rule
+ * directory loader ({@code rules.RuleDirectoryLoader}: start-up, reload, {@code validate}) and for the
+ * {@code dry-run}, {@code equivalence} and {@code simulate} commands. A missing file means no triggers of that kind.
  */
 public final class RuleSetLoader {
 

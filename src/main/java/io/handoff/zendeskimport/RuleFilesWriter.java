@@ -1,7 +1,7 @@
 package io.handoff.zendeskimport;
 
 import io.handoff.rules.RuleFileError;
-import io.handoff.rules.RuleSetValidator;
+import io.handoff.rules.RuleDirectoryLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Puts generated rule files into a live {@code workflows/} directory safely. {@link #validate} checks
  * the directory as it would be after the write (a staging copy with the new files in place) with
- * {@link RuleSetValidator}, the checks of start-up and the {@code validate} command. {@link #write}
+ * {@link RuleDirectoryLoader}, the checks of start-up and the {@code validate} command. {@link #write}
  * writes every file to a temporary file beside its target first, copies each file it replaces to
  * {@code .zendesk-import-backup/<time>/}, then moves the temporary files over the targets atomically;
  * if a move fails, the files already moved are put back from the backup.
@@ -44,6 +44,38 @@ public final class RuleFilesWriter {
   private RuleFilesWriter() {}
 
   /**
+   * {@link #write} as a change the rule holder applies and reloads in one step: undone (the replaced files
+   * put back, the new ones removed) when the directory it leaves does not load.
+   */
+  public static final class Write implements io.handoff.rules.RuleDirectoryHolder.FileChange {
+    private final Path workflowsDir;
+    private final Map<String, String> files;
+    private final Instant now;
+    private final List<Written> written = new ArrayList<>();
+
+    public Write(Path workflowsDir, Map<String, String> files, Instant now) {
+      this.workflowsDir = workflowsDir;
+      this.files = files;
+      this.now = now;
+    }
+
+    @Override
+    public void apply() {
+      written.addAll(write(workflowsDir, files, now));
+    }
+
+    @Override
+    public void undo() {
+      restore(workflowsDir, written);
+    }
+
+    /** Each file written and its backup (empty before {@link #apply}). */
+    public List<Written> written() {
+      return List.copyOf(written);
+    }
+  }
+
+  /**
    * Every error and warning of the workflows directory with {@code files} (name → content) in place,
    * with file names relative to the directory. Nothing in {@code workflowsDir} changes.
    */
@@ -62,7 +94,7 @@ public final class RuleFilesWriter {
         Files.writeString(staging.resolve(f.getKey()), f.getValue());
       }
       List<RuleFileError> out = new ArrayList<>();
-      for (RuleFileError e : RuleSetValidator.validate(staging, promptsDir)) {
+      for (RuleFileError e : RuleDirectoryLoader.load(staging, promptsDir).problems()) {
         out.add(new RuleFileError(relative(e.file()), e.line(), e.rule(), e.message(), e.severity()));
       }
       return out;
@@ -122,8 +154,11 @@ public final class RuleFilesWriter {
     }
   }
 
-  /** Puts back the files already replaced (from their backups) or removes the ones that were new. */
-  private static void restore(Path dir, List<Written> moved) {
+  /**
+   * Puts back the files {@link #write} replaced (from their backups) and removes the ones that were new:
+   * undoes a write whose files the service then could not load.
+   */
+  public static void restore(Path dir, List<Written> moved) {
     for (Written w : moved) {
       try {
         if (w.backup() != null) {

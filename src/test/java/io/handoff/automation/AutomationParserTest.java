@@ -3,7 +3,7 @@ package io.handoff.automation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.rules.RuleFileError;
-import io.handoff.rules.RuleSetValidator;
+import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.yaml.Loaded;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,7 @@ class AutomationParserTest {
 
   @Test
   void theShippedAutomationsAreValid() {
-    List<RuleFileError> problems = RuleSetValidator.validate(Path.of("workflows"), Path.of("prompts"));
+    List<RuleFileError> problems = RuleDirectoryLoader.load(Path.of("workflows"), Path.of("prompts")).problems();
     assertThat(problems).filteredOn(p -> p.file().endsWith("automations.yaml")).isEmpty();
     assertThat(AutomationLoader.load(Path.of("workflows"), Map.of()).value().ordered()).hasSize(2);
   }

@@ -24,7 +24,6 @@ import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.TicketActivitiesImpl;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.trigger.RuleSetHolder;
 import io.handoff.trigger.RuleSetLoader;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -126,19 +125,19 @@ final class JourneyTestEnv implements AutoCloseable {
   static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk,
       io.handoff.metrics.HandoffMetrics metrics) {
     BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
-    RuleSetHolder rules = new RuleSetHolder(RuleSetLoader.load(workflows).ruleSet(), hours);
+    io.handoff.trigger.RuleSet rules = RuleSetLoader.load(workflows).ruleSet();
     return new Object[] {
         new JourneyActivitiesImpl(new ProjectionStore(db, JSON), metrics),
-        new MessagingActivitiesImpl(rules, new RecordedOutbox(new MessageOutboxStore(db)),
+        new MessagingActivitiesImpl(rules.messaging(), hours, new RecordedOutbox(new MessageOutboxStore(db)),
             io.handoff.intent.replies.AiRepliesLoader.forPrompts(java.nio.file.Path.of("prompts"))),
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
-        new SupportActivitiesImpl(rules, io.handoff.support.DirectoryNames.of(
+        new SupportActivitiesImpl(rules.support(), hours, io.handoff.support.DirectoryNames.of(
             io.handoff.ticket.HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory())),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
         new SlaActivitiesImpl(workflows, hours),
         new RoutingActivitiesImpl(new RoutingStore(db)),
-        new AutomationActivitiesImpl(AutomationLoader.load(workflows, rules.ruleSet().support().webhooks()).orThrow(),
+        new AutomationActivitiesImpl(AutomationLoader.load(workflows, rules.support().webhooks()).orThrow(),
             hours.schedule(null))};
   }
 

@@ -113,7 +113,7 @@ class MessagingChannelTest {
   @Test
   void activityTurnsRejectionsIntoNonRetryableFailures() {
     wiremock.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(404)));
-    MessagingActivitiesImpl activities = new MessagingActivitiesImpl(null, client, io.handoff.intent.replies.AiReplies.NONE);
+    MessagingActivitiesImpl activities = new MessagingActivitiesImpl(null, null, client, io.handoff.intent.replies.AiReplies.NONE);
     var failure = assertThrows(io.temporal.failure.ApplicationFailure.class,
         () -> activities.sendMessage("conv 1", "Hi", "k1"));
     assertTrue(failure.isNonRetryable());

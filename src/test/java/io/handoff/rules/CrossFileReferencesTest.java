@@ -45,12 +45,12 @@ class CrossFileReferencesTest {
   @MethodSource("references")
   void anUndeclaredNameIsAnErrorWithFileAndLine(String file, String from, String to, String expected,
       @TempDir Path dir) throws IOException {
-    RuleSetValidatorTest.copy(RuleSetValidatorTest.WORKFLOWS, dir);
+    RuleDirectoryLoaderTest.copy(RuleDirectoryLoaderTest.WORKFLOWS, dir);
     Path f = dir.resolve(file);
     String text = Files.readString(f);
     assertThat(text).contains(from);
     Files.writeString(f, text.replace(from, to));
-    List<String> errors = RuleSetValidator.validate(dir, RuleSetValidatorTest.PROMPTS).stream()
+    List<String> errors = RuleDirectoryLoader.load(dir, RuleDirectoryLoaderTest.PROMPTS).problems().stream()
         .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
     assertThat(errors).as("errors").anyMatch(s -> s.matches("(?s).*" + expected));
   }

@@ -18,7 +18,7 @@ class StartupRuleCheckTest {
 
   @Test
   void everyErrorIsPrintedAsFileAndLineWithoutAStackTrace(@TempDir Path dir) throws IOException {
-    RuleSetValidatorTest.copy(RuleSetValidatorTest.WORKFLOWS, dir);
+    RuleDirectoryLoaderTest.copy(RuleDirectoryLoaderTest.WORKFLOWS, dir);
     Path policy = dir.resolve("handoff-policy.yaml");
     Files.writeString(policy, Files.readString(policy).replace("defaultGroup: general", "defaultGroup: nobody"));
     Path sla = dir.resolve("sla-policies.yaml");

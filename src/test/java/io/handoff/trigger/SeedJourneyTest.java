@@ -37,7 +37,7 @@ class SeedJourneyTest {
   private static final RuleSet RULES = RuleSetLoader.load(Path.of("workflows")).ruleSet();
 
   private static MessagingActivitiesImpl messaging(BusinessCalendar calendar) throws Exception {
-    return new MessagingActivitiesImpl(new RuleSetHolder(RULES, calendar),
+    return new MessagingActivitiesImpl(RULES.messaging(), calendar,
         new RecordedOutbox(new MessageOutboxStore(TestDb.fresh())), io.handoff.intent.replies.AiReplies.NONE);
   }
 
@@ -89,7 +89,7 @@ class SeedJourneyTest {
 
   @Test
   void routesEnterprisePricingToSalesWithHighPriorityAndTellsTheManager() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+    SupportActivitiesImpl support = new SupportActivitiesImpl(RULES.support(), BusinessCalendar.ALWAYS_OPEN,
         io.handoff.support.DirectoryNames.IDS);
     TicketUpdate created = new TicketUpdate("journey-c1/ticket-created", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("pricing")), null,
@@ -109,7 +109,7 @@ class SeedJourneyTest {
 
   @Test
   void routesTechnicalTicketsAndLeavesStandardTiersAtNormal() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+    SupportActivitiesImpl support = new SupportActivitiesImpl(RULES.support(), BusinessCalendar.ALWAYS_OPEN,
         io.handoff.support.DirectoryNames.IDS);
     SupportDecision tech = support.evaluate(new TicketUpdate("k", null,
         ticket(TicketStatus.NEW, TicketPriority.NORMAL, null, Set.of("technical")), null, null, null, null,
@@ -125,7 +125,7 @@ class SeedJourneyTest {
 
   @Test
   void agentPublicReplySetsPendingAndNotifiesTheCustomer() {
-    SupportActivitiesImpl support = new SupportActivitiesImpl(new RuleSetHolder(RULES, BusinessCalendar.ALWAYS_OPEN),
+    SupportActivitiesImpl support = new SupportActivitiesImpl(RULES.support(), BusinessCalendar.ALWAYS_OPEN,
         io.handoff.support.DirectoryNames.IDS);
     Ticket open = ticket(TicketStatus.OPEN, TicketPriority.HIGH, "sales", Set.of("pricing"));
     TicketComment reply = new TicketComment(2, "Our enterprise plan is 40 EUR per seat.", true, "a1", "Alice",

@@ -26,11 +26,11 @@ class TriggerActivitiesWiringTest {
   NotificationActivities notifications;
 
   @Inject
-  RuleSetHolder rules;
+  io.handoff.rules.RuleDirectoryHolder rules;
 
   @Test
   void evaluatesAndSendsThroughTheRecordedOutboxes() {
-    assertEquals(RuleSetLoader.load(java.nio.file.Path.of("workflows")).ruleSet().version(), rules.ruleSet().version());
+    assertEquals(RuleSetLoader.load(java.nio.file.Path.of("workflows")).ruleSet().version(), rules.current().ruleSet().version());
     MessagingDecision d = messaging.evaluate("wiring/1", MessagingFacts.builder("c-wiring",
         MessagingEvent.CONVERSATION_STARTED, Instant.parse("2026-11-24T10:00:00Z")).customer("Rita", null).build());
     String key = d.effects().get(0).idempotencyKey();

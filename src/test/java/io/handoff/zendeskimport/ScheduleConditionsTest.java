@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.dryrun.DryRun;
 import io.handoff.rules.RuleFileError;
-import io.handoff.rules.RuleSetValidator;
+import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.support.Actor;
@@ -129,7 +129,7 @@ class ScheduleConditionsTest {
     Files.writeString(triggers, Files.readString(triggers).replace("value: North America", "value: Atlantis"));
     // The shipped SLA policies name support-paris, which the imported hours replaced: import them too.
     Files.writeString(dir.resolve("sla-policies.yaml"), "policies: []\n");
-    List<String> errors = RuleSetValidator.validate(dir, Path.of("prompts")).stream()
+    List<String> errors = RuleDirectoryLoader.load(dir, Path.of("prompts")).problems().stream()
         .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
     assertThat(errors).anyMatch(e -> e.matches(".*support-triggers.yaml:\\d+: rule \"Tag tickets on the North America"
         + " schedule\": schedule_id 'Atlantis' is not a schedule of business-hours.yaml \\(known: North America,"

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.rules.RuleFileError;
-import io.handoff.rules.RuleSetValidator;
+import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.yaml.Loaded;
@@ -151,7 +151,7 @@ class ScheduleImportTest {
     Path triggers = dir.resolve("support-triggers.yaml");
     Files.writeString(triggers, Files.readString(triggers).replace("      - { field: group_id, value: sales }",
         "      - { field: group_id, value: sales }\n      - { field: set_schedule, value: Nowhere }"));
-    List<String> errors = RuleSetValidator.validate(dir, Path.of("prompts")).stream()
+    List<String> errors = RuleDirectoryLoader.load(dir, Path.of("prompts")).problems().stream()
         .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
     assertThat(errors).anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: set_schedule 'Nowhere' is not a schedule"
         + " of business-hours.yaml \\(known: .*\\)"));

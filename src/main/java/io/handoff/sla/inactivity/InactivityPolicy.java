@@ -17,4 +17,9 @@ public record InactivityPolicy(Duration inactiveAfter, List<Reminder> reminders,
       throw new IllegalArgumentException("at most " + MAX_REMINDERS + " reminders");
     }
   }
+
+  /** The policy with its reminders' {@code {{dc.name}}} texts resolved per language. */
+  public InactivityPolicy localized(io.handoff.rules.DynamicContent content) {
+    return new InactivityPolicy(inactiveAfter, reminders.stream().map(r -> r.localized(content)).toList(), endSession);
+  }
 }

@@ -5,6 +5,7 @@ import io.handoff.intent.IntentFiles;
 import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
+import io.handoff.sla.inactivity.InactivityPolicy;
 import io.handoff.sla.inactivity.InactivityPolicyLoader;
 import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaPolicies;
@@ -29,29 +30,33 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Validates every rule file and prompt Handoff loads, collecting all problems at once: each file's own
- * checks, then the references between files (every group a rule names must exist in helpdesk.yaml).
+ * Loads every rule file and prompt Handoff reads into one {@link RuleDirectory}, collecting all problems at
+ * once: each file's own checks, then the references between files (every group a rule names must exist in
+ * helpdesk.yaml, every schedule in business-hours.yaml, every intent in the taxonomy, ...). The one loader
+ * of the service (start-up and reload), the {@code validate} command and the import's validation.
  */
-public final class RuleSetValidator {
+public final class RuleDirectoryLoader {
 
-  private RuleSetValidator() {}
+  private RuleDirectoryLoader() {}
 
-  /** Every error and warning in the rule directory and the prompt directory. */
-  public static List<RuleFileError> validate(Path workflowsDir, Path promptsDir) {
+  /** The directories parsed and checked: every error and warning of the rule and prompt directories. */
+  public static RuleDirectory load(Path workflowsDir, Path promptsDir) {
     List<RuleFileError> out = new ArrayList<>();
     if (!Files.isDirectory(workflowsDir)) {
       out.add(RuleFileError.error(workflowsDir.toString(), 0, null, "rule directory not found"));
-      return out;
+      return RuleDirectory.failed(workflowsDir, promptsDir, out);
     }
     if (!Files.isDirectory(promptsDir)) {
       out.add(RuleFileError.error(promptsDir.toString(), 0, null, "prompt directory not found"));
-      return out;
+      return RuleDirectory.failed(workflowsDir, promptsDir, out);
     }
+    String hash = RuleDirectory.hash(workflowsDir, promptsDir);
     RuleSetLoad triggers = RuleSetLoader.load(workflowsDir);
     out.addAll(triggers.problems());
     var automations = AutomationLoader.load(workflowsDir, triggers.ruleSet().support().webhooks());
     out.addAll(automations.errors());
-    out.addAll(IntentFiles.validate(promptsDir, workflowsDir));
+    IntentFiles intent = IntentFiles.load(promptsDir, workflowsDir);
+    out.addAll(intent.problems());
     Loaded<BusinessHours> hours = BusinessHoursLoader.load(workflowsDir.resolve("business-hours.yaml"));
     out.addAll(hours.errors());
     Loaded<SlaPolicies> sla = hours.value() == null ? null
@@ -66,7 +71,8 @@ public final class RuleSetValidator {
       out.addAll(scheduleReferences(workflowsDir, hours.value(), triggers.ruleSet().support(), automations.value(),
           sla == null ? null : sla.value()));
     }
-    out.addAll(InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).errors());
+    Loaded<InactivityPolicy> inactivity = InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml"));
+    out.addAll(inactivity.errors());
     HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
     out.addAll(directory.errors());
     if (directory.directory() != null) {
@@ -80,7 +86,13 @@ public final class RuleSetValidator {
       out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks().keySet(), sla.value()));
     }
     out.addAll(intentReferences(workflowsDir, promptsDir));
-    return out;
+    if (out.stream().anyMatch(p -> p.severity() == RuleFileError.Severity.ERROR)) {
+      return new RuleDirectory(workflowsDir, promptsDir, hash, null, null, null, null, null, null, null, out);
+    }
+    // Valid: every file loaded, so every value below is set.
+    DynamicContent content = triggers.ruleSet().support().content();
+    return new RuleDirectory(workflowsDir, promptsDir, hash, triggers.ruleSet(), hours.value(), sla.value(),
+        inactivity.value().localized(content), automations.value(), directory.directory(), intent, out);
   }
 
   /** Webhooks named by SLA escalations must be declared (support-triggers.yaml {@code webhooks}). */

@@ -11,13 +11,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RuleSetValidatorTest {
+class RuleDirectoryLoaderTest {
   static final Path WORKFLOWS = Path.of("workflows");
   static final Path PROMPTS = Path.of("prompts");
 
   @Test
   void theShippedRulesAndPromptsAreValid() {
-    List<RuleFileError> problems = RuleSetValidator.validate(WORKFLOWS, PROMPTS);
+    List<RuleFileError> problems = RuleDirectoryLoader.load(WORKFLOWS, PROMPTS).problems();
     assertThat(problems).filteredOn(p -> p.severity() == RuleFileError.Severity.ERROR).isEmpty();
     assertThat(HandoffCli.run("validate", "--dir", "workflows", "--prompts", "prompts")).isZero();
   }
@@ -27,7 +27,7 @@ class RuleSetValidatorTest {
     copy(WORKFLOWS, dir);
     Path triggers = dir.resolve("support-triggers.yaml");
     Files.writeString(triggers, Files.readString(triggers).replace("value: sales }", "value: salez }"));
-    List<RuleFileError> errors = RuleSetValidator.validate(dir, PROMPTS);
+    List<RuleFileError> errors = RuleDirectoryLoader.load(dir, PROMPTS).problems();
     assertThat(errors).extracting(RuleFileError::toString)
         .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'salez' is not defined in helpdesk.yaml"));
     assertThat(HandoffCli.run("validate", "--dir", dir.toString(), "--prompts", "prompts")).isEqualTo(1);
@@ -40,7 +40,7 @@ class RuleSetValidatorTest {
     Files.writeString(triggers, Files.readString(triggers).replace("      - { field: group_id, value: sales }",
         "      - field: group_id\n        value: salez\n"
             + "      - field: notification_group\n        value: [helpdesk-leads, \"New\", \"Body\"]"));
-    List<RuleFileError> errors = RuleSetValidator.validate(dir, PROMPTS);
+    List<RuleFileError> errors = RuleDirectoryLoader.load(dir, PROMPTS).problems();
     assertThat(errors).extracting(RuleFileError::toString)
         .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'salez' is not defined in helpdesk.yaml"))
         .anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: group 'helpdesk-leads' is not defined in helpdesk.yaml"));
@@ -53,7 +53,7 @@ class RuleSetValidatorTest {
     Files.writeString(policy, Files.readString(policy).replace("defaultGroup: general", "defaultGroup: nobody"));
     Path triggers = dir.resolve("support-triggers.yaml");
     Files.writeString(triggers, Files.readString(triggers).replace("operator: includes, value: pricing", "operator: includez, value: pricing"));
-    List<String> errors = RuleSetValidator.validate(dir, PROMPTS).stream()
+    List<String> errors = RuleDirectoryLoader.load(dir, PROMPTS).problems().stream()
         .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
     assertThat(errors).anyMatch(s -> s.contains("handoff-policy.yaml:") && s.contains("group 'nobody'"));
     assertThat(errors).anyMatch(s -> s.contains("support-triggers.yaml:") && s.contains("unknown operator \"includez\""));
@@ -64,7 +64,7 @@ class RuleSetValidatorTest {
     copy(PROMPTS, prompts);
     Path replies = prompts.resolve("replies.yaml");
     Files.writeString(replies, Files.readString(replies).replace("  order_delivery:", "  order_tracking:"));
-    List<RuleFileError> errors = RuleSetValidator.validate(WORKFLOWS, prompts);
+    List<RuleFileError> errors = RuleDirectoryLoader.load(WORKFLOWS, prompts).problems();
     assertThat(errors).extracting(RuleFileError::toString)
         .anyMatch(s -> s.matches(".*replies.yaml:\\d+: unknown intent \"order_tracking\".*"));
     assertThat(HandoffCli.run("validate", "--dir", "workflows", "--prompts", prompts.toString())).isEqualTo(1);
@@ -72,7 +72,7 @@ class RuleSetValidatorTest {
 
   @Test
   void aMissingDirectoryIsReported() {
-    assertThat(RuleSetValidator.validate(Path.of("no-such-dir"), PROMPTS)).extracting(RuleFileError::message)
+    assertThat(RuleDirectoryLoader.load(Path.of("no-such-dir"), PROMPTS).problems()).extracting(RuleFileError::message)
         .containsExactly("rule directory not found");
   }
 
