@@ -8,7 +8,7 @@ import io.handoff.config.HandoffConfig;
 import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.rules.RuleDirectory;
 import io.handoff.rules.RuleDirectoryHolder;
 import io.handoff.zendeskimport.IdMapping;

@@ -1,6 +1,6 @@
 package io.handoff.automation;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.support.Webhook;
 import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.yaml.Loaded;

@@ -1,6 +1,6 @@
 package io.handoff.automation;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.support.SupportAction;
 import io.handoff.support.SupportActionParser;
 import io.handoff.support.SupportField;

@@ -2,7 +2,7 @@ package io.handoff.cli;
 
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;

@@ -12,7 +12,7 @@ import io.handoff.messaging.MessagingEngine;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
 import io.handoff.rules.BusinessCalendar;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;
 import java.nio.file.Files;

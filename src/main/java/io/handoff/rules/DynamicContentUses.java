@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import io.handoff.yaml.RuleFileError;
 
 /**
  * Checks every {@code {{dc.name}}} a rule file uses against {@code dynamic-content.yaml}: the item must

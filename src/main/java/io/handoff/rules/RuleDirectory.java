@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import io.handoff.yaml.RuleFileError;
 
 /**
  * One immutable snapshot of the rule directory ({@code workflows/}) and the prompt directory

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.handoff.yaml.RuleFileError;
 
 /**
  * Loads every rule file and prompt Handoff reads into one {@link RuleDirectory}, collecting all problems at

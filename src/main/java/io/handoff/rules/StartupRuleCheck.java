@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import io.handoff.yaml.RuleFileError;
 
 /**
  * Validates the rule and prompt directories before the service starts anything (Temporal, the

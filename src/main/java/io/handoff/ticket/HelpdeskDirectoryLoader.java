@@ -1,6 +1,6 @@
 package io.handoff.ticket;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.ticket.HelpdeskDirectory.AgentEntry;
 import io.handoff.ticket.HelpdeskDirectory.Group;
 import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;

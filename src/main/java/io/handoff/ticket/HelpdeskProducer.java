@@ -1,7 +1,7 @@
 package io.handoff.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
 import io.handoff.ticket.zendesk.ZendeskConfig;
 import io.handoff.ticket.zendesk.ZendeskHelpdesk;

@@ -32,7 +32,7 @@ public final class RuleSetLoader {
     String supportText = read(workflowsDir.resolve(SUPPORT_FILE));
     String contentText = read(workflowsDir.resolve(io.handoff.rules.DynamicContentLoader.FILE));
     String version = version(messagingText, supportText, contentText);
-    List<io.handoff.rules.RuleFileError> problems = new ArrayList<>();
+    List<io.handoff.yaml.RuleFileError> problems = new ArrayList<>();
     var content = io.handoff.rules.DynamicContentLoader.load(workflowsDir);
     problems.addAll(content.errors());
     io.handoff.rules.DynamicContent dc = content.value() == null ? io.handoff.rules.DynamicContent.NONE : content.value();

@@ -3,7 +3,7 @@ package io.handoff.zendeskimport;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.automation.AutomationLoader;
 import io.handoff.automation.TimeField;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.support.Webhook;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.ImportReport.Item;

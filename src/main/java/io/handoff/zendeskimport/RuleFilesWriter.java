@@ -1,6 +1,6 @@
 package io.handoff.zendeskimport;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

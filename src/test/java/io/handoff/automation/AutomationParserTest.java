@@ -2,7 +2,7 @@ package io.handoff.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.yaml.Loaded;
 import java.nio.file.Path;

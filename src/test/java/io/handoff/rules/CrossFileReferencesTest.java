@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.handoff.yaml.RuleFileError;
 
 /**
  * Every name one rule file uses for something another file declares (webhooks, groups, agents,

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.handoff.yaml.RuleFileError;
 
 /** One snapshot of every rule and prompt file under one hash, and the holder that swaps it as a whole. */
 class RuleDirectoryHolderTest {

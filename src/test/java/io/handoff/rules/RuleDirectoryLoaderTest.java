@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.handoff.yaml.RuleFileError;
 
 class RuleDirectoryLoaderTest {
   static final Path WORKFLOWS = Path.of("workflows");

@@ -3,7 +3,7 @@ package io.handoff.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.handoff.sla.inactivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.sla.inactivity.InactivityEvent.Kind;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.yaml.Loaded;
