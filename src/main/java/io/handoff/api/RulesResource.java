@@ -13,7 +13,7 @@ import io.handoff.persistence.Journal;
 import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.Ticket;
 import io.handoff.trigger.RuleSetLoad;

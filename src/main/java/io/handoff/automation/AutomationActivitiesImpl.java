@@ -1,6 +1,6 @@
 package io.handoff.automation;
 
-import io.handoff.rules.DynamicContent;
+import io.handoff.trigger.DynamicContent;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.WorkingTime;
 import io.handoff.support.DirectoryNames;

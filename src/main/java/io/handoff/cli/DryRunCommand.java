@@ -8,7 +8,7 @@ import io.handoff.dryrun.DryRunDiff;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.dryrun.DryRunReport;
 import io.handoff.dryrun.DryRunResult;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.ConditionFailure;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;

@@ -3,7 +3,7 @@ package io.handoff.cli;
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.routing.JournalConversations;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.trigger.RuleSetLoad;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEngine;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.support.CommentToAdd;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportDecision;

@@ -11,7 +11,7 @@ import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEngine;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.yaml.RuleFileError;
 import io.handoff.trigger.RuleSetLoad;
 import io.handoff.trigger.RuleSetLoader;

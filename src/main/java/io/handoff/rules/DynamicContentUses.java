@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import io.handoff.yaml.RuleFileError;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 
 /**
  * Checks every {@code {{dc.name}}} a rule file uses against {@code dynamic-content.yaml}: the item must

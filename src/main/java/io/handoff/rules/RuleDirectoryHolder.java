@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import io.handoff.trigger.BusinessCalendar;
 
 /**
  * The rule directory in use: loaded and validated at start-up from {@code handoff.workflows-dir} and

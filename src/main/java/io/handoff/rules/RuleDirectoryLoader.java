@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import io.handoff.yaml.RuleFileError;
+import io.handoff.trigger.DynamicContent;
 
 /**
  * Loads every rule file and prompt Handoff reads into one {@link RuleDirectory}, collecting all problems at

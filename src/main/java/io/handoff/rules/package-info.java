@@ -4,7 +4,7 @@
  * as {@code file:line}); {@link io.handoff.rules.RuleDirectoryHolder} holds the one in use and reloads it
  * atomically; {@link io.handoff.rules.RuleActivities} hands each activity what it reads from it;
  * {@link io.handoff.rules.StartupRuleCheck} stops a start on any error. Also the small shared rule types
- * ({@link io.handoff.rules.BusinessCalendar}, dynamic content).
+ * ({@link io.handoff.trigger.BusinessCalendar}, dynamic content).
  *
  * <p>May import the domain packages (trigger, messaging, support, sla, automation, intent, ticket), config
  * and {@code metrics.HandoffMetrics}. The domain packages must not import the loader, the directory, the

@@ -54,7 +54,7 @@ public class SlaActivitiesImpl implements SlaActivities {
   public SlaActivitiesImpl(Path workflowsDir, BusinessHours hours) {
     Rules fixed = Rules.of(SlaPolicyLoader.load(workflowsDir.resolve("sla-policies.yaml"), hours).orThrow(),
         InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).orThrow()
-            .localized(io.handoff.rules.DynamicContentLoader.load(workflowsDir).orThrow()));
+            .localized(io.handoff.trigger.DynamicContentLoader.load(workflowsDir).orThrow()));
     this.rules = () -> fixed;
     this.scale = TimeScale.NONE;
   }

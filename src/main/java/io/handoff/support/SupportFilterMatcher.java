@@ -1,6 +1,6 @@
 package io.handoff.support;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaFilter;
 import io.handoff.sla.policy.SlaPolicyMatcher;

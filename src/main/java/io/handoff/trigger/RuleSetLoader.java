@@ -30,12 +30,12 @@ public final class RuleSetLoader {
   public static RuleSetLoad load(Path workflowsDir) {
     String messagingText = read(workflowsDir.resolve(MESSAGING_FILE));
     String supportText = read(workflowsDir.resolve(SUPPORT_FILE));
-    String contentText = read(workflowsDir.resolve(io.handoff.rules.DynamicContentLoader.FILE));
+    String contentText = read(workflowsDir.resolve(io.handoff.trigger.DynamicContentLoader.FILE));
     String version = version(messagingText, supportText, contentText);
     List<io.handoff.yaml.RuleFileError> problems = new ArrayList<>();
-    var content = io.handoff.rules.DynamicContentLoader.load(workflowsDir);
+    var content = io.handoff.trigger.DynamicContentLoader.load(workflowsDir);
     problems.addAll(content.errors());
-    io.handoff.rules.DynamicContent dc = content.value() == null ? io.handoff.rules.DynamicContent.NONE : content.value();
+    io.handoff.trigger.DynamicContent dc = content.value() == null ? io.handoff.trigger.DynamicContent.NONE : content.value();
     if (content.value() != null && Files.isDirectory(workflowsDir)) {
       problems.addAll(io.handoff.rules.DynamicContentUses.check(workflowsDir, dc));
     }
@@ -62,7 +62,7 @@ public final class RuleSetLoader {
   static String version(String messagingText, String supportText, String contentText) {
     String joined = MESSAGING_FILE + "\0" + (messagingText == null ? "" : messagingText) + "\0"
         + SUPPORT_FILE + "\0" + (supportText == null ? "" : supportText)
-        + (contentText == null ? "" : "\0" + io.handoff.rules.DynamicContentLoader.FILE + "\0" + contentText);
+        + (contentText == null ? "" : "\0" + io.handoff.trigger.DynamicContentLoader.FILE + "\0" + contentText);
     return IdempotencyKeys.sha256(joined.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 

@@ -2,7 +2,7 @@ package io.handoff.zendeskimport;
 
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.support.TicketUpdate;
 import io.handoff.trigger.RuleSet;
 import java.time.Instant;

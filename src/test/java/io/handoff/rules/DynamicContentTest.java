@@ -18,6 +18,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import io.handoff.yaml.RuleFileError;
+import io.handoff.trigger.BusinessCalendar;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 
 class DynamicContentTest {
 

@@ -3,7 +3,7 @@ package io.handoff.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;

@@ -11,7 +11,6 @@ import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
 import io.handoff.messaging.RecordedOutbox;
 import io.handoff.messaging.MessageOutboxStore;
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.Actor;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportActivitiesImpl;

@@ -16,7 +16,7 @@ import io.handoff.journey.Customer;
 import io.handoff.journey.EventType;
 import io.handoff.journey.JourneyEvent;
 import io.handoff.persistence.Journal;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.testing.TestDatabases;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.Ticket;

@@ -7,7 +7,7 @@ import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunDiff;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.dryrun.DryRunReport;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;

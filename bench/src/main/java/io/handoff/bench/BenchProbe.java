@@ -1,6 +1,6 @@
 package io.handoff.bench;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.testing.SupportBenchData;

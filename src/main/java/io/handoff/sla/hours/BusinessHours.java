@@ -1,6 +1,6 @@
 package io.handoff.sla.hours;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.handoff.rules;
+package io.handoff.trigger;
 
 import java.time.Instant;
 
