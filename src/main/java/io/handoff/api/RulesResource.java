@@ -16,8 +16,8 @@ import io.handoff.problem.ProblemException;
 import io.handoff.trigger.BusinessCalendar;
 import io.handoff.ticket.HelpdeskGateway;
 import io.handoff.ticket.Ticket;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoad;
+import io.handoff.rules.RuleSetLoader;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -78,7 +78,7 @@ public class RulesResource {
     RuleSetLoad candidateRules = candidate == null ? null : candidate(candidate);
     List<DryRunEvent> events = journeyId == null ? fromBody(body) : fromJourney(journeyId, body);
     DryRun dryRun = new DryRun(calendar, io.handoff.support.DirectoryNames.of(directory));
-    io.handoff.trigger.RuleSet current = rules.current().ruleSet();
+    io.handoff.rules.RuleSet current = rules.current().ruleSet();
     DryRunReport base = dryRun.run(current, events);
     if (candidateRules == null) {
       return new DryRunResponse(events.size(), base, null, null);

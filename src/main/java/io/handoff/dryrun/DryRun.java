@@ -13,7 +13,7 @@ import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
-import io.handoff.trigger.RuleSet;
+import io.handoff.rules.RuleSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

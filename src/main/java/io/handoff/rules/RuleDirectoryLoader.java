@@ -18,8 +18,6 @@ import io.handoff.support.SupportTrigger;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
 import io.handoff.yaml.Loaded;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@
  * <p>Entry points: {@link io.handoff.trigger.ConditionParser}, {@link io.handoff.trigger.Operators},
  * {@link io.handoff.trigger.Liquid}, {@link io.handoff.trigger.Placeholders}.
  *
- * <p>Uses {@code yaml}; the loaded trigger rule set ({@link io.handoff.trigger.RuleSetLoader}) still uses
+ * <p>Uses {@code yaml}; the loaded trigger rule set ({@link io.handoff.rules.RuleSetLoader}) still uses
  * {@code messaging}, {@code support} and {@code rules}.
  */
 package io.handoff.trigger;

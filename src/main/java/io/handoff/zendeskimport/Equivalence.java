@@ -4,7 +4,7 @@ import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.trigger.BusinessCalendar;
 import io.handoff.support.TicketUpdate;
-import io.handoff.trigger.RuleSet;
+import io.handoff.rules.RuleSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.cli.DryRunCommand;
 import io.handoff.trigger.BusinessCalendar;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -24,7 +24,7 @@ import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.TicketActivitiesImpl;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoader;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -125,7 +125,7 @@ final class JourneyTestEnv implements AutoCloseable {
   static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk,
       io.handoff.metrics.HandoffMetrics metrics) {
     BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
-    io.handoff.trigger.RuleSet rules = RuleSetLoader.load(workflows).ruleSet();
+    io.handoff.rules.RuleSet rules = RuleSetLoader.load(workflows).ruleSet();
     return new Object[] {
         new JourneyActivitiesImpl(new ProjectionStore(db, JSON), metrics),
         new MessagingActivitiesImpl(rules.messaging(), hours, new RecordedOutbox(new MessageOutboxStore(db)),

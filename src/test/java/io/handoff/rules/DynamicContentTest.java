@@ -7,8 +7,6 @@ import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEngine;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
 import io.handoff.yaml.Loaded;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +56,7 @@ class DynamicContentTest {
     assertThat(welcome(rules, null, null)).startsWith("Hi Ana, thanks for reaching out!");
   }
 
-  private static String welcome(io.handoff.trigger.RuleSet rules, String detected, String locale) {
+  private static String welcome(io.handoff.rules.RuleSet rules, String detected, String locale) {
     MessagingFacts facts = MessagingFacts.builder("c-1", MessagingEvent.CONVERSATION_STARTED,
         Instant.parse("2026-03-02T10:00:00Z")).customer("Ana", "ana@example.com").language(detected).locale(locale)
         .build();

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import io.handoff.rules.RuleSet;
+import io.handoff.rules.RuleSetLoader;
 
 /** The shipped rule set plays the seed journey, through the activity implementations. */
 class SeedJourneyTest {

@@ -14,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import io.handoff.rules.RuleSetLoader;
 
 /** The activity beans resolve under CDI with default configuration and the real workflows/. */
 @QuarkusTest

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.handoff.yaml.RuleFileError;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoad;
+import io.handoff.rules.RuleSetLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import io.handoff.messaging.MessagingTriggerParser;
 import io.handoff.messaging.MessagingTriggerSet;
@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.handoff.trigger.DynamicContentLoader;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.IdempotencyKeys;
 
 /**
  * Loads the trigger rule files of a {@code workflows/} directory in plain Java (no CDI), for the rule
@@ -37,7 +40,7 @@ public final class RuleSetLoader {
     problems.addAll(content.errors());
     io.handoff.trigger.DynamicContent dc = content.value() == null ? io.handoff.trigger.DynamicContent.NONE : content.value();
     if (content.value() != null && Files.isDirectory(workflowsDir)) {
-      problems.addAll(io.handoff.rules.DynamicContentUses.check(workflowsDir, dc));
+      problems.addAll(DynamicContentUses.check(workflowsDir, dc));
     }
 
     Problems mp = new Problems(workflowsDir.resolve(MESSAGING_FILE).toString());

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import io.handoff.yaml.RuleFileError;
 import java.util.List;
