@@ -1,7 +1,7 @@
 package io.handoff.api;
 
 import io.handoff.journey.EventAck;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.JourneyEvent;
 import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
 import io.handoff.problem.FieldError;

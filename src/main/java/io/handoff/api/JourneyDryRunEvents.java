@@ -2,9 +2,9 @@ package io.handoff.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.dryrun.DryRunEvent;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.journey.JourneyService;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;

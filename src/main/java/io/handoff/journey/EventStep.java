@@ -11,6 +11,7 @@ import io.temporal.failure.ActivityFailure;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import io.handoff.model.JourneyEvent;
 
 /**
  * Applies one inbound conversation event: a customer message goes to the messaging triggers and the triage

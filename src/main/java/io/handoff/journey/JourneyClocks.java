@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.handoff.model.Stage;
 
 /**
  * The one owner of a journey's time: what is due next (an SLA deadline, an inactivity step, the planned

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.Locale;
+import io.handoff.model.Stage;
 
 /**
  * What the journey's steps share inside one workflow run: the state, the settings, the activity stubs

@@ -14,6 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import io.handoff.model.Channel;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 
 /** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
 @ApplicationScoped

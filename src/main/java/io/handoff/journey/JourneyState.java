@@ -12,6 +12,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 
 /**
  * The mutable state a journey workflow owns. It is carried across continue-as-new, so every field is

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.handoff.model.JourneyEvent;
 
 /**
  * Agent actions on tickets become Temporal updates of the ticket's journey, so every change runs the

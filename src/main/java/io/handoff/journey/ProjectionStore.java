@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 
 /**
  * Journey projections in the journey index: turns views, timeline entries and workflow snapshots into the

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.handoff.model.Stage;
 
 /**
  * Every change to the journey's ticket goes through here: the helpdesk write, the support triggers

@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 
 /**
  * The AI stage: both routers classify the conversation in parallel; the configured one acts, the other

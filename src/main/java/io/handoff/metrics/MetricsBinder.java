@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 public class MetricsBinder {
   private static final Logger LOG = Logger.getLogger(MetricsBinder.class);
   private static final String[] STAGES =
-      java.util.Arrays.stream(io.handoff.journey.Stage.values()).map(Enum::name).toArray(String[]::new);
+      java.util.Arrays.stream(io.handoff.model.Stage.values()).map(Enum::name).toArray(String[]::new);
 
   private final MeterRegistry registry;
   private final JourneyIndex index;

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 
 /**
  * A triage whose AI classify activity fails for good (seen on a real server: the last attempt timed out on a

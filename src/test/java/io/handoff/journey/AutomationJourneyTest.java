@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.handoff.model.EventType;
 
 /** Automations on the journey: one durable timer, fired to the second, once, re-planned on every change. */
 @Timeout(120)

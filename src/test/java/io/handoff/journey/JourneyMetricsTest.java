@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 
 /**
  * The journey's activities count what the journey did, exactly once per timeline entry: stages,

@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 
 /**
  * Real journeys, run to CLOSED and left open, then purged: the closed one leaves no row in any table

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 
 /**
  * Issue 15 (items 1, 2, 4, 5): whatever fails around a journey, every accepted event is applied and the

@@ -39,6 +39,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Agent;
 
 /**
  * The journey workflow on Temporal's time-skipping test environment with the real activities (real
@@ -157,13 +162,13 @@ final class JourneyTestEnv implements AutoCloseable {
         new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(e.conversationId(), settings)));
   }
 
-  EventAck send(String conversationId, io.handoff.journey.EventType type, String text) {
+  EventAck send(String conversationId, io.handoff.model.EventType type, String text) {
     return send(event(conversationId, type, text, null));
   }
 
-  JourneyEvent event(String conversationId, io.handoff.journey.EventType type, String text, Customer customer) {
+  JourneyEvent event(String conversationId, io.handoff.model.EventType type, String text, Customer customer) {
     return new JourneyEvent(UUID.randomUUID().toString(), conversationId, type, null, now(), Channel.WEB_WIDGET,
-        text, null, customer, type == io.handoff.journey.EventType.AGENT_REPLIED
+        text, null, customer, type == io.handoff.model.EventType.AGENT_REPLIED
             ? new Agent("ben.keller", "Ben Keller") : null, null);
   }
 

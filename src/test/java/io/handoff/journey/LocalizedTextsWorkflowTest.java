@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 
 /**
  * Texts in the customer's language (workflows/dynamic-content.yaml): the inactivity reminders and the

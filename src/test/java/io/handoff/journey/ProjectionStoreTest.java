@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 
 /** Projections written to the journey index and read back: idempotent, ordered, listed, snapshots. */
 class ProjectionStoreTest {

@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 
 /**
  * Which refusals of a real Temporal server a journey call tries again (issue 16), and that event deliveries and
