@@ -10,6 +10,6 @@
  * <p>May import the domain packages (trigger, messaging, support, sla, automation, intent, ticket), config
  * and {@code metrics.HandoffMetrics}. The domain packages must not import the loader, the directory, the
  * holder or the wiring: their activities receive suppliers of their own types instead. Only the packages
- * above (api, cli, zendeskimport, metrics' {@code MetricsBinder}) use the loader and the holder.
+ * above (api, cli, zendeskimport, ops' {@code MetricsBinder}) use the loader and the holder.
  */
 package io.handoff.rules;

@@ -1,5 +1,6 @@
-package io.handoff.metrics;
+package io.handoff.ops;
 
+import io.handoff.metrics.HandoffMetrics;
 import io.handoff.persistence.JourneyIndex;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,7 +92,8 @@ public class MetricsBinder {
       }
     }
     if ("llm".equals(ai.classifier())) {
-      metrics.declareLlm("llm", ai.provider().toLowerCase(java.util.Locale.ROOT), ai.model());
+      metrics.declareLlm("llm", ai.provider().toLowerCase(java.util.Locale.ROOT), ai.model(),
+          io.handoff.intent.llm.FallbackKind.labels());
     }
   }
 
