@@ -35,6 +35,7 @@ import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.handoff.dryrun.JourneyDryRunEvents;
 
 /**
  * Dry runs of the trigger rules (issue 3 item 6): the current rule set, and optionally a candidate

@@ -15,7 +15,7 @@ import io.handoff.sla.policy.SlaFilter;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
-import io.handoff.support.SupportFilterMatcher;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.AuditReplay;
 import io.handoff.zendeskimport.IdMapping;

@@ -8,7 +8,7 @@ import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;
-import io.handoff.support.SupportFilterMatcher;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.support.TicketUpdate;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.AuditFile;

@@ -13,7 +13,7 @@ import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.support.SupportAction;
 import io.handoff.support.SupportActionType;
-import io.handoff.support.SupportFilterMatcher;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.support.SupportTrigger;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.ticket.HelpdeskDirectory;

@@ -35,7 +35,7 @@ public class SlaActivitiesImpl implements SlaActivities {
      * @param inactivity with its {@code {{dc.name}}} texts resolved ({@link InactivityPolicy#localized})
      */
     public static Rules of(SlaPolicies policies, InactivityPolicy inactivity) {
-      SlaPolicyMatcher matcher = new io.handoff.support.SupportFilterMatcher(policies.businessHours());
+      SlaPolicyMatcher matcher = new io.handoff.sla.policy.SupportFilterMatcher(policies.businessHours());
       policies.policies().forEach(p -> matcher.matches(SAMPLE, p.filter()));
       return new Rules(policies, matcher, inactivity);
     }

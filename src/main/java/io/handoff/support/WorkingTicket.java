@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * The ticket while the triggers run: the writable fields change as actions apply; the update's deltas
- * (ticket before, comment, actor, session state) stay fixed. Conditions read it through {@link Facts}.
+ * (ticket before, comment, actor, session state) stay fixed. Conditions read it through {@link Facts}; SLA
+ * filters ({@code sla.policy.SupportFilterMatcher}) read a ticket through it too.
  */
-final class WorkingTicket implements Facts<SupportField> {
+public final class WorkingTicket implements Facts<SupportField> {
 
   private final TicketUpdate update;
   private final boolean inBusinessHours;
@@ -38,7 +39,7 @@ final class WorkingTicket implements Facts<SupportField> {
     this(update, inBusinessHours, io.handoff.trigger.BusinessCalendar.ALWAYS_OPEN, null);
   }
 
-  WorkingTicket(TicketUpdate update, boolean inBusinessHours, io.handoff.trigger.BusinessCalendar calendar,
+  public WorkingTicket(TicketUpdate update, boolean inBusinessHours, io.handoff.trigger.BusinessCalendar calendar,
       java.time.Instant at) {
     this.update = update;
     this.inBusinessHours = inBusinessHours;

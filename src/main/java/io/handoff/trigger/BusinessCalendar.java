@@ -20,6 +20,9 @@ public interface BusinessCalendar {
     return ticketSchedule == null || ticketSchedule.isEmpty() ? null : ticketSchedule;
   }
 
+  /** The ticket custom field naming the ticket's schedule (see {@link #scheduleOf}). */
+  String TICKET_SCHEDULE_FIELD = "schedule";
+
   /** A calendar where every instant is within business hours (no schedules configured). */
   BusinessCalendar ALWAYS_OPEN = (name, at) -> true;
 }

@@ -12,6 +12,7 @@ import io.handoff.yaml.Problems;
 import io.handoff.yaml.YamlReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.handoff.sla.policy.SupportFilterMatcher;
 
 /** SLA filters are checked by the trigger kernel's condition parser directly, as data, with their lines. */
 class SlaFilterCompileTest {

@@ -14,6 +14,7 @@ import io.handoff.ticket.TicketStatus;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import io.handoff.sla.policy.SupportFilterMatcher;
 
 /**
  * Each ticket is measured against its own schedule, as in Zendesk: {@code set_schedule} sets it (custom

@@ -12,9 +12,6 @@ import java.util.Map;
 public record BusinessHours(String defaultSchedule, Map<String, BusinessSchedule> schedules)
     implements BusinessCalendar {
 
-  /** The ticket custom field naming the ticket's schedule (see {@link #forTicket}). */
-  public static final String TICKET_SCHEDULE_FIELD = "schedule";
-
   public BusinessHours {
     schedules = Map.copyOf(schedules);
     if (!schedules.containsKey(defaultSchedule)) {

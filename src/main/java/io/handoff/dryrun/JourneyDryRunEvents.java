@@ -1,7 +1,6 @@
-package io.handoff.api;
+package io.handoff.dryrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.dryrun.DryRunEvent;
 import io.handoff.model.Customer;
 import io.handoff.model.EventType;
 import io.handoff.model.JourneyEvent;
