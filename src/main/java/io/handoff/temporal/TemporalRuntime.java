@@ -27,6 +27,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.jboss.logging.Logger;
+import io.handoff.journey.WorkflowTypes;
+import io.handoff.journey.WorkerActivities;
 
 /**
  * Owns Handoff's Temporal connection: the server of {@code handoff.temporal.mode} (the embedded test
@@ -40,13 +42,13 @@ public class TemporalRuntime {
 
   private final HandoffConfig config;
   private final MeterRegistry meterRegistry;
-  private final WorkerActivities activities;
+  private final WorkerRegistrations registrations;
 
   @Inject
-  public TemporalRuntime(HandoffConfig config, MeterRegistry meterRegistry, WorkerActivities activities) {
+  public TemporalRuntime(HandoffConfig config, MeterRegistry meterRegistry, WorkerRegistrations registrations) {
     this.config = config;
     this.meterRegistry = meterRegistry;
-    this.activities = activities;
+    this.registrations = registrations;
   }
 
   private HandoffConfig.Mode mode;
@@ -121,12 +123,12 @@ public class TemporalRuntime {
       registerSearchAttributes(namespace);
     }
     if (t.workerEnabled()) {
-      io.handoff.journey.JourneyWarmUp.run();
+      registrations.warmUp();
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target), t.workflowTaskPollers(),
           t.activityTaskPollers(), t.deadlockDetectionTimeout()));
-      worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
-      worker.registerActivitiesImplementations(activities.all());
+      worker.registerWorkflowImplementationTypes(registrations.workflowTypes().toArray(Class<?>[]::new));
+      worker.registerActivitiesImplementations(registrations.activities());
       factory.start();
     }
   }
