@@ -6,6 +6,7 @@ import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunDiff;
 import io.handoff.dryrun.DryRunEvent;
 import io.handoff.dryrun.DryRunReport;
+import io.handoff.dryrun.JourneyDryRunEvents;
 import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
 import io.handoff.journey.JourneyView;
@@ -13,11 +14,11 @@ import io.handoff.persistence.Journal;
 import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;
-import io.handoff.trigger.BusinessCalendar;
-import io.handoff.ticket.HelpdeskGateway;
-import io.handoff.ticket.Ticket;
 import io.handoff.rules.RuleSetLoad;
 import io.handoff.rules.RuleSetLoader;
+import io.handoff.ticket.HelpdeskGateway;
+import io.handoff.ticket.Ticket;
+import io.handoff.trigger.BusinessCalendar;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,7 +36,6 @@ import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.handoff.dryrun.JourneyDryRunEvents;
 
 /**
  * Dry runs of the trigger rules (issue 3 item 6): the current rule set, and optionally a candidate

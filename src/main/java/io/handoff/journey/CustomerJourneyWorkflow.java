@@ -1,11 +1,11 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
-import io.handoff.model.JourneyEvent;
 
 /**
  * One customer conversation, from the first message to the closed ticket. Id: {@code journey-<conversationId>}

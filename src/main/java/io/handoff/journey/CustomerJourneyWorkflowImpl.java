@@ -1,12 +1,12 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import java.time.Instant;
-import io.handoff.model.JourneyEvent;
-import io.handoff.model.Stage;
 
 /**
  * The journey state machine. Deterministic: no I/O, no clock but {@link Workflow#currentTimeMillis()},

@@ -1,11 +1,11 @@
 package io.handoff.journey;
 
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.FieldError;
 import io.handoff.ticket.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
-import io.handoff.model.EventType;
-import io.handoff.model.JourneyEvent;
 
 /**
  * The limits every inbound event and comment meets, whatever its entry point (REST, Sunshine and

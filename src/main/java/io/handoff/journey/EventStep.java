@@ -2,6 +2,7 @@ package io.handoff.journey;
 
 import io.handoff.intent.ConversationMessage;
 import io.handoff.messaging.MessagingEvent;
+import io.handoff.model.JourneyEvent;
 import io.handoff.support.Actor;
 import io.handoff.ticket.CustomerReplyEffect;
 import io.handoff.ticket.NewComment;
@@ -11,7 +12,6 @@ import io.temporal.failure.ActivityFailure;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import io.handoff.model.JourneyEvent;
 
 /**
  * Applies one inbound conversation event: a customer message goes to the messaging triggers and the triage

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.Stage;
 import io.handoff.sla.clock.SlaClocks;
 import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.sla.clock.SlaFiring;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import io.handoff.model.Stage;
 
 /**
  * The one owner of a journey's time: what is due next (an SLA deadline, an inactivity step, the planned

@@ -1,7 +1,7 @@
 package io.handoff.journey;
 
-import java.time.Instant;
 import io.handoff.model.JourneyEvent;
+import java.time.Instant;
 
 /**
  * One item of a journey's inbox: an inbound event or an agent action, processed in arrival order.

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.model.Stage;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.Locale;
-import io.handoff.model.Stage;
 
 /**
  * What the journey's steps share inside one workflow run: the state, the settings, the activity stubs

@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.Channel;
+import io.handoff.model.JourneyEvent;
 import io.handoff.persistence.Journal;
 import io.handoff.temporal.TemporalRuntime;
 import io.quarkus.runtime.StartupEvent;
@@ -18,8 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
-import io.handoff.model.Channel;
-import io.handoff.model.JourneyEvent;
 
 /**
  * Re-creates open journeys from their snapshot and journal when the embedded Temporal server (which keeps nothing

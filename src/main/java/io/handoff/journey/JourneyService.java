@@ -1,6 +1,10 @@
 package io.handoff.journey;
 
 import io.handoff.config.HandoffConfig;
+import io.handoff.model.Channel;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.persistence.Journal;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
@@ -14,10 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import io.handoff.model.Channel;
-import io.handoff.model.EventType;
-import io.handoff.model.JourneyEvent;
-import io.handoff.model.Stage;
 
 /** Delivers events to journeys and reads journey views. The one place that starts journey workflows. */
 @ApplicationScoped

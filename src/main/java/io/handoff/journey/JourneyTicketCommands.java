@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.FieldError;
 import io.handoff.support.Actor;
 import io.handoff.ticket.NewComment;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.handoff.model.JourneyEvent;
 
 /**
  * Agent actions on tickets become Temporal updates of the ticket's journey, so every change runs the

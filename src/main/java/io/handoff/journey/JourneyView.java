@@ -1,10 +1,10 @@
 package io.handoff.journey;
 
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import io.handoff.model.RoutingView;
-import io.handoff.model.Stage;
 
 /**
  * The journey view of public contract v1, returned by the workflow query and by the REST API.

@@ -4,12 +4,12 @@ import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
-import io.handoff.model.EventType;
-import io.handoff.model.JourneyEvent;
 
 /** Runs the messaging triggers on a conversation event and carries out their effects in order. */
 final class MessagingStep {

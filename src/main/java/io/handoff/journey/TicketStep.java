@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.Stage;
 import io.handoff.routing.RoutingStore;
 import io.handoff.sla.clock.SlaClocks;
 import io.handoff.sla.policy.SlaTargets;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import io.handoff.model.Stage;
 
 /**
  * Every change to the journey's ticket goes through here: the helpdesk write, the support triggers

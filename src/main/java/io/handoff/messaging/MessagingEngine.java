@@ -1,13 +1,13 @@
 package io.handoff.messaging;
 
-import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.ConditionFailure;
 import io.handoff.trigger.EvaluationTrace;
 import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.trigger.Placeholders;
-import io.handoff.trigger.TriggerTrace;
 import io.handoff.trigger.TriggerTrace.Outcome;
+import io.handoff.trigger.TriggerTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

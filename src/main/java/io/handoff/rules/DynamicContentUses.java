@@ -2,7 +2,10 @@ package io.handoff.rules;
 
 import io.handoff.messaging.MessagingVocabulary;
 import io.handoff.support.SupportVocabulary;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.trigger.Placeholders;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import io.handoff.yaml.RuleFileError;
-import io.handoff.trigger.DynamicContent;
-import io.handoff.trigger.DynamicContentLoader;
 
 /**
  * Checks every {@code {{dc.name}}} a rule file uses against {@code dynamic-content.yaml}: the item must

@@ -6,6 +6,7 @@ import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.inactivity.InactivityPolicy;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.ticket.HelpdeskDirectory;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import io.handoff.yaml.RuleFileError;
 
 /**
  * One immutable snapshot of the rule directory ({@code workflows/}) and the prompt directory

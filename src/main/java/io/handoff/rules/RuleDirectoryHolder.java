@@ -1,6 +1,7 @@
 package io.handoff.rules;
 
 import io.handoff.config.HandoffConfig;
+import io.handoff.trigger.BusinessCalendar;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
-import io.handoff.trigger.BusinessCalendar;
 
 /**
  * The rule directory in use: loaded and validated at start-up from {@code handoff.workflows-dir} and

@@ -11,14 +11,16 @@ import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.support.SupportAction;
 import io.handoff.support.SupportActionType;
-import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.support.SupportTrigger;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.HelpdeskDirectoryLoader;
+import io.handoff.trigger.DynamicContent;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.handoff.yaml.RuleFileError;
-import io.handoff.trigger.DynamicContent;
 
 /**
  * Loads every rule file and prompt Handoff reads into one {@link RuleDirectory}, collecting all problems at

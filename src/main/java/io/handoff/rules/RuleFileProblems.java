@@ -1,7 +1,7 @@
 package io.handoff.rules;
 
-import java.util.List;
 import io.handoff.yaml.RuleFileError;
+import java.util.List;
 
 /** The result of loading rule files: every problem found, errors stopping its use and warnings that are advice. */
 public interface RuleFileProblems {

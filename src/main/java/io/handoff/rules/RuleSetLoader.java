@@ -6,6 +6,9 @@ import io.handoff.messaging.MessagingValidator;
 import io.handoff.support.SupportTriggerParser;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.support.SupportValidator;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
+import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.yaml.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.handoff.trigger.DynamicContentLoader;
-import io.handoff.trigger.DynamicContent;
-import io.handoff.trigger.IdempotencyKeys;
 
 /**
  * Loads the trigger rule files of a {@code workflows/} directory in plain Java (no CDI), for the rule
@@ -38,7 +38,7 @@ public final class RuleSetLoader {
     List<io.handoff.yaml.RuleFileError> problems = new ArrayList<>();
     var content = io.handoff.trigger.DynamicContentLoader.load(workflowsDir);
     problems.addAll(content.errors());
-    io.handoff.trigger.DynamicContent dc = content.value() == null ? io.handoff.trigger.DynamicContent.NONE : content.value();
+    DynamicContent dc = content.value() == null ? DynamicContent.NONE : content.value();
     if (content.value() != null && Files.isDirectory(workflowsDir)) {
       problems.addAll(DynamicContentUses.check(workflowsDir, dc));
     }

@@ -1,5 +1,6 @@
 package io.handoff.rules;
 
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import io.handoff.yaml.RuleFileError;
 
 /**
  * Validates the rule and prompt directories before the service starts anything (Temporal, the

@@ -3,6 +3,8 @@ package io.handoff.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.handoff.config.HandoffConfig;
+import io.handoff.journey.WorkerActivities;
+import io.handoff.journey.WorkflowTypes;
 import io.handoff.privacy.AesGcmPayloadCodec;
 import io.handoff.privacy.PayloadEncryption;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +29,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.jboss.logging.Logger;
-import io.handoff.journey.WorkflowTypes;
-import io.handoff.journey.WorkerActivities;
 
 /**
  * Owns Handoff's Temporal connection: the server of {@code handoff.temporal.mode} (the embedded test

@@ -5,7 +5,7 @@
  * {@link io.handoff.yaml.Durations} (the duration syntax of rule files) and
  * {@link io.handoff.yaml.RuleFileError} (one problem of a rule file, {@code file:line}).
  *
- * <p>A bottom layer: imports SnakeYAML and the JDK, nothing from Handoff; every loader of {@code workflows/} and {@code prompts/} files
- * builds on it.
+ * <p>A bottom layer: imports SnakeYAML and the JDK, nothing from Handoff; every loader of
+ * {@code workflows/} and {@code prompts/} files builds on it.
  */
 package io.handoff.yaml;

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.handoff.intent.ClassificationRequest;
 import io.handoff.intent.IntentActivities;
 import io.handoff.intent.RoutingDecision;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.Customer;
-import io.handoff.model.EventType;
-import io.handoff.model.Stage;
 
 /**
  * A triage whose AI classify activity fails for good (seen on a real server: the last attempt timed out on a

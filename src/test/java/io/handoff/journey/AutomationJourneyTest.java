@@ -4,6 +4,7 @@ import static io.handoff.journey.CustomerJourneyWorkflowTest.ENTERPRISE;
 import static io.handoff.journey.CustomerJourneyWorkflowTest.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
 import io.handoff.ticket.TicketChange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import io.handoff.model.EventType;
 
 /** Automations on the journey: one durable timer, fired to the second, once, re-planned on every change. */
 @Timeout(120)

@@ -3,6 +3,8 @@ package io.handoff.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.EventType;
-import io.handoff.model.Stage;
 
 /**
  * The journey's activities count what the journey did, exactly once per timeline entry: stages,

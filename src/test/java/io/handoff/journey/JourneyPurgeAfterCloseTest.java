@@ -2,6 +2,9 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.persistence.Journal;
 import io.handoff.privacy.JourneyPurge;
 import io.handoff.ticket.TicketChange;
@@ -12,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.EventType;
-import io.handoff.model.JourneyEvent;
-import io.handoff.model.Stage;
 
 /**
  * Real journeys, run to CLOSED and left open, then purged: the closed one leaves no row in any table

@@ -5,6 +5,8 @@ import static io.handoff.journey.CustomerJourneyWorkflowTest.change;
 import static io.handoff.journey.CustomerJourneyWorkflowTest.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 import io.handoff.support.NotificationOutboxStore;
 import io.handoff.support.WebhookNotificationClient;
 import io.handoff.ticket.TicketChange;
@@ -19,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.EventType;
-import io.handoff.model.Stage;
 
 /**
  * Issue 15 (items 1, 2, 4, 5): whatever fails around a journey, every accepted event is applied and the

@@ -1,12 +1,12 @@
 package io.handoff.journey;
 
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import io.handoff.ticket.TicketChange;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import io.handoff.model.Customer;
-import io.handoff.model.EventType;
 
 /**
  * Representative journeys run on the in-memory test environment, used to record replayable histories.

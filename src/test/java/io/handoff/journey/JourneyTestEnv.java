@@ -9,8 +9,14 @@ import io.handoff.intent.IntentActivitiesImpl;
 import io.handoff.messaging.MessageOutboxStore;
 import io.handoff.messaging.MessagingActivitiesImpl;
 import io.handoff.messaging.RecordedOutbox;
+import io.handoff.model.Agent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.routing.RoutingActivitiesImpl;
 import io.handoff.routing.RoutingStore;
+import io.handoff.rules.RuleSetLoader;
 import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
@@ -24,7 +30,6 @@ import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.TicketActivitiesImpl;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.rules.RuleSetLoader;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -39,11 +44,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import io.handoff.model.Channel;
-import io.handoff.model.Customer;
-import io.handoff.model.EventType;
-import io.handoff.model.JourneyEvent;
-import io.handoff.model.Agent;
 
 /**
  * The journey workflow on Temporal's time-skipping test environment with the real activities (real

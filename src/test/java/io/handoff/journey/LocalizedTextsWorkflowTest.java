@@ -2,6 +2,8 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.Customer;
-import io.handoff.model.EventType;
 
 /**
  * Texts in the customer's language (workflows/dynamic-content.yaml): the inactivity reminders and the

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import io.handoff.persistence.JourneyIndex;
 import io.handoff.testing.TestDatabases;
 import java.sql.Connection;
@@ -14,8 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import io.handoff.model.RoutingView;
-import io.handoff.model.Stage;
 
 /** Projections written to the journey index and read back: idempotent, ordered, listed, snapshots. */
 class ProjectionStoreTest {

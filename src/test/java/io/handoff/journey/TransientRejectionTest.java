@@ -13,6 +13,8 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.handoff.config.HandoffConfig;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import io.handoff.persistence.Journal;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
@@ -33,8 +35,6 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import io.handoff.model.Customer;
-import io.handoff.model.EventType;
 
 /**
  * Which refusals of a real Temporal server a journey call tries again (issue 16), and that event deliveries and

@@ -2,6 +2,7 @@ package io.handoff.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import io.handoff.yaml.RuleFileError;
 
 /**
  * Every name one rule file uses for something another file declares (webhooks, groups, agents,

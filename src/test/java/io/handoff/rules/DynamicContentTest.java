@@ -7,7 +7,11 @@ import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEngine;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.trigger.BusinessCalendar;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,10 +19,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.handoff.yaml.RuleFileError;
-import io.handoff.trigger.BusinessCalendar;
-import io.handoff.trigger.DynamicContent;
-import io.handoff.trigger.DynamicContentLoader;
 
 class DynamicContentTest {
 

@@ -3,6 +3,7 @@ package io.handoff.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.handoff.yaml.RuleFileError;
 import io.handoff.zendeskimport.RuleFilesWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.handoff.yaml.RuleFileError;
 
 /** One snapshot of every rule and prompt file under one hash, and the holder that swaps it as a whole. */
 class RuleDirectoryHolderTest {

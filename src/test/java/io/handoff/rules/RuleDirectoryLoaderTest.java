@@ -3,6 +3,7 @@ package io.handoff.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.cli.HandoffCli;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import io.handoff.yaml.RuleFileError;
 
 class RuleDirectoryLoaderTest {
   static final Path WORKFLOWS = Path.of("workflows");

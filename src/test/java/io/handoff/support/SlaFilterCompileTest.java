@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaFilter;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
 import io.handoff.yaml.Problems;
 import io.handoff.yaml.YamlReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.handoff.sla.policy.SupportFilterMatcher;
 
 /** SLA filters are checked by the trigger kernel's condition parser directly, as data, with their lines. */
 class SlaFilterCompileTest {

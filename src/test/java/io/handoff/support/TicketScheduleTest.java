@@ -8,13 +8,13 @@ import io.handoff.sla.policy.SlaMetric;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.sla.policy.SlaTargets;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import io.handoff.sla.policy.SupportFilterMatcher;
 
 /**
  * Each ticket is measured against its own schedule, as in Zendesk: {@code set_schedule} sets it (custom

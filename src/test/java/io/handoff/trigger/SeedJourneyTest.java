@@ -3,6 +3,7 @@ package io.handoff.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handoff.messaging.MessageOutboxStore;
 import io.handoff.messaging.MessagingActionType;
 import io.handoff.messaging.MessagingActivitiesImpl;
 import io.handoff.messaging.MessagingDecision;
@@ -10,15 +11,16 @@ import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
 import io.handoff.messaging.RecordedOutbox;
-import io.handoff.messaging.MessageOutboxStore;
+import io.handoff.rules.RuleSet;
+import io.handoff.rules.RuleSetLoader;
 import io.handoff.support.Actor;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportActivitiesImpl;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.TicketUpdate;
 import io.handoff.ticket.Ticket;
-import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketComment.AuthorRole;
+import io.handoff.ticket.TicketComment;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import io.temporal.common.converter.DefaultDataConverter;
@@ -28,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import io.handoff.rules.RuleSet;
-import io.handoff.rules.RuleSetLoader;
 
 /** The shipped rule set plays the seed journey, through the activity implementations. */
 class SeedJourneyTest {

@@ -8,13 +8,13 @@ import io.handoff.messaging.MessagingActivities;
 import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.rules.RuleSetLoader;
 import io.handoff.support.Notification;
 import io.handoff.support.NotificationActivities;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import io.handoff.rules.RuleSetLoader;
 
 /** The activity beans resolve under CDI with default configuration and the real workflows/. */
 @QuarkusTest

@@ -1,7 +1,12 @@
 package io.handoff.sla.policy;
 
-import io.handoff.trigger.BusinessCalendar;
+import io.handoff.support.SupportActionType;
+import io.handoff.support.SupportField;
+import io.handoff.support.SupportVocabulary;
+import io.handoff.support.TicketUpdate;
+import io.handoff.support.WorkingTicket;
 import io.handoff.ticket.Ticket;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.Condition;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
@@ -10,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import io.handoff.support.WorkingTicket;
-import io.handoff.support.SupportField;
-import io.handoff.support.SupportActionType;
-import io.handoff.support.TicketUpdate;
-import io.handoff.support.SupportVocabulary;
 
 /**
  * Evaluates SLA policy filters with the support-trigger rule kernel, so SLA filters and triggers speak

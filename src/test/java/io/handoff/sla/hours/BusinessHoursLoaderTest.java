@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.trigger.BusinessCalendar;
-import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
