@@ -1,9 +1,9 @@
 package io.handoff.api;
 
 import io.handoff.journey.EventAck;
-import io.handoff.journey.JourneyEvent;
 import io.handoff.journey.JourneyIds;
 import io.handoff.journey.JourneyService;
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.FieldError;
 import io.handoff.problem.Problem;
 import io.handoff.problem.ProblemException;

@@ -60,7 +60,7 @@ public class JourneyResource {
     if (stage != null && !stage.isBlank()) {
       stage = stage.trim().toUpperCase(java.util.Locale.ROOT);
       try {
-        io.handoff.journey.Stage.valueOf(stage);
+        io.handoff.model.Stage.valueOf(stage);
       } catch (IllegalArgumentException e) {
         throw ProblemException.invalid("stage", "must be one of MESSAGING, AI_TRIAGE, TICKETED, SOLVED, CLOSED");
       }

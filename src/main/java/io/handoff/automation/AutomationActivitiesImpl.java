@@ -1,9 +1,9 @@
 package io.handoff.automation;
 
-import io.handoff.rules.DynamicContent;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.WorkingTime;
 import io.handoff.support.DirectoryNames;
+import io.handoff.trigger.DynamicContent;
 import java.util.function.Supplier;
 
 /**

@@ -44,12 +44,12 @@ public final class AutomationEngine {
   /** As {@link #run(AutomationSet, AutomationFacts, WorkingTime)}, rendering group and agent names. */
   public static Result run(AutomationSet set, AutomationFacts facts, WorkingTime business,
       io.handoff.support.DirectoryNames names) {
-    return run(set, facts, business, names, io.handoff.rules.DynamicContent.NONE);
+    return run(set, facts, business, names, io.handoff.trigger.DynamicContent.NONE);
   }
 
   /** As above, rendering {@code {{dc.name}}} with the rule directory's dynamic content. */
   public static Result run(AutomationSet set, AutomationFacts facts, WorkingTime business,
-      io.handoff.support.DirectoryNames names, io.handoff.rules.DynamicContent content) {
+      io.handoff.support.DirectoryNames names, io.handoff.trigger.DynamicContent content) {
     Instant at = facts.at();
     RuleActions run = new RuleActions(AutomationPlanner.asIs(facts), true, set.webhooks(), content)
         .withNames(names);

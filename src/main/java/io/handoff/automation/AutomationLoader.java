@@ -1,10 +1,10 @@
 package io.handoff.automation;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.support.Webhook;
 import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.yaml.Loaded;
 import io.handoff.yaml.Problems;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.handoff.automation;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.support.SupportAction;
 import io.handoff.support.SupportActionParser;
 import io.handoff.support.SupportField;
@@ -10,6 +9,7 @@ import io.handoff.trigger.Condition;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
 import io.handoff.yaml.Problems;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.util.ArrayList;
 import java.util.EnumSet;

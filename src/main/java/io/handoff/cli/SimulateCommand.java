@@ -8,7 +8,7 @@ import io.handoff.routing.ComparisonRow;
 import io.handoff.routing.SimulatedConversation;
 import io.handoff.routing.Simulation;
 import io.handoff.routing.SimulationReport;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

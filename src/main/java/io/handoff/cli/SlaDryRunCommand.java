@@ -2,15 +2,15 @@ package io.handoff.cli;
 
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
-import io.handoff.rules.RuleFileError;
 import io.handoff.sla.SlaDryRun;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;
-import io.handoff.support.SupportFilterMatcher;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.support.TicketUpdate;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.zendeskimport.AuditFile;
 import io.handoff.zendeskimport.AuditReplay;
 import io.handoff.zendeskimport.IdMapping;

@@ -1,7 +1,7 @@
 package io.handoff.cli;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.zendeskimport.RuleFilesWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package io.handoff.intent;
 
-import io.handoff.journey.Channel;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,10 @@
 package io.handoff.intent;
 
+import io.handoff.intent.llm.FallbackKind;
 import io.handoff.intent.llm.LlmIntentClassifier;
 import io.handoff.intent.llm.LlmSettings;
 import io.handoff.intent.llm.LlmUnavailableException;
+import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.metrics.HandoffMetrics;
 import io.temporal.activity.Activity;
@@ -10,6 +12,7 @@ import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -86,7 +89,7 @@ public class IntentActivitiesImpl implements IntentActivities {
     String classifier = service.ai().name();
     try {
       RoutingDecision d = service.classifyAi(request, last);
-      metrics.classified("ai", classifier, provider(service), model(service), d,
+      metrics.classified("ai", classifier, provider(service), model(service), measured(d),
           Duration.ofNanos(System.nanoTime() - start));
       return d;
     } catch (LlmUnavailableException e) {
@@ -101,7 +104,7 @@ public class IntentActivitiesImpl implements IntentActivities {
     long start = System.nanoTime();
     IntentService service = services.get();
     RoutingDecision d = service.classifyAiFallback(request, reason);
-    metrics.classified("ai", service.ai().name(), provider(service), model(service), d,
+    metrics.classified("ai", service.ai().name(), provider(service), model(service), measured(d),
         Duration.ofNanos(System.nanoTime() - start));
     return d;
   }
@@ -110,8 +113,17 @@ public class IntentActivitiesImpl implements IntentActivities {
   public RoutingDecision classifyRules(ClassificationRequest request) {
     long start = System.nanoTime();
     RoutingDecision d = services.get().classifyRules(request);
-    metrics.classified("rules", "rules", HandoffMetrics.NONE, HandoffMetrics.NONE, d,
+    metrics.classified("rules", "rules", HandoffMetrics.NONE, HandoffMetrics.NONE, measured(d),
         Duration.ofNanos(System.nanoTime() - start));
     return d;
+  }
+
+  /** The metric labels of one decision (metrics imports no intent type). */
+  private static HandoffMetrics.Decision measured(RoutingDecision d) {
+    Classification c = d.classification();
+    return new HandoffMetrics.Decision(d.intent(), d.handoff().name().toLowerCase(Locale.ROOT),
+        HandoffPolicy.ruleOf(d.policyReason()),
+        c.fallbackReason() == null ? null : FallbackKind.label(c.fallbackReason()),
+        c.inputTokens(), c.outputTokens(), c.costUsd());
   }
 }

@@ -9,7 +9,7 @@ import io.handoff.intent.rules.RoutingRules;
 import io.handoff.intent.rules.RoutingRulesLoader;
 import io.handoff.intent.taxonomy.Taxonomy;
 import io.handoff.intent.taxonomy.TaxonomyLoader;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

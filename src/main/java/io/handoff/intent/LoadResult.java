@@ -1,6 +1,6 @@
 package io.handoff.intent;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.util.List;
 
 /** A loaded file's value (null when it could not be built) and every problem found in it. */

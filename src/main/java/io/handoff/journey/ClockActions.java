@@ -63,7 +63,7 @@ final class ClockActions {
     if (reminder.messages().isEmpty()) {
       return e.message();
     }
-    return reminder.messageFor(io.handoff.rules.DynamicContent.languages(ctx.state.language,
+    return reminder.messageFor(io.handoff.trigger.DynamicContent.languages(ctx.state.language,
         ctx.state.customer == null ? null : ctx.state.customer.locale()));
   }
 

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;

@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;

@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.FieldError;
 import io.handoff.ticket.TextLimits;
 import java.util.ArrayList;

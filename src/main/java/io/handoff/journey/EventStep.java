@@ -2,6 +2,7 @@ package io.handoff.journey;
 
 import io.handoff.intent.ConversationMessage;
 import io.handoff.messaging.MessagingEvent;
+import io.handoff.model.JourneyEvent;
 import io.handoff.support.Actor;
 import io.handoff.ticket.CustomerReplyEffect;
 import io.handoff.ticket.NewComment;

@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
+
 /**
  * Delivers messaging events mapped from inbound webhooks (e.g. Sunshine Conversations) to their journeys,
  * like a REST event POST. Kept apart from {@link io.handoff.ticket.TicketCommands} so that {@code ticket}

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.Stage;
 import io.handoff.sla.clock.SlaClocks;
 import io.handoff.sla.clock.SlaDeadline;
 import io.handoff.sla.clock.SlaFiring;

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
 import java.time.Instant;
 
 /**

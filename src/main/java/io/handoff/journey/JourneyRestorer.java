@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.Channel;
+import io.handoff.model.JourneyEvent;
 import io.handoff.persistence.Journal;
 import io.handoff.temporal.TemporalRuntime;
 import io.quarkus.runtime.StartupEvent;

@@ -1,6 +1,10 @@
 package io.handoff.journey;
 
 import io.handoff.config.HandoffConfig;
+import io.handoff.model.Channel;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.persistence.Journal;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;

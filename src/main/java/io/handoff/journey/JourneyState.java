@@ -1,6 +1,10 @@
 package io.handoff.journey;
 
 import io.handoff.intent.ConversationMessage;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import io.handoff.sla.clock.SlaClockView;
 import io.handoff.sla.clock.SlaClocksState;
 import io.handoff.sla.inactivity.InactivityState;

@@ -1,5 +1,6 @@
 package io.handoff.journey;
 
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.FieldError;
 import io.handoff.support.Actor;
 import io.handoff.ticket.NewComment;

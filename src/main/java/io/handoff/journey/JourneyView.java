@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,8 @@ import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,8 @@ package io.handoff.journey;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import io.handoff.persistence.JourneyIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

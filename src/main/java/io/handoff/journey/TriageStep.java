@@ -4,6 +4,8 @@ import io.handoff.intent.ClassificationRequest;
 import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.RoutingDecision;
 import io.handoff.messaging.MessagingActivities;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import io.handoff.routing.RoutingAssignment;
 import io.handoff.ticket.TicketDraft;
 import io.temporal.failure.ActivityFailure;

@@ -7,7 +7,9 @@
  * {@link io.handoff.journey.CustomerJourneyWorkflow} and its deterministic implementation
  * {@link io.handoff.journey.CustomerJourneyWorkflowImpl}, {@link io.handoff.journey.JourneyActivities}
  * (projection into the journey index), {@link io.handoff.journey.JourneyRestorer} (embedded mode),
- * {@link io.handoff.journey.JourneyView}.
+ * {@link io.handoff.journey.JourneyView}, {@link io.handoff.journey.WorkerActivities} and
+ * {@link io.handoff.journey.WorkflowTypes} (what the Temporal worker registers). Its plain data types
+ * (event, channel, customer, stage) are in {@code model}.
  *
  * <p>It orchestrates: it uses the activity interfaces of {@code messaging}, {@code intent},
  * {@code ticket}, {@code support}, {@code sla}, {@code routing} and {@code automation}, the deterministic

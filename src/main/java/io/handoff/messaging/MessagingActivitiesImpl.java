@@ -1,7 +1,7 @@
 package io.handoff.messaging;
 
 import io.handoff.intent.replies.AiReplies;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Supplier;
 

@@ -1,13 +1,13 @@
 package io.handoff.messaging;
 
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.ConditionFailure;
 import io.handoff.trigger.EvaluationTrace;
 import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.trigger.Placeholders;
-import io.handoff.trigger.TriggerTrace;
 import io.handoff.trigger.TriggerTrace.Outcome;
+import io.handoff.trigger.TriggerTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,7 @@ public final class MessagingEngine {
     MessagingState state = new MessagingState(facts, facts.at().atZone(set.timeZone()),
         calendar.isWithinBusinessHours(null, facts.at()));
     Function<String, String> values = set.content().valuesByLanguage(language -> placeholderValues(facts, language),
-        io.handoff.rules.DynamicContent.languages(facts.detectedLanguage(), facts.customerLocale()));
+        io.handoff.trigger.DynamicContent.languages(facts.detectedLanguage(), facts.customerLocale()));
     List<TriggerTrace> traces = new ArrayList<>();
     List<MessagingEffect> effects = new ArrayList<>();
     List<String> ranOnce = new ArrayList<>();

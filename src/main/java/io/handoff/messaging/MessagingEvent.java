@@ -2,7 +2,7 @@ package io.handoff.messaging;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.handoff.journey.EventType;
+import io.handoff.model.EventType;
 import java.util.Locale;
 
 /**

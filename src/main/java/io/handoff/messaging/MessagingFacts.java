@@ -1,6 +1,6 @@
 package io.handoff.messaging;
 
-import io.handoff.journey.Channel;
+import io.handoff.model.Channel;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

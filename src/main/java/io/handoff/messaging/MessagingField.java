@@ -1,6 +1,6 @@
 package io.handoff.messaging;
 
-import io.handoff.journey.Channel;
+import io.handoff.model.Channel;
 import io.handoff.trigger.Operator;
 import io.handoff.trigger.ValueType;
 import java.util.Arrays;

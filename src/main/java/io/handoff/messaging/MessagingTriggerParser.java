@@ -1,10 +1,10 @@
 package io.handoff.messaging;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
 import io.handoff.trigger.Placeholders;
 import io.handoff.yaml.Problems;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -9,11 +9,11 @@ import java.util.List;
  * version, and the dynamic content their texts use ({@code {{dc.name}}}).
  */
 public record MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZone, String version,
-    io.handoff.rules.DynamicContent content) {
+    io.handoff.trigger.DynamicContent content) {
 
   public MessagingTriggerSet {
     triggers = List.copyOf(triggers);
-    content = content == null ? io.handoff.rules.DynamicContent.NONE : content;
+    content = content == null ? io.handoff.trigger.DynamicContent.NONE : content;
   }
 
   public MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZone, String version) {
@@ -21,7 +21,7 @@ public record MessagingTriggerSet(List<MessagingTrigger> triggers, ZoneId timeZo
   }
 
   /** The same triggers with {@code content} for their {@code {{dc.name}}} placeholders. */
-  public MessagingTriggerSet withContent(io.handoff.rules.DynamicContent content) {
+  public MessagingTriggerSet withContent(io.handoff.trigger.DynamicContent content) {
     return new MessagingTriggerSet(triggers, timeZone, version, content);
   }
 

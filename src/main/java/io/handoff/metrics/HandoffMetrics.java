@@ -1,13 +1,11 @@
 package io.handoff.metrics;
 
-import io.handoff.intent.RoutingDecision;
-import io.handoff.intent.llm.FallbackKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * Handoff's own Prometheus metrics, all named {@code handoff_*}. Recorded by activities and services
@@ -111,35 +109,50 @@ public class HandoffMetrics {
    * @param classifier the configured classifier: offline, llm or rules
    * @param provider the LLM provider, or {@link #NONE}
    * @param model the LLM model, or {@link #NONE}
+   * @param d what the router decided, as metric labels and amounts
    * @param elapsed wall time of the call, fallback included
    */
-  public void classified(String router, String classifier, String provider, String model, RoutingDecision d,
+  public void classified(String router, String classifier, String provider, String model, Decision d,
       Duration elapsed) {
     Timer.builder("handoff.classifier.latency")
         .description("Time to classify one conversation, fallback included")
         .tag("classifier", classifier).tag("provider", provider)
         .publishPercentileHistogram()
         .register(registry).record(elapsed);
-    var c = d.classification();
-    if (c.fallbackReason() != null) {
-      fallbackCounter(classifier, FallbackKind.label(c.fallbackReason())).increment();
+    if (d.fallbackReason() != null) {
+      fallbackCounter(classifier, d.fallbackReason()).increment();
     }
-    if (c.inputTokens() != null) {
-      tokenCounter(provider, model, "input").increment(c.inputTokens());
+    if (d.inputTokens() != null) {
+      tokenCounter(provider, model, "input").increment(d.inputTokens());
     }
-    if (c.outputTokens() != null) {
-      tokenCounter(provider, model, "output").increment(c.outputTokens());
+    if (d.outputTokens() != null) {
+      tokenCounter(provider, model, "output").increment(d.outputTokens());
     }
-    if (c.costUsd() != null) {
-      costCounter(provider, model).increment(c.costUsd());
+    if (d.costUsd() != null) {
+      costCounter(provider, model).increment(d.costUsd());
     }
     Counter.builder("handoff.routing.decisions")
         .description("Routing decisions by router, intent, handoff decision and the policy rule that decided")
         .tag("router", router).tag("intent", String.valueOf(d.intent()))
-        .tag("handoff", d.handoff().name().toLowerCase(Locale.ROOT))
-        .tag("rule", io.handoff.intent.policy.HandoffPolicy.ruleOf(d.policyReason()))
+        .tag("handoff", d.handoff())
+        .tag("rule", d.rule())
         .register(registry).increment();
   }
+
+  /**
+   * One routing decision as {@link #classified} records it: plain label values, so this package needs no
+   * intent type (the intent activities convert).
+   *
+   * @param intent the intent decided, or null
+   * @param handoff the handoff decision, lower case
+   * @param rule the handoff policy rule that decided
+   * @param fallbackReason the fallback reason label (timeout, rate_limited, ...), or null when no fallback
+   * @param inputTokens prompt tokens used, or null
+   * @param outputTokens completion tokens used, or null
+   * @param costUsd cost of the call, or null
+   */
+  public record Decision(String intent, String handoff, String rule, String fallbackReason, Integer inputTokens,
+      Integer outputTokens, Double costUsd) {}
 
   /** An LLM attempt failed with a retryable error (429, 5xx) and was left to Temporal to retry. */
   public void classifierRetried(String classifier, String provider, int statusCode) {
@@ -150,8 +163,8 @@ public class HandoffMetrics {
    * Shows the LLM classifier's counters at 0 from the start (fallbacks by every reason, retries,
    * tokens, cost), so a fallback-rate alert has a denominator before the first failure.
    */
-  public void declareLlm(String classifier, String provider, String model) {
-    for (String reason : FallbackKind.labels()) {
+  public void declareLlm(String classifier, String provider, String model, List<String> fallbackReasons) {
+    for (String reason : fallbackReasons) {
       fallbackCounter(classifier, reason);
     }
     retryCounter(classifier, provider, "rate_limited");

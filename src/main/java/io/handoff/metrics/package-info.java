@@ -2,11 +2,10 @@
  * Handoff's own Prometheus metrics ({@code handoff_*}, README, "Operations").
  *
  * <p>Entry points: {@link io.handoff.metrics.HandoffMetrics} (counters and timers recorded by services and
- * activities, never by workflow code), {@link io.handoff.metrics.MetricsBinder} (gauges refreshed in the
- * background), {@link io.handoff.metrics.UriTagFilter}.
+ * activities, never by workflow code; labels come in as plain strings, e.g.
+ * {@link io.handoff.metrics.HandoffMetrics.Decision}), {@link io.handoff.metrics.UriTagFilter}. The gauges
+ * refreshed in the background are {@code ops.MetricsBinder}'s.
  *
- * <p>Uses {@code persistence} (the journey index), {@code config}, and for its gauges and labels
- * {@code sla}, {@code sla.policy}, {@code trigger}, {@code support}, {@code messaging}, {@code intent.*}
- * and {@code journey} (stage names).
+ * <p>A low layer: imports Micrometer, nothing from Handoff, so every engine may record here.
  */
 package io.handoff.metrics;

@@ -1,10 +1,10 @@
 package io.handoff.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.journey.Channel;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

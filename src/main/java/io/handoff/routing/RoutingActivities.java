@@ -1,6 +1,6 @@
 package io.handoff.routing;
 
-import io.handoff.journey.RoutingView;
+import io.handoff.model.RoutingView;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 import java.time.Instant;

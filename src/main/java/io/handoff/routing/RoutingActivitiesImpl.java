@@ -1,6 +1,6 @@
 package io.handoff.routing;
 
-import io.handoff.journey.RoutingView;
+import io.handoff.model.RoutingView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

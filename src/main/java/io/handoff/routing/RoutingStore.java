@@ -1,7 +1,7 @@
 package io.handoff.routing;
 
 import io.handoff.jdbc.Jdbc;
-import io.handoff.journey.RoutingView;
+import io.handoff.model.RoutingView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Types;

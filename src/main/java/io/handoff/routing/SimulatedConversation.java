@@ -2,8 +2,8 @@ package io.handoff.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.journey.Channel;
-import io.handoff.journey.Customer;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

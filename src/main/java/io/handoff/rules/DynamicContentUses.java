@@ -2,7 +2,10 @@ package io.handoff.rules;
 
 import io.handoff.messaging.MessagingVocabulary;
 import io.handoff.support.SupportVocabulary;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.trigger.Placeholders;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.inactivity.InactivityPolicy;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.ticket.HelpdeskDirectory;
-import io.handoff.trigger.RuleSet;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.handoff.rules;
 
 import io.handoff.config.HandoffConfig;
+import io.handoff.trigger.BusinessCalendar;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.handoff.rules;
 
+import io.handoff.yaml.RuleFileError;
 import java.util.List;
 
 /** The result of loading rule files: every problem found, errors stopping its use and warnings that are advice. */

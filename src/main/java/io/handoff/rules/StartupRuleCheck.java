@@ -1,5 +1,6 @@
 package io.handoff.rules;
 
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

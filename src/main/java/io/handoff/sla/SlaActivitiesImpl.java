@@ -35,7 +35,7 @@ public class SlaActivitiesImpl implements SlaActivities {
      * @param inactivity with its {@code {{dc.name}}} texts resolved ({@link InactivityPolicy#localized})
      */
     public static Rules of(SlaPolicies policies, InactivityPolicy inactivity) {
-      SlaPolicyMatcher matcher = new io.handoff.support.SupportFilterMatcher(policies.businessHours());
+      SlaPolicyMatcher matcher = new io.handoff.sla.policy.SupportFilterMatcher(policies.businessHours());
       policies.policies().forEach(p -> matcher.matches(SAMPLE, p.filter()));
       return new Rules(policies, matcher, inactivity);
     }
@@ -54,7 +54,7 @@ public class SlaActivitiesImpl implements SlaActivities {
   public SlaActivitiesImpl(Path workflowsDir, BusinessHours hours) {
     Rules fixed = Rules.of(SlaPolicyLoader.load(workflowsDir.resolve("sla-policies.yaml"), hours).orThrow(),
         InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml")).orThrow()
-            .localized(io.handoff.rules.DynamicContentLoader.load(workflowsDir).orThrow()));
+            .localized(io.handoff.trigger.DynamicContentLoader.load(workflowsDir).orThrow()));
     this.rules = () -> fixed;
     this.scale = TimeScale.NONE;
   }

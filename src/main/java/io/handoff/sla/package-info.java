@@ -4,7 +4,7 @@
  *
  * <ul>
  *   <li>{@link io.handoff.sla.hours} — business-hours schedules ({@code workflows/business-hours.yaml}),
- *       business-time arithmetic, {@link io.handoff.rules.BusinessCalendar} for trigger conditions.
+ *       business-time arithmetic, {@link io.handoff.trigger.BusinessCalendar} for trigger conditions.
  *   <li>{@link io.handoff.sla.policy} — ordered SLA policies ({@code workflows/sla-policies.yaml}); filters
  *       are data evaluated by a {@link io.handoff.sla.policy.SlaPolicyMatcher} (the trigger kernel).
  *   <li>{@link io.handoff.sla.clock} — {@link io.handoff.sla.clock.SlaClocks}, Zendesk's seven metrics as a

@@ -33,12 +33,12 @@ public final class RuleActions {
   }
 
   public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks) {
-    this(update, inBusinessHours, webhooks, io.handoff.rules.DynamicContent.NONE);
+    this(update, inBusinessHours, webhooks, io.handoff.trigger.DynamicContent.NONE);
   }
 
   /** With the dynamic content ({@code {{dc.name}}}) the rules' texts use. */
   public RuleActions(TicketUpdate update, boolean inBusinessHours, Map<String, Webhook> webhooks,
-      io.handoff.rules.DynamicContent content) {
+      io.handoff.trigger.DynamicContent content) {
     this.update = update;
     this.ticket = new WorkingTicket(update, inBusinessHours);
     this.applier = new SupportActionApplier(ticket);

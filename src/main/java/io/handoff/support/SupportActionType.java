@@ -33,7 +33,7 @@ public enum SupportActionType {
    * business-hours targets, automations' business-hours conditions and {@code in_business_hours} use it,
    * the default schedule when it is empty or names no schedule.
    */
-  public static final String SCHEDULE_FIELD = io.handoff.sla.hours.BusinessHours.TICKET_SCHEDULE_FIELD;
+  public static final String SCHEDULE_FIELD = io.handoff.trigger.BusinessCalendar.TICKET_SCHEDULE_FIELD;
 
   private final String wireName;
   private final String writes;

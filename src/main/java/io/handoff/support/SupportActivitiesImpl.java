@@ -1,6 +1,6 @@
 package io.handoff.support;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.util.function.Supplier;
 
 /**

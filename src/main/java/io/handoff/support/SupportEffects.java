@@ -125,7 +125,7 @@ final class SupportEffects {
    * language and the customer's locale as requester fields {@code language} and {@code locale}.
    */
   static List<String> languages(TicketUpdate u) {
-    return io.handoff.rules.DynamicContent.languages(u.requesterFields().get("language"),
+    return io.handoff.trigger.DynamicContent.languages(u.requesterFields().get("language"),
         u.requesterFields().get("locale"));
   }
 

@@ -1,11 +1,11 @@
 package io.handoff.support;
 
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.ConditionFailure;
 import io.handoff.trigger.EvaluationTrace;
-import io.handoff.trigger.TriggerTrace;
 import io.handoff.trigger.TriggerTrace.Outcome;
+import io.handoff.trigger.TriggerTrace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;

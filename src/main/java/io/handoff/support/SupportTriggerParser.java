@@ -93,7 +93,7 @@ public final class SupportTriggerParser {
       problems.error(line, title, "trigger has no actions");
     }
     boolean failed = problems.all().subList(before, problems.all().size()).stream()
-        .anyMatch(p -> p.severity() == io.handoff.rules.RuleFileError.Severity.ERROR);
+        .anyMatch(p -> p.severity() == io.handoff.yaml.RuleFileError.Severity.ERROR);
     return failed ? null : new SupportTrigger(title, YamlReader.scalar(e.get("description")), active,
         category, position, conditions, actions, line);
   }

@@ -20,17 +20,17 @@ public final class SupportTriggerSet {
   private final String version;
   private final List<SupportTrigger> ordered;
   private final Map<String, BitSet> readers = new HashMap<>();
-  private final io.handoff.rules.DynamicContent content;
+  private final io.handoff.trigger.DynamicContent content;
 
   public SupportTriggerSet(
       List<SupportTrigger> declared, List<String> categories, Map<String, Webhook> webhooks, String version) {
-    this(declared, categories, webhooks, version, io.handoff.rules.DynamicContent.NONE);
+    this(declared, categories, webhooks, version, io.handoff.trigger.DynamicContent.NONE);
   }
 
   /** With the dynamic content the triggers' texts use ({@code {{dc.name}}}). */
   public SupportTriggerSet(List<SupportTrigger> declared, List<String> categories, Map<String, Webhook> webhooks,
-      String version, io.handoff.rules.DynamicContent content) {
-    this.content = content == null ? io.handoff.rules.DynamicContent.NONE : content;
+      String version, io.handoff.trigger.DynamicContent content) {
+    this.content = content == null ? io.handoff.trigger.DynamicContent.NONE : content;
     this.declared = List.copyOf(declared);
     this.categories = List.copyOf(categories);
     this.webhooks = Map.copyOf(webhooks);
@@ -75,12 +75,12 @@ public final class SupportTriggerSet {
   }
 
   /** The dynamic content of the rule directory. */
-  public io.handoff.rules.DynamicContent content() {
+  public io.handoff.trigger.DynamicContent content() {
     return content;
   }
 
   /** The same triggers with {@code content} for their {@code {{dc.name}}} placeholders. */
-  public SupportTriggerSet withContent(io.handoff.rules.DynamicContent content) {
+  public SupportTriggerSet withContent(io.handoff.trigger.DynamicContent content) {
     return new SupportTriggerSet(declared, categories, webhooks, version, content);
   }
 

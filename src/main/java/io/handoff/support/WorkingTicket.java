@@ -14,14 +14,15 @@ import java.util.Set;
 
 /**
  * The ticket while the triggers run: the writable fields change as actions apply; the update's deltas
- * (ticket before, comment, actor, session state) stay fixed. Conditions read it through {@link Facts}.
+ * (ticket before, comment, actor, session state) stay fixed. Conditions read it through {@link Facts}; SLA
+ * filters ({@code sla.policy.SupportFilterMatcher}) read a ticket through it too.
  */
-final class WorkingTicket implements Facts<SupportField> {
+public final class WorkingTicket implements Facts<SupportField> {
 
   private final TicketUpdate update;
   private final boolean inBusinessHours;
   /** Resolves the ticket's schedule ({@code schedule_id}) and answers {@code within_schedule}. */
-  private final io.handoff.rules.BusinessCalendar calendar;
+  private final io.handoff.trigger.BusinessCalendar calendar;
   /** The update's instant, for {@code within_schedule}; null = unknown (then within every schedule). */
   private final java.time.Instant at;
   TicketStatus status;
@@ -35,10 +36,10 @@ final class WorkingTicket implements Facts<SupportField> {
   private String tagsText;
 
   WorkingTicket(TicketUpdate update, boolean inBusinessHours) {
-    this(update, inBusinessHours, io.handoff.rules.BusinessCalendar.ALWAYS_OPEN, null);
+    this(update, inBusinessHours, io.handoff.trigger.BusinessCalendar.ALWAYS_OPEN, null);
   }
 
-  WorkingTicket(TicketUpdate update, boolean inBusinessHours, io.handoff.rules.BusinessCalendar calendar,
+  public WorkingTicket(TicketUpdate update, boolean inBusinessHours, io.handoff.trigger.BusinessCalendar calendar,
       java.time.Instant at) {
     this.update = update;
     this.inBusinessHours = inBusinessHours;

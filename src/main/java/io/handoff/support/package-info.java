@@ -8,7 +8,8 @@
  * {@link io.handoff.support.RuleActions} (the same action path for automations),
  * {@link io.handoff.support.NotificationClient} and its outbox, SMTP and webhook implementations.
  *
- * <p>Uses the trigger kernel ({@code trigger}), {@code ticket}, {@code rules}, {@code sla.hours},
- * {@code sla.policy} and {@code privacy}; not {@code journey}.
+ * <p>Uses the trigger kernel ({@code trigger}), {@code ticket}, {@code yaml}, {@code jdbc} and
+ * {@code privacy}; not {@code sla}, {@code rules} or {@code journey} (SLA filters over a ticket are
+ * {@code sla.policy.SupportFilterMatcher}'s, above this package).
  */
 package io.handoff.support;

@@ -3,6 +3,8 @@ package io.handoff.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.handoff.config.HandoffConfig;
+import io.handoff.journey.WorkerActivities;
+import io.handoff.journey.WorkflowTypes;
 import io.handoff.privacy.AesGcmPayloadCodec;
 import io.handoff.privacy.PayloadEncryption;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,13 +42,13 @@ public class TemporalRuntime {
 
   private final HandoffConfig config;
   private final MeterRegistry meterRegistry;
-  private final WorkerActivities activities;
+  private final WorkerRegistrations registrations;
 
   @Inject
-  public TemporalRuntime(HandoffConfig config, MeterRegistry meterRegistry, WorkerActivities activities) {
+  public TemporalRuntime(HandoffConfig config, MeterRegistry meterRegistry, WorkerRegistrations registrations) {
     this.config = config;
     this.meterRegistry = meterRegistry;
-    this.activities = activities;
+    this.registrations = registrations;
   }
 
   private HandoffConfig.Mode mode;
@@ -121,12 +123,12 @@ public class TemporalRuntime {
       registerSearchAttributes(namespace);
     }
     if (t.workerEnabled()) {
-      io.handoff.journey.JourneyWarmUp.run();
+      registrations.warmUp();
       factory = WorkerFactory.newInstance(client);
       Worker worker = factory.newWorker(t.taskQueue(), workerOptions(sticky(t, target), t.workflowTaskPollers(),
           t.activityTaskPollers(), t.deadlockDetectionTimeout()));
-      worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
-      worker.registerActivitiesImplementations(activities.all());
+      worker.registerWorkflowImplementationTypes(registrations.workflowTypes().toArray(Class<?>[]::new));
+      worker.registerActivitiesImplementations(registrations.activities());
       factory.start();
     }
   }

@@ -1,9 +1,9 @@
 package io.handoff.ticket;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.ticket.HelpdeskDirectory.AgentEntry;
 import io.handoff.ticket.HelpdeskDirectory.Group;
 import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.handoff.ticket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.rules.RuleFileError;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
 import io.handoff.ticket.zendesk.ZendeskConfig;
 import io.handoff.ticket.zendesk.ZendeskHelpdesk;
 import io.handoff.ticket.zendesk.ZendeskSettings;
+import io.handoff.yaml.RuleFileError;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

@@ -23,7 +23,7 @@ public final class IdempotencyKeys {
     return sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

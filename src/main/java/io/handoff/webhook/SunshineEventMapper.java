@@ -1,10 +1,10 @@
 package io.handoff.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.journey.Channel;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.handoff.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.journey.InboundEvents;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.JourneyEvent;
 import io.handoff.problem.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.handoff.yaml;
 
-import io.handoff.rules.RuleFileError;
 import java.util.ArrayList;
 import java.util.List;
 

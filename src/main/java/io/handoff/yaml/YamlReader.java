@@ -1,6 +1,5 @@
 package io.handoff.yaml;
 
-import io.handoff.rules.RuleFileError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

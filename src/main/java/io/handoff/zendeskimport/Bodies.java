@@ -2,9 +2,9 @@ package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.rules.DynamicContent;
-import io.handoff.rules.DynamicContentLoader;
 import io.handoff.support.SupportVocabulary;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.trigger.Liquid;
 import io.handoff.trigger.Placeholders;
 import io.handoff.zendeskimport.IdMapping.Kind;

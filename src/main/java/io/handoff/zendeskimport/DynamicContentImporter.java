@@ -1,8 +1,8 @@
 package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.rules.DynamicContent;
-import io.handoff.rules.DynamicContentLoader;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.trigger.Placeholders;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.IdMapping.Kind;

@@ -2,9 +2,9 @@ package io.handoff.zendeskimport;
 
 import io.handoff.dryrun.DryRun;
 import io.handoff.dryrun.DryRunEvent;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.rules.RuleSet;
 import io.handoff.support.TicketUpdate;
-import io.handoff.trigger.RuleSet;
+import io.handoff.trigger.BusinessCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.api.JourneyDryRunEvents;
 import io.handoff.dryrun.DryRunEvent;
+import io.handoff.dryrun.JourneyDryRunEvents;
 import io.handoff.persistence.Journal;
 import io.handoff.ticket.HelpdeskDirectory;
 import io.handoff.ticket.TicketChangeValidator;

@@ -1,7 +1,7 @@
 package io.handoff.zendeskimport;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -25,7 +25,7 @@ public final class ZendeskImporter {
   public static final String AUTOMATIONS_FILE = io.handoff.automation.AutomationLoader.FILE;
   public static final String MAPPING_FILE = "zendesk-mapping.yaml";
   public static final String BUSINESS_HOURS_FILE = "business-hours.yaml";
-  public static final String DYNAMIC_CONTENT_FILE = io.handoff.rules.DynamicContentLoader.FILE;
+  public static final String DYNAMIC_CONTENT_FILE = io.handoff.trigger.DynamicContentLoader.FILE;
 
   /**
    * What the import knows of the rules directory its output is for.

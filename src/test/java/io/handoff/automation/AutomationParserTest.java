@@ -2,9 +2,9 @@ package io.handoff.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

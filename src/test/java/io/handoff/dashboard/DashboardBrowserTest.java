@@ -3,9 +3,9 @@ package io.handoff.dashboard;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.testing.Events;
-import io.handoff.journey.RoutingView.RouterDecision;
+import io.handoff.model.RoutingView.RouterDecision;
 import io.handoff.routing.RoutingStore;
+import io.handoff.testing.Events;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.cli.DryRunCommand;
-import io.handoff.rules.BusinessCalendar;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoader;
+import io.handoff.trigger.BusinessCalendar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

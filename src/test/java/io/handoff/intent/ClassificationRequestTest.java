@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.handoff.journey.Agent;
-import io.handoff.journey.Channel;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.Agent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

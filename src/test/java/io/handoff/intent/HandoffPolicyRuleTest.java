@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
-import io.handoff.journey.Customer;
+import io.handoff.model.Customer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

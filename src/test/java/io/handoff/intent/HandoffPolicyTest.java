@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
-import io.handoff.journey.Customer;
+import io.handoff.model.Customer;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;

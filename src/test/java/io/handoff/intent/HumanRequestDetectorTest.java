@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.policy.HumanRequestDetector;
 import io.handoff.intent.policy.HumanRequestsLoader;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

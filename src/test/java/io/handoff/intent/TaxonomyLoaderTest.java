@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.intent.taxonomy.Taxonomy;
 import io.handoff.intent.taxonomy.TaxonomyLoader;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;

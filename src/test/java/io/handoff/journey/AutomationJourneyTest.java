@@ -4,6 +4,7 @@ import static io.handoff.journey.CustomerJourneyWorkflowTest.ENTERPRISE;
 import static io.handoff.journey.CustomerJourneyWorkflowTest.change;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
 import io.handoff.ticket.TicketChange;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,10 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.support.Actor;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.TicketChange;

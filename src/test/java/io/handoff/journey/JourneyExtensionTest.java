@@ -2,6 +2,11 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.temporal.SearchAttributes;
 import io.handoff.testing.TestDatabases;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;

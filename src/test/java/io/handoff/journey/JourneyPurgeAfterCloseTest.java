@@ -2,6 +2,9 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
+import io.handoff.model.Stage;
 import io.handoff.persistence.Journal;
 import io.handoff.privacy.JourneyPurge;
 import io.handoff.ticket.TicketChange;

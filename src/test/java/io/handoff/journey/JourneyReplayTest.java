@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.temporal.WorkflowTypes;
 import io.handoff.testing.TestWorkers;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;

@@ -5,6 +5,8 @@ import static io.handoff.journey.CustomerJourneyWorkflowTest.change;
 import static io.handoff.journey.CustomerJourneyWorkflowTest.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.EventType;
+import io.handoff.model.Stage;
 import io.handoff.support.NotificationOutboxStore;
 import io.handoff.support.WebhookNotificationClient;
 import io.handoff.ticket.TicketChange;

@@ -1,5 +1,7 @@
 package io.handoff.journey;
 
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import io.handoff.ticket.TicketChange;
 import java.time.Duration;
 import java.util.List;

@@ -9,8 +9,14 @@ import io.handoff.intent.IntentActivitiesImpl;
 import io.handoff.messaging.MessageOutboxStore;
 import io.handoff.messaging.MessagingActivitiesImpl;
 import io.handoff.messaging.RecordedOutbox;
+import io.handoff.model.Agent;
+import io.handoff.model.Channel;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.routing.RoutingActivitiesImpl;
 import io.handoff.routing.RoutingStore;
+import io.handoff.rules.RuleSetLoader;
 import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
@@ -24,7 +30,6 @@ import io.handoff.ticket.HelpdeskDirectoryLoader;
 import io.handoff.ticket.TicketActivitiesImpl;
 import io.handoff.ticket.TicketChangeValidator;
 import io.handoff.ticket.builtin.BuiltInHelpdesk;
-import io.handoff.trigger.RuleSetLoader;
 import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.client.UpdateOptions;
 import io.temporal.client.WithStartWorkflowOperation;
@@ -125,7 +130,7 @@ final class JourneyTestEnv implements AutoCloseable {
   static Object[] activities(DataSource db, Path workflows, BuiltInHelpdesk helpdesk,
       io.handoff.metrics.HandoffMetrics metrics) {
     BusinessHours hours = BusinessHoursLoader.load(workflows.resolve("business-hours.yaml")).orThrow();
-    io.handoff.trigger.RuleSet rules = RuleSetLoader.load(workflows).ruleSet();
+    io.handoff.rules.RuleSet rules = RuleSetLoader.load(workflows).ruleSet();
     return new Object[] {
         new JourneyActivitiesImpl(new ProjectionStore(db, JSON), metrics),
         new MessagingActivitiesImpl(rules.messaging(), hours, new RecordedOutbox(new MessageOutboxStore(db)),
@@ -157,13 +162,13 @@ final class JourneyTestEnv implements AutoCloseable {
         new WithStartWorkflowOperation<>(stub::run, JourneyInput.start(e.conversationId(), settings)));
   }
 
-  EventAck send(String conversationId, io.handoff.journey.EventType type, String text) {
+  EventAck send(String conversationId, io.handoff.model.EventType type, String text) {
     return send(event(conversationId, type, text, null));
   }
 
-  JourneyEvent event(String conversationId, io.handoff.journey.EventType type, String text, Customer customer) {
+  JourneyEvent event(String conversationId, io.handoff.model.EventType type, String text, Customer customer) {
     return new JourneyEvent(UUID.randomUUID().toString(), conversationId, type, null, now(), Channel.WEB_WIDGET,
-        text, null, customer, type == io.handoff.journey.EventType.AGENT_REPLIED
+        text, null, customer, type == io.handoff.model.EventType.AGENT_REPLIED
             ? new Agent("ben.keller", "Ben Keller") : null, null);
   }
 

@@ -2,6 +2,8 @@ package io.handoff.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.handoff.model.RoutingView;
+import io.handoff.model.Stage;
 import io.handoff.persistence.JourneyIndex;
 import io.handoff.testing.TestDatabases;
 import java.sql.Connection;

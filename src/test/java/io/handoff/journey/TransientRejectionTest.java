@@ -13,6 +13,8 @@ import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.handoff.config.HandoffConfig;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
 import io.handoff.persistence.Journal;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;

@@ -2,7 +2,7 @@ package io.handoff.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

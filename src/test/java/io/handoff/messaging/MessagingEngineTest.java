@@ -3,7 +3,7 @@ package io.handoff.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.TriggerTrace;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,7 @@ package io.handoff.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.handoff.journey.Channel;
+import io.handoff.model.Channel;
 import io.handoff.yaml.Problems;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.handoff.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.handoff.journey.RoutingView.RouterDecision;
+import io.handoff.model.RoutingView.RouterDecision;
 import io.handoff.testing.TestDatabases;
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

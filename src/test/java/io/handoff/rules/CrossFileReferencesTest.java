@@ -2,6 +2,7 @@ package io.handoff.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,9 +7,11 @@ import io.handoff.messaging.MessagingEffect;
 import io.handoff.messaging.MessagingEngine;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.trigger.BusinessCalendar;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,7 +56,7 @@ class DynamicContentTest {
     assertThat(welcome(rules, null, null)).startsWith("Hi Ana, thanks for reaching out!");
   }
 
-  private static String welcome(io.handoff.trigger.RuleSet rules, String detected, String locale) {
+  private static String welcome(io.handoff.rules.RuleSet rules, String detected, String locale) {
     MessagingFacts facts = MessagingFacts.builder("c-1", MessagingEvent.CONVERSATION_STARTED,
         Instant.parse("2026-03-02T10:00:00Z")).customer("Ana", "ana@example.com").language(detected).locale(locale)
         .build();

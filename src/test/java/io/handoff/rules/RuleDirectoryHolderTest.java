@@ -3,6 +3,7 @@ package io.handoff.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.handoff.yaml.RuleFileError;
 import io.handoff.zendeskimport.RuleFilesWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.sla.policy.FilterCondition;
 import io.handoff.sla.policy.SlaFilter;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;
 import io.handoff.yaml.Problems;

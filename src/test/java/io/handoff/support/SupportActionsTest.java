@@ -3,11 +3,11 @@ package io.handoff.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.trigger.ActionTrace;
+import io.handoff.trigger.BusinessCalendar;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package io.handoff.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;

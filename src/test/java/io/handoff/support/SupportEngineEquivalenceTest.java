@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.testing.SupportBenchData;
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import org.junit.jupiter.api.Test;
 
 /** The indexed loop must decide exactly what the naive re-check-everything loop decides. */

@@ -8,6 +8,7 @@ import io.handoff.sla.policy.SlaMetric;
 import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.sla.policy.SlaTargets;
+import io.handoff.sla.policy.SupportFilterMatcher;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;

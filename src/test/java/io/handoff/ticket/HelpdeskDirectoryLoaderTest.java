@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

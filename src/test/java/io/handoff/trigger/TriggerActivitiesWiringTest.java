@@ -8,6 +8,7 @@ import io.handoff.messaging.MessagingActivities;
 import io.handoff.messaging.MessagingDecision;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.rules.RuleSetLoader;
 import io.handoff.support.Notification;
 import io.handoff.support.NotificationActivities;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package io.handoff.webhook;
 
 import io.handoff.journey.InboundEvents;
-import io.handoff.journey.JourneyEvent;
+import io.handoff.model.JourneyEvent;
 import io.handoff.ticket.NewComment;
 import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketChange;

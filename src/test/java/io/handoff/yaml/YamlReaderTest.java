@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.RuleFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

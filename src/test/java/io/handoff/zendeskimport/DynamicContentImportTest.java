@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.cli.HandoffCli;
-import io.handoff.rules.DynamicContent;
-import io.handoff.rules.DynamicContentLoader;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
 import io.handoff.yaml.Loaded;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;

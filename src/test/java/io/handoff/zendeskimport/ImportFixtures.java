@@ -3,9 +3,9 @@ package io.handoff.zendeskimport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.rules.RuleFileError;
-import io.handoff.trigger.RuleSetLoad;
-import io.handoff.trigger.RuleSetLoader;
+import io.handoff.rules.RuleSetLoad;
+import io.handoff.rules.RuleSetLoader;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.Actor;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportDecision;
@@ -15,6 +14,7 @@ import io.handoff.ticket.Ticket;
 import io.handoff.ticket.TicketComment.AuthorRole;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.ticket.TicketStatus;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;
 import java.nio.file.Files;

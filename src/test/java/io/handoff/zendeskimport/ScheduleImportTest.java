@@ -3,11 +3,11 @@ package io.handoff.zendeskimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.handoff.rules.RuleFileError;
 import io.handoff.rules.RuleDirectoryLoader;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.zendeskimport.ImportReport.Item;
 import io.handoff.zendeskimport.ImportReport.Status;
 import java.nio.file.Files;

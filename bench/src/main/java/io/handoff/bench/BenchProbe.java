@@ -1,9 +1,9 @@
 package io.handoff.bench;
 
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.testing.SupportBenchData;
+import io.handoff.trigger.BusinessCalendar;
 
 /** Quick manual probe: fired triggers and rough timings (the JMH benchmark is the reference). */
 public final class BenchProbe {

@@ -1,10 +1,10 @@
 package io.handoff.bench;
 
-import io.handoff.rules.BusinessCalendar;
 import io.handoff.support.SupportDecision;
 import io.handoff.support.SupportEngine;
 import io.handoff.support.TicketUpdate;
 import io.handoff.testing.SupportBenchData;
+import io.handoff.trigger.BusinessCalendar;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

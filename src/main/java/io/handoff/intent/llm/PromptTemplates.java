@@ -1,7 +1,7 @@
 package io.handoff.intent.llm;
 
 import io.handoff.intent.LoadResult;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.handoff.sla.hours;
 
-import io.handoff.rules.BusinessCalendar;
+import io.handoff.trigger.BusinessCalendar;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,9 +11,6 @@ import java.util.Map;
  */
 public record BusinessHours(String defaultSchedule, Map<String, BusinessSchedule> schedules)
     implements BusinessCalendar {
-
-  /** The ticket custom field naming the ticket's schedule (see {@link #forTicket}). */
-  public static final String TICKET_SCHEDULE_FIELD = "schedule";
 
   public BusinessHours {
     schedules = Map.copyOf(schedules);

@@ -19,7 +19,7 @@ public record InactivityPolicy(Duration inactiveAfter, List<Reminder> reminders,
   }
 
   /** The policy with its reminders' {@code {{dc.name}}} texts resolved per language. */
-  public InactivityPolicy localized(io.handoff.rules.DynamicContent content) {
+  public InactivityPolicy localized(io.handoff.trigger.DynamicContent content) {
     return new InactivityPolicy(inactiveAfter, reminders.stream().map(r -> r.localized(content)).toList(), endSession);
   }
 }

@@ -34,11 +34,11 @@ public record Reminder(Duration after, String message, TicketStatus setStatus, S
   }
 
   /** The reminder with its {@code {{dc.name}}} placeholders replaced, per language and as the fallback. */
-  public Reminder localized(io.handoff.rules.DynamicContent content) {
+  public Reminder localized(io.handoff.trigger.DynamicContent content) {
     java.util.Map<String, String> byLanguage = new java.util.TreeMap<>();
     for (String name : io.handoff.trigger.Placeholders.names(message)) {
-      var item = name.startsWith(io.handoff.rules.DynamicContent.PREFIX)
-          ? content.items().get(name.substring(io.handoff.rules.DynamicContent.PREFIX.length())) : null;
+      var item = name.startsWith(io.handoff.trigger.DynamicContent.PREFIX)
+          ? content.items().get(name.substring(io.handoff.trigger.DynamicContent.PREFIX.length())) : null;
       if (item != null) {
         for (String language : item.variants().keySet()) {
           byLanguage.put(language, content.expand(message, java.util.List.of(language)));

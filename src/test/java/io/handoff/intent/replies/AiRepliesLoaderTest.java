@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.HandoffDecision;
 import io.handoff.intent.LoadResult;
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.BusinessCalendar;
-import io.handoff.rules.RuleFileError;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.handoff.sla.inactivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.sla.inactivity.InactivityEvent.Kind;
 import io.handoff.ticket.TicketStatus;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.RuleFileError;
 import io.handoff.sla.hours.BusinessHours;
 import io.handoff.sla.hours.BusinessHoursLoader;
 import io.handoff.sla.policy.EscalationWire.Kind;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.yaml.Loaded;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

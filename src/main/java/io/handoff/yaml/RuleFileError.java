@@ -1,4 +1,4 @@
-package io.handoff.rules;
+package io.handoff.yaml;
 
 /**
  * One problem found in a file under {@code workflows/} or {@code prompts/}. Printed as

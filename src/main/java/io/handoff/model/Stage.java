@@ -1,4 +1,4 @@
-package io.handoff.journey;
+package io.handoff.model;
 
 /** The journey's stage machine: MESSAGING → AI_TRIAGE → TICKETED → SOLVED → CLOSED. */
 public enum Stage {

@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import io.handoff.messaging.MessagingTriggerSet;
 import io.handoff.support.SupportTriggerSet;

@@ -1,13 +1,12 @@
-package io.handoff.api;
+package io.handoff.dryrun;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.handoff.dryrun.DryRunEvent;
-import io.handoff.journey.Customer;
-import io.handoff.journey.EventType;
-import io.handoff.journey.JourneyEvent;
 import io.handoff.journey.JourneyService;
 import io.handoff.messaging.MessagingEvent;
 import io.handoff.messaging.MessagingFacts;
+import io.handoff.model.Customer;
+import io.handoff.model.EventType;
+import io.handoff.model.JourneyEvent;
 import io.handoff.persistence.Journal;
 import io.handoff.support.Actor;
 import io.handoff.support.TicketUpdate;

@@ -1,5 +1,6 @@
-package io.handoff.metrics;
+package io.handoff.ops;
 
+import io.handoff.metrics.HandoffMetrics;
 import io.handoff.persistence.JourneyIndex;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +28,7 @@ import org.jboss.logging.Logger;
 public class MetricsBinder {
   private static final Logger LOG = Logger.getLogger(MetricsBinder.class);
   private static final String[] STAGES =
-      java.util.Arrays.stream(io.handoff.journey.Stage.values()).map(Enum::name).toArray(String[]::new);
+      java.util.Arrays.stream(io.handoff.model.Stage.values()).map(Enum::name).toArray(String[]::new);
 
   private final MeterRegistry registry;
   private final JourneyIndex index;
@@ -91,7 +92,8 @@ public class MetricsBinder {
       }
     }
     if ("llm".equals(ai.classifier())) {
-      metrics.declareLlm("llm", ai.provider().toLowerCase(java.util.Locale.ROOT), ai.model());
+      metrics.declareLlm("llm", ai.provider().toLowerCase(java.util.Locale.ROOT), ai.model(),
+          io.handoff.intent.llm.FallbackKind.labels());
     }
   }
 

@@ -1,10 +1,12 @@
-package io.handoff.support;
+package io.handoff.sla.policy;
 
-import io.handoff.rules.BusinessCalendar;
-import io.handoff.sla.policy.FilterCondition;
-import io.handoff.sla.policy.SlaFilter;
-import io.handoff.sla.policy.SlaPolicyMatcher;
+import io.handoff.support.SupportActionType;
+import io.handoff.support.SupportField;
+import io.handoff.support.SupportVocabulary;
+import io.handoff.support.TicketUpdate;
+import io.handoff.support.WorkingTicket;
 import io.handoff.ticket.Ticket;
+import io.handoff.trigger.BusinessCalendar;
 import io.handoff.trigger.Condition;
 import io.handoff.trigger.ConditionGroup;
 import io.handoff.trigger.ConditionParser;

@@ -1,4 +1,4 @@
-package io.handoff.rules;
+package io.handoff.trigger;
 
 import java.time.Instant;
 
@@ -19,6 +19,9 @@ public interface BusinessCalendar {
   default String scheduleOf(String ticketSchedule) {
     return ticketSchedule == null || ticketSchedule.isEmpty() ? null : ticketSchedule;
   }
+
+  /** The ticket custom field naming the ticket's schedule (see {@link #scheduleOf}). */
+  String TICKET_SCHEDULE_FIELD = "schedule";
 
   /** A calendar where every instant is within business hours (no schedules configured). */
   BusinessCalendar ALWAYS_OPEN = (name, at) -> true;

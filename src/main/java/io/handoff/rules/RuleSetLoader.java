@@ -1,4 +1,4 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import io.handoff.messaging.MessagingTriggerParser;
 import io.handoff.messaging.MessagingTriggerSet;
@@ -6,6 +6,9 @@ import io.handoff.messaging.MessagingValidator;
 import io.handoff.support.SupportTriggerParser;
 import io.handoff.support.SupportTriggerSet;
 import io.handoff.support.SupportValidator;
+import io.handoff.trigger.DynamicContent;
+import io.handoff.trigger.DynamicContentLoader;
+import io.handoff.trigger.IdempotencyKeys;
 import io.handoff.yaml.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +33,14 @@ public final class RuleSetLoader {
   public static RuleSetLoad load(Path workflowsDir) {
     String messagingText = read(workflowsDir.resolve(MESSAGING_FILE));
     String supportText = read(workflowsDir.resolve(SUPPORT_FILE));
-    String contentText = read(workflowsDir.resolve(io.handoff.rules.DynamicContentLoader.FILE));
+    String contentText = read(workflowsDir.resolve(io.handoff.trigger.DynamicContentLoader.FILE));
     String version = version(messagingText, supportText, contentText);
-    List<io.handoff.rules.RuleFileError> problems = new ArrayList<>();
-    var content = io.handoff.rules.DynamicContentLoader.load(workflowsDir);
+    List<io.handoff.yaml.RuleFileError> problems = new ArrayList<>();
+    var content = io.handoff.trigger.DynamicContentLoader.load(workflowsDir);
     problems.addAll(content.errors());
-    io.handoff.rules.DynamicContent dc = content.value() == null ? io.handoff.rules.DynamicContent.NONE : content.value();
+    DynamicContent dc = content.value() == null ? DynamicContent.NONE : content.value();
     if (content.value() != null && Files.isDirectory(workflowsDir)) {
-      problems.addAll(io.handoff.rules.DynamicContentUses.check(workflowsDir, dc));
+      problems.addAll(DynamicContentUses.check(workflowsDir, dc));
     }
 
     Problems mp = new Problems(workflowsDir.resolve(MESSAGING_FILE).toString());
@@ -62,7 +65,7 @@ public final class RuleSetLoader {
   static String version(String messagingText, String supportText, String contentText) {
     String joined = MESSAGING_FILE + "\0" + (messagingText == null ? "" : messagingText) + "\0"
         + SUPPORT_FILE + "\0" + (supportText == null ? "" : supportText)
-        + (contentText == null ? "" : "\0" + io.handoff.rules.DynamicContentLoader.FILE + "\0" + contentText);
+        + (contentText == null ? "" : "\0" + io.handoff.trigger.DynamicContentLoader.FILE + "\0" + contentText);
     return IdempotencyKeys.sha256(joined.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
   }
 

@@ -1,4 +1,4 @@
-package io.handoff.journey;
+package io.handoff.model;
 
 import java.time.Instant;
 

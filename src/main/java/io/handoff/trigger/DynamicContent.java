@@ -1,6 +1,5 @@
-package io.handoff.rules;
+package io.handoff.trigger;
 
-import io.handoff.trigger.Placeholders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
-package io.handoff.rules;
+package io.handoff.trigger;
 
-import io.handoff.trigger.Placeholders;
 import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.io.IOException;

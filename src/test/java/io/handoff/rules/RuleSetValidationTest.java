@@ -1,9 +1,9 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

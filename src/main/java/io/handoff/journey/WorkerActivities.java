@@ -1,20 +1,25 @@
-package io.handoff.temporal;
+package io.handoff.journey;
 
 import io.handoff.automation.AutomationActivitiesImpl;
 import io.handoff.intent.IntentActivitiesImpl;
-import io.handoff.journey.JourneyActivitiesImpl;
 import io.handoff.messaging.MessagingActivitiesImpl;
 import io.handoff.routing.RoutingActivitiesImpl;
 import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.support.NotificationActivitiesImpl;
 import io.handoff.support.SupportActivitiesImpl;
+import io.handoff.temporal.WorkerRegistrations;
 import io.handoff.ticket.TicketActivitiesImpl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
-/** Collects every activity implementation the journey worker registers. */
+/**
+ * What the journey worker registers: every activity implementation, the workflow types of
+ * {@link WorkflowTypes}, and the warm-up of {@link JourneyWarmUp}; {@code temporal.TemporalRuntime} reads it
+ * through {@link WorkerRegistrations}.
+ */
 @ApplicationScoped
-public class WorkerActivities {
+public class WorkerActivities implements WorkerRegistrations {
   private final JourneyActivitiesImpl journey;
   private final MessagingActivitiesImpl messaging;
   private final IntentActivitiesImpl intent;
@@ -41,8 +46,19 @@ public class WorkerActivities {
     this.automations = automations;
   }
 
+  @Override
+  public List<Class<?>> workflowTypes() {
+    return WorkflowTypes.IMPLEMENTATIONS;
+  }
+
+  @Override
+  public void warmUp() {
+    JourneyWarmUp.run();
+  }
+
   /** All activity implementations, each a CDI bean with its dependencies injected. */
-  public Object[] all() {
+  @Override
+  public Object[] activities() {
     return new Object[] {journey, messaging, intent, tickets, support, notifications, sla, routing,
         automations};
   }

@@ -1,4 +1,4 @@
-package io.handoff.journey;
+package io.handoff.model;
 
 /**
  * The two routers' decisions on a journey. {@code active} names the router that acted ("rules" or

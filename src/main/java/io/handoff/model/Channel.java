@@ -1,4 +1,4 @@
-package io.handoff.journey;
+package io.handoff.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;

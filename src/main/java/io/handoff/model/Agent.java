@@ -1,4 +1,4 @@
-package io.handoff.journey;
+package io.handoff.model;
 
 /** A human agent who acted on a conversation. */
 public record Agent(String id, String name) {}

@@ -1,6 +1,6 @@
-package io.handoff.trigger;
+package io.handoff.rules;
 
-import io.handoff.rules.RuleFileError;
+import io.handoff.yaml.RuleFileError;
 import java.util.List;
 
 /**

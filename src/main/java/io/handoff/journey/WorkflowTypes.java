@@ -1,6 +1,5 @@
-package io.handoff.temporal;
+package io.handoff.journey;
 
-import io.handoff.journey.CustomerJourneyWorkflowImpl;
 import java.util.List;
 
 /**
