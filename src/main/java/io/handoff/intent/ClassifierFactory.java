@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Builds classifiers from {@code prompts/} and {@code workflows/}; used by the CLI (no CDI) and by
  * the activity implementation. Every file is loaded and validated here, once; invalid files throw
- * {@link LoadResult.InvalidFileException} listing every error.
+ * {@link IllegalArgumentException} listing every error.
  */
 public final class ClassifierFactory {
   /** Values of {@code handoff.ai.offline.embeddings}. */

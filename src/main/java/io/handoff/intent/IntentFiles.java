@@ -9,6 +9,7 @@ import io.handoff.intent.rules.RoutingRules;
 import io.handoff.intent.rules.RoutingRulesLoader;
 import io.handoff.intent.taxonomy.Taxonomy;
 import io.handoff.intent.taxonomy.TaxonomyLoader;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.RuleFileError;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public record IntentFiles(Taxonomy taxonomy, AiReplies replies, PromptTemplates 
         routing.version(), policy.version());
   }
 
-  private static <T> T valid(LoadResult<T> loaded) {
+  private static <T> T valid(Loaded<T> loaded) {
     return loaded.ok() ? loaded.value() : null;
   }
 }

@@ -8,6 +8,7 @@ import io.handoff.intent.policy.HandoffPolicy;
 import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.model.Customer;
 import io.handoff.ticket.TicketPriority;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,7 +134,7 @@ class HandoffPolicyTest {
       "misspelt threshold|thresholds:\\n  handofBelow: 0.5\\n|2|unknown key \"handofBelow\" in thresholds",
       "misspelt alwaysHuman key|alwaysHuman:\\n  tier: [vip]\\n|2|unknown key \"tier\" in alwaysHuman"})
   void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
-    LoadResult<HandoffPolicy> r = HandoffPolicyLoader.load(YamlReader.of("handoff-policy.yaml", yaml.replace("\\n", "\n")));
+    Loaded<HandoffPolicy> r = HandoffPolicyLoader.load(YamlReader.of("handoff-policy.yaml", yaml.replace("\\n", "\n")));
     assertNull(r.value());
     assertEquals(line, r.errors().get(0).line(), r.errors().toString());
     assertTrue(r.errors().get(0).toString().contains(message), r.errors().toString());

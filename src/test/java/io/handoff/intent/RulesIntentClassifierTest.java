@@ -8,6 +8,7 @@ import io.handoff.intent.policy.HandoffPolicyLoader;
 import io.handoff.intent.rules.RoutingRules;
 import io.handoff.intent.rules.RoutingRulesLoader;
 import io.handoff.intent.rules.RulesIntentClassifier;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ class RulesIntentClassifierTest {
       "missing intent|rules:\\n  - name: r1\\n    keywords: [x]\\n|2|rule \"r1\": missing \"intent\"",
       "duplicate name|rules:\\n  - name: r1\\n    intent: a\\n    tags: [t]\\n  - name: r1\\n    intent: b\\n    tags: [t]\\n|5|duplicate rule name"})
   void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
-    LoadResult<RoutingRules> r = RoutingRulesLoader.load(YamlReader.of("routing.yaml", yaml.replace("\\n", "\n")));
+    Loaded<RoutingRules> r = RoutingRulesLoader.load(YamlReader.of("routing.yaml", yaml.replace("\\n", "\n")));
     assertNull(r.value());
     assertEquals(line, r.errors().get(0).line(), r.errors().toString());
     assertTrue(r.errors().get(0).toString().contains(message), r.errors().toString());

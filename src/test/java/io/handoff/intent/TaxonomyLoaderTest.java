@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handoff.intent.taxonomy.Taxonomy;
 import io.handoff.intent.taxonomy.TaxonomyLoader;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class TaxonomyLoaderTest {
 
   @Test
   void theShippedTaxonomyHasNineIntentsWithAtLeastEightExemplarsPerLanguage() {
-    LoadResult<Taxonomy> r = TaxonomyLoader.load(Path.of("prompts/taxonomy.yaml"));
+    Loaded<Taxonomy> r = TaxonomyLoader.load(Path.of("prompts/taxonomy.yaml"));
     assertEquals(List.of(), r.errors());
     Taxonomy t = r.value();
     assertEquals(List.of("pricing_sales", "billing", "refund_cancellation", "order_delivery", "technical_problem",
@@ -46,7 +47,7 @@ class TaxonomyLoaderTest {
       "no intents|version: 1\\n|1|missing \"intents\"",
       "invalid yaml|intents: [\\n|2|YAML syntax error"})
   void reportsEachProblemWithFileAndLine(String name, String yaml, int line, String message) {
-    LoadResult<Taxonomy> r = TaxonomyLoader.load(YamlReader.of("taxonomy.yaml", yaml.replace("\\n", "\n")));
+    Loaded<Taxonomy> r = TaxonomyLoader.load(YamlReader.of("taxonomy.yaml", yaml.replace("\\n", "\n")));
     assertNull(r.value());
     RuleFileError e = r.errors().get(0);
     assertEquals(line, e.line(), e.toString());

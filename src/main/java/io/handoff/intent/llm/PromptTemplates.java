@@ -1,6 +1,6 @@
 package io.handoff.intent.llm;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.RuleFileError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,11 @@ public record PromptTemplates(String system, String user) {
   private static final Set<String> SYSTEM_VARS = Set.of("intents");
   private static final Set<String> USER_VARS = Set.of("channel", "customer_tier", "tags", "conversation");
 
-  public static LoadResult<PromptTemplates> load(Path promptsDir) {
+  public static Loaded<PromptTemplates> load(Path promptsDir) {
     List<RuleFileError> errors = new ArrayList<>();
     String system = read(promptsDir.resolve(SYSTEM_FILE), SYSTEM_VARS, Set.of("intents"), errors);
     String user = read(promptsDir.resolve(USER_FILE), USER_VARS, Set.of("conversation"), errors);
-    return new LoadResult<>(errors.isEmpty() ? new PromptTemplates(system, user) : null, errors);
+    return new Loaded<>(errors.isEmpty() ? new PromptTemplates(system, user) : null, errors);
   }
 
   /** Replaces every placeholder; values are inserted verbatim (callers escape customer text). */

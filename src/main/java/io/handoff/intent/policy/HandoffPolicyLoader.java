@@ -1,6 +1,6 @@
 package io.handoff.intent.policy;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.intent.Urgency;
 import io.handoff.ticket.TicketPriority;
 import io.handoff.yaml.YamlReader;
@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class HandoffPolicyLoader {
   private HandoffPolicyLoader() {}
 
-  public static LoadResult<HandoffPolicy> load(Path file) {
+  public static Loaded<HandoffPolicy> load(Path file) {
     return load(YamlReader.of(file));
   }
 
@@ -39,10 +39,10 @@ public final class HandoffPolicyLoader {
     return policy.withPrompts(detector, replies.answerableIntents());
   }
 
-  public static LoadResult<HandoffPolicy> load(YamlReader doc) {
+  public static Loaded<HandoffPolicy> load(YamlReader doc) {
     MappingNode root = doc.rootMap();
     if (root == null) {
-      return new LoadResult<>(null, doc.errors());
+      return new Loaded<>(null, doc.errors());
     }
     onlyKeys(doc, root, "the policy", "defaultGroup", "groups", "thresholds", "alwaysHuman", "urgencyPriority");
     String defaultGroup = YamlReader.get(root, "defaultGroup")
@@ -73,7 +73,7 @@ public final class HandoffPolicyLoader {
     Map<Urgency, TicketPriority> priorities = readPriorities(doc, root);
     HandoffPolicy policy = new HandoffPolicy(doc.version(), defaultGroup, groups, handoffBelow, clarifyBelow,
         intents, minScore[0], tiers, legal, priorities);
-    return new LoadResult<>(doc.errors().isEmpty() ? policy : null, doc.errors());
+    return new Loaded<>(doc.errors().isEmpty() ? policy : null, doc.errors());
   }
 
   /** Reports every key of {@code map} that is not one of {@code allowed} (a misspelt key is not ignored). */

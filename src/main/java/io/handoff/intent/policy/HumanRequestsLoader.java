@@ -1,6 +1,6 @@
 package io.handoff.intent.policy;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,18 +20,18 @@ public final class HumanRequestsLoader {
   private HumanRequestsLoader() {}
 
   /** The detector of a prompts directory; {@link HumanRequestDetector#NONE} when it has no such file. */
-  public static LoadResult<HumanRequestDetector> load(Path promptsDir) {
+  public static Loaded<HumanRequestDetector> load(Path promptsDir) {
     Path file = promptsDir.resolve(FILE);
     if (!Files.exists(file)) {
-      return new LoadResult<>(HumanRequestDetector.NONE, List.of());
+      return new Loaded<>(HumanRequestDetector.NONE, List.of());
     }
     return load(YamlReader.of(file));
   }
 
-  public static LoadResult<HumanRequestDetector> load(YamlReader doc) {
+  public static Loaded<HumanRequestDetector> load(YamlReader doc) {
     MappingNode root = doc.rootMap();
     if (root == null) {
-      return new LoadResult<>(null, doc.errors());
+      return new Loaded<>(null, doc.errors());
     }
     doc.mapping(root, null, "the human-requests file", Set.of("languages"));
     List<HumanRequestDetector.HumanPattern> patterns = new ArrayList<>();
@@ -70,6 +70,6 @@ public final class HumanRequestsLoader {
         }),
         () -> doc.error(root, null, "missing key \"languages\""));
     HumanRequestDetector detector = new HumanRequestDetector(doc.version(), patterns);
-    return new LoadResult<>(doc.errors().isEmpty() ? detector : null, doc.errors());
+    return new Loaded<>(doc.errors().isEmpty() ? detector : null, doc.errors());
   }
 }

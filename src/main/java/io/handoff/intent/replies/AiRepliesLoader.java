@@ -1,6 +1,6 @@
 package io.handoff.intent.replies;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,19 +29,19 @@ public final class AiRepliesLoader {
   }
 
   /** The replies of a prompts directory; {@link AiReplies#NONE} when it has no {@code replies.yaml}. */
-  public static LoadResult<AiReplies> load(Path promptsDir, Set<String> intents) {
+  public static Loaded<AiReplies> load(Path promptsDir, Set<String> intents) {
     Path file = promptsDir.resolve(FILE);
     if (!Files.exists(file)) {
-      return new LoadResult<>(AiReplies.NONE, java.util.List.of());
+      return new Loaded<>(AiReplies.NONE, java.util.List.of());
     }
     return load(YamlReader.of(file), intents);
   }
 
   /** Parses the file; {@code intents} are the taxonomy's, which the answers must name. */
-  public static LoadResult<AiReplies> load(YamlReader doc, Set<String> intents) {
+  public static Loaded<AiReplies> load(YamlReader doc, Set<String> intents) {
     MappingNode root = doc.rootMap();
     if (root == null) {
-      return new LoadResult<>(null, doc.errors());
+      return new Loaded<>(null, doc.errors());
     }
     doc.mapping(root, null, "the replies file", Set.of("defaultLanguage", "clarify", "resolve", "handoff"));
     String defaultLanguage = YamlReader.get(root, "defaultLanguage")
@@ -66,7 +66,7 @@ public final class AiRepliesLoader {
               texts(doc, t, "resolve." + intent, defaultLanguage)));
         }));
     AiReplies replies = new AiReplies(doc.version(), defaultLanguage, clarify, resolve, handoff);
-    return new LoadResult<>(doc.errors().isEmpty() ? replies : null, doc.errors());
+    return new Loaded<>(doc.errors().isEmpty() ? replies : null, doc.errors());
   }
 
   /** Texts by language; each must be non-blank and short enough for a chat message, and the default language present. */

@@ -1,6 +1,6 @@
 package io.handoff.intent.rules;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,14 +19,14 @@ public final class RoutingRulesLoader {
 
   private RoutingRulesLoader() {}
 
-  public static LoadResult<RoutingRules> load(Path file) {
+  public static Loaded<RoutingRules> load(Path file) {
     return load(YamlReader.of(file));
   }
 
-  public static LoadResult<RoutingRules> load(YamlReader doc) {
+  public static Loaded<RoutingRules> load(YamlReader doc) {
     MappingNode root = doc.rootMap();
     if (root == null) {
-      return new LoadResult<>(null, doc.errors());
+      return new Loaded<>(null, doc.errors());
     }
     Set<String> languages = new HashSet<>(YamlReader.get(root, "languages")
         .map(n -> doc.strings(n, null, "languages")).orElse(List.of()));
@@ -37,7 +37,7 @@ public final class RoutingRulesLoader {
         n -> doc.forEachItem(n, null, "rules", item -> readRule(doc, item, rules)),
         () -> doc.error(root, null, "missing \"rules\""));
     RoutingRules value = new RoutingRules(doc.version(), languages, fallback, rules);
-    return new LoadResult<>(doc.errors().isEmpty() ? value : null, doc.errors());
+    return new Loaded<>(doc.errors().isEmpty() ? value : null, doc.errors());
   }
 
   private static void readRule(YamlReader doc, Node item, List<RoutingRule> out) {

@@ -1,6 +1,6 @@
 package io.handoff.intent.taxonomy;
 
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.intent.Urgency;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
@@ -22,14 +22,14 @@ public final class TaxonomyLoader {
 
   private TaxonomyLoader() {}
 
-  public static LoadResult<Taxonomy> load(Path file) {
+  public static Loaded<Taxonomy> load(Path file) {
     return load(YamlReader.of(file));
   }
 
-  public static LoadResult<Taxonomy> load(YamlReader doc) {
+  public static Loaded<Taxonomy> load(YamlReader doc) {
     MappingNode root = doc.rootMap();
     if (root == null) {
-      return new LoadResult<>(null, doc.errors());
+      return new Loaded<>(null, doc.errors());
     }
     List<IntentDefinition> intents = new ArrayList<>();
     List<Exemplar> exemplars = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class TaxonomyLoader {
         .map(n -> doc.number(n, null, "offline.threshold", 0.0, 1.0)).orElse(0.5);
     Map<Urgency, List<String>> urgency = readUrgency(doc, root);
     Taxonomy t = new Taxonomy(doc.version(), fallback, threshold, intents, exemplars, urgency);
-    return new LoadResult<>(doc.errors().isEmpty() ? t : null, doc.errors());
+    return new Loaded<>(doc.errors().isEmpty() ? t : null, doc.errors());
   }
 
   private static void readIntent(YamlReader doc, Node item, List<IntentDefinition> intents, List<Exemplar> out) {

@@ -3,7 +3,7 @@ package io.handoff.intent.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.handoff.intent.HandoffDecision;
-import io.handoff.intent.LoadResult;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AiRepliesLoaderTest {
   static final Set<String> INTENTS = Set.of("order_delivery", "billing", "other");
 
-  static LoadResult<AiReplies> load(String yaml) {
+  static Loaded<AiReplies> load(String yaml) {
     return AiRepliesLoader.load(YamlReader.of("replies.yaml", yaml), INTENTS);
   }
 
@@ -76,7 +76,7 @@ class AiRepliesLoaderTest {
 
   @Test
   void everyProblemIsReportedWithItsLine() {
-    LoadResult<AiReplies> r = load("""
+    Loaded<AiReplies> r = load("""
         defaultLanguage: en
         clarify:
           fr: Dites-m'en plus
