@@ -92,7 +92,7 @@ public class DryRunCommand implements Callable<Integer> {
     }
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;
     // Names as the service renders them, from the rule directory's helpdesk.yaml (ids when it has none).
-    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).directory();
+    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).value();
     DryRun dryRun = new DryRun(calendar, directory == null ? io.handoff.support.DirectoryNames.IDS
         : io.handoff.support.DirectoryNames.of(directory));
     if (candidate != null) {

@@ -98,7 +98,7 @@ public class EquivalenceCommand implements Callable<Integer> {
     BusinessCalendar calendar = "closed".equals(businessHours) ? (name, at) -> false : BusinessCalendar.ALWAYS_OPEN;
     // Texts render with the names and account of --dir's helpdesk.yaml, as the service would render them.
     HelpdeskDirectory names = java.nio.file.Files.isRegularFile(dir.resolve("helpdesk.yaml"))
-        ? HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).directory() : null;
+        ? HelpdeskDirectoryLoader.load(dir.resolve("helpdesk.yaml")).value() : null;
     Equivalence check = new Equivalence(rules.ruleSet(), calendar,
         names == null ? io.handoff.support.DirectoryNames.IDS : io.handoff.support.DirectoryNames.of(names));
     EquivalenceReport report;
@@ -129,7 +129,7 @@ public class EquivalenceCommand implements Callable<Integer> {
     HelpdeskDirectory directory = HelpdeskDirectory.empty();
     for (Path d : List.of(recordedDir, dir)) {
       if (java.nio.file.Files.isRegularFile(d.resolve("helpdesk.yaml"))) {
-        directory = HelpdeskDirectoryLoader.load(d.resolve("helpdesk.yaml")).directory();
+        directory = HelpdeskDirectoryLoader.load(d.resolve("helpdesk.yaml")).value();
         break;
       }
     }

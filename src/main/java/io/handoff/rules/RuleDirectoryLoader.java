@@ -73,14 +73,14 @@ public final class RuleDirectoryLoader {
     }
     Loaded<InactivityPolicy> inactivity = InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml"));
     out.addAll(inactivity.errors());
-    HelpdeskDirectoryLoader.Result directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
     out.addAll(directory.errors());
-    if (directory.directory() != null) {
-      out.addAll(groupReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
+    if (directory.value() != null) {
+      out.addAll(groupReferences(workflowsDir, directory.value(), triggers.ruleSet().support(),
           automations.value(), sla == null ? null : sla.value()));
-      out.addAll(agentReferences(workflowsDir, directory.directory(), triggers.ruleSet().support(),
+      out.addAll(agentReferences(workflowsDir, directory.value(), triggers.ruleSet().support(),
           automations.value()));
-      out.addAll(ticketLinks(workflowsDir, directory.directory(), triggers.ruleSet().support(), automations.value()));
+      out.addAll(ticketLinks(workflowsDir, directory.value(), triggers.ruleSet().support(), automations.value()));
     }
     if (sla != null && sla.value() != null) {
       out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks().keySet(), sla.value()));
@@ -92,7 +92,7 @@ public final class RuleDirectoryLoader {
     // Valid: every file loaded, so every value below is set.
     DynamicContent content = triggers.ruleSet().support().content();
     return new RuleDirectory(workflowsDir, promptsDir, hash, triggers.ruleSet(), hours.value(), sla.value(),
-        inactivity.value().localized(content), automations.value(), directory.directory(), intent, out);
+        inactivity.value().localized(content), automations.value(), directory.value(), intent, out);
   }
 
   /** Webhooks named by SLA escalations must be declared (support-triggers.yaml {@code webhooks}). */

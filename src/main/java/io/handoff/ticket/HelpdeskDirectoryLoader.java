@@ -3,6 +3,7 @@ package io.handoff.ticket;
 import io.handoff.ticket.HelpdeskDirectory.AgentEntry;
 import io.handoff.ticket.HelpdeskDirectory.Group;
 import io.handoff.ticket.HelpdeskDirectory.OnlineStatus;
+import io.handoff.yaml.Loaded;
 import io.handoff.yaml.RuleFileError;
 import io.handoff.yaml.YamlReader;
 import java.nio.file.Path;
@@ -24,13 +25,6 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class HelpdeskDirectoryLoader {
 
-  /** The directory (null when there were errors) and every error and warning found. */
-  public record Result(HelpdeskDirectory directory, List<RuleFileError> errors) {
-    public boolean ok() {
-      return errors.stream().noneMatch(e -> e.severity() == RuleFileError.Severity.ERROR);
-    }
-  }
-
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Set<String> GROUP_KEYS = Set.of("id", "name", "zendeskId");
@@ -44,24 +38,24 @@ public final class HelpdeskDirectoryLoader {
   }
 
   /** Loads a file; a missing or unreadable file is reported as an error at line 0 (the whole file). */
-  public static Result load(Path path) {
+  public static Loaded<HelpdeskDirectory> load(Path path) {
     YamlReader r = new YamlReader(path.toString());
     return new HelpdeskDirectoryLoader(r).parse(r.read(path));
   }
 
   /** Loads YAML text; {@code fileName} is used in error messages only. */
-  public static Result load(String fileName, String yaml) {
+  public static Loaded<HelpdeskDirectory> load(String fileName, String yaml) {
     YamlReader r = new YamlReader(fileName);
     return new HelpdeskDirectoryLoader(r).parse(r.parse(yaml));
   }
 
-  private Result parse(Node root) {
+  private Loaded<HelpdeskDirectory> parse(Node root) {
     if (r.hasErrors()) {
-      return new Result(null, r.errors());
+      return new Loaded<>(null, r.errors());
     }
     if (!(root instanceof MappingNode top)) {
       error(line(root), "expected a mapping with 'groups' and 'agents'");
-      return new Result(null, r.errors());
+      return new Loaded<>(null, r.errors());
     }
     Map<String, Node> fields = fields(top, Set.of("groups", "agents", "account"), "helpdesk file");
     List<Group> groups = groups(fields.get("groups"), line(top));
@@ -69,7 +63,7 @@ public final class HelpdeskDirectoryLoader {
     groups.forEach(g -> groupIds.add(g.id()));
     List<AgentEntry> agents = agents(fields.get("agents"), groupIds);
     HelpdeskDirectory.Account account = account(fields.get("account"));
-    return new Result(r.hasErrors() ? null : new HelpdeskDirectory(groups, agents, account), r.errors());
+    return new Loaded<>(r.hasErrors() ? null : new HelpdeskDirectory(groups, agents, account), r.errors());
   }
 
   /** The optional {@code account: {name, ticketUrl}} ({{ticket.account}}, {{ticket.url}}, {{ticket.link}}). */

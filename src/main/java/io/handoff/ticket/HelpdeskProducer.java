@@ -26,14 +26,14 @@ public class HelpdeskProducer {
   @Produces
   @Singleton
   HelpdeskDirectory directory(HelpdeskConfig config) {
-    HelpdeskDirectoryLoader.Result result = HelpdeskDirectoryLoader.load(Path.of(config.file()));
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> result = HelpdeskDirectoryLoader.load(Path.of(config.file()));
     result.errors().stream().filter(e -> e.severity() == RuleFileError.Severity.WARNING)
         .forEach(w -> LOG.warn(w.toString()));
     if (!result.ok()) {
       throw new IllegalStateException("invalid helpdesk file:\n" + result.errors().stream()
           .map(RuleFileError::toString).collect(Collectors.joining("\n")));
     }
-    return result.directory();
+    return result.value();
   }
 
   @Produces

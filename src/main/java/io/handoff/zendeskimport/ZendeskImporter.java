@@ -49,7 +49,7 @@ public final class ZendeskImporter {
         Boolean account = null;
         if (Files.isRegularFile(helpdesk)) {
           var loaded = io.handoff.ticket.HelpdeskDirectoryLoader.load(helpdesk);
-          account = loaded.directory() != null && loaded.directory().account().ticketUrl() != null;
+          account = loaded.value() != null && loaded.value().account().ticketUrl() != null;
         }
         return new Target(Files.isRegularFile(dc) ? Files.readString(dc) : null, account);
       } catch (IOException e) {

@@ -38,7 +38,7 @@ class DryRunTest {
 
   @Test
   void groupNamesRenderAsTheServiceRendersThem() throws IOException {
-    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(REAL.resolve("helpdesk.yaml")).directory();
+    var directory = io.handoff.ticket.HelpdeskDirectoryLoader.load(REAL.resolve("helpdesk.yaml")).value();
     DryRunReport named = new DryRun(BusinessCalendar.ALWAYS_OPEN, io.handoff.support.DirectoryNames.of(directory))
         .run(RuleSetLoader.load(REAL).ruleSet(), DryRun.readEvents(EVENTS));
     assertTrue(named.results().get(3).outcome().stream()

@@ -118,7 +118,7 @@ final class JourneyTestEnv implements AutoCloseable {
 
   static BuiltInHelpdesk helpdesk(DataSource db, Path workflows) {
     return new BuiltInHelpdesk(db, new TicketChangeValidator(
-        HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory()), Clock.systemUTC());
+        HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).value()), Clock.systemUTC());
   }
 
   /** Every activity of the journey, real, over the given database and rule directory. */
@@ -138,7 +138,7 @@ final class JourneyTestEnv implements AutoCloseable {
         new IntentActivitiesImpl(IntentActivitiesImpl.create("offline", null, PROMPTS, workflows), metrics),
         new TicketActivitiesImpl(helpdesk),
         new SupportActivitiesImpl(rules.support(), hours, io.handoff.support.DirectoryNames.of(
-            io.handoff.ticket.HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).directory())),
+            io.handoff.ticket.HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).value())),
         new NotificationActivitiesImpl(new RecordedNotificationOutbox(new NotificationOutboxStore(db))),
         new SlaActivitiesImpl(workflows, hours),
         new RoutingActivitiesImpl(new RoutingStore(db)),

@@ -15,11 +15,11 @@ class HelpdeskDirectoryLoaderTest {
 
   @Test
   void loadsTheRealHelpdeskFile() {
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml"));
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml"));
 
     assertTrue(r.ok(), r.errors().toString());
-    assertTrue(r.directory().group("billing").isPresent());
-    assertTrue(r.directory().isMember("ana.souza", "billing"));
+    assertTrue(r.value().group("billing").isPresent());
+    assertTrue(r.value().isMember("ana.souza", "billing"));
   }
 
   @Test
@@ -54,10 +54,10 @@ class HelpdeskDirectoryLoaderTest {
             colour: blue
         """;
 
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("helpdesk.yaml", yaml);
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load("helpdesk.yaml", yaml);
 
     assertFalse(r.ok());
-    assertNull(r.directory());
+    assertNull(r.value());
     assertEquals(List.of(
         "helpdesk.yaml:4: duplicate group id 'billing'",
         "helpdesk.yaml:6: group id 'Bad Id' must be lower-case letters, digits, '.', '_' or '-'",
@@ -71,7 +71,7 @@ class HelpdeskDirectoryLoaderTest {
 
   @Test
   void reportsInvalidYamlWithItsLine() {
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: [x\n");
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: [x\n");
 
     assertFalse(r.ok());
     assertTrue(r.errors().get(0).toString().startsWith("h.yaml:"), r.errors().toString());
@@ -79,7 +79,7 @@ class HelpdeskDirectoryLoaderTest {
 
   @Test
   void requiresGroups() {
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", "agents: []\n");
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load("h.yaml", "agents: []\n");
 
     assertEquals("h.yaml:1: 'groups' is required: list at least one group",
         r.errors().get(0).toString());
@@ -95,13 +95,13 @@ class HelpdeskDirectoryLoaderTest {
           - id: billing
             name: Billing
         """;
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("h.yaml", yaml);
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load("h.yaml", yaml);
     assertTrue(r.ok(), r.errors().toString());
-    assertEquals("Northwind", r.directory().account().name());
-    assertEquals("https://help.northwind.example/tickets/42", r.directory().account().ticketUrl("42"));
-    assertEquals(null, HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: b\n    name: B\n").directory()
+    assertEquals("Northwind", r.value().account().name());
+    assertEquals("https://help.northwind.example/tickets/42", r.value().account().ticketUrl("42"));
+    assertEquals(null, HelpdeskDirectoryLoader.load("h.yaml", "groups:\n  - id: b\n    name: B\n").value()
         .account().ticketUrl("42"));
-    HelpdeskDirectoryLoader.Result bad = HelpdeskDirectoryLoader.load("h.yaml", yaml.replace("https://", "ftp://"));
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> bad = HelpdeskDirectoryLoader.load("h.yaml", yaml.replace("https://", "ftp://"));
     assertFalse(bad.ok());
     assertEquals("h.yaml:3: account ticketUrl must be an http(s) URL (with {id} for the ticket id)",
         bad.errors().get(0).toString());

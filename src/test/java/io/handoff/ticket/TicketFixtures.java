@@ -33,11 +33,11 @@ final class TicketFixtures {
   private TicketFixtures() {}
 
   static HelpdeskDirectory directory() {
-    HelpdeskDirectoryLoader.Result r = HelpdeskDirectoryLoader.load("helpdesk.yaml", HELPDESK_YAML);
+    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> r = HelpdeskDirectoryLoader.load("helpdesk.yaml", HELPDESK_YAML);
     if (!r.ok()) {
       throw new IllegalStateException(r.errors().toString());
     }
-    return r.directory();
+    return r.value();
   }
 
   static Ticket ticket(TicketStatus status, String group, String assignee) {

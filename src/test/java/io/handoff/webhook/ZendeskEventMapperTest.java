@@ -17,7 +17,7 @@ class ZendeskEventMapperTest {
             - {id: billing, name: Billing, zendeskId: "360001"}
           agents:
             - {id: ana, name: Ana, email: ana@example.com, groups: [billing], zendeskId: "9001"}
-          """).directory(), Set.of("76872"));
+          """).value(), Set.of("76872"));
   private final ObjectMapper json = new ObjectMapper();
 
   private ZendeskCommand map(String body) throws Exception {

@@ -59,7 +59,7 @@ class ZendeskWebhookHandlerTest {
           - {id: billing, name: Billing, zendeskId: "360001"}
         agents:
           - {id: ana, name: Ana, email: ana@example.com, groups: [billing], zendeskId: "9001"}
-        """).directory();
+        """).value();
     ZendeskSignature sig = secret == null ? null : new ZendeskSignature(secret, Duration.ofMinutes(5));
     return new ZendeskWebhookHandler(sig, new ZendeskEventMapper(dir), commands,
         new ReplayGuard(Duration.ofMinutes(10)), new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));

@@ -206,7 +206,7 @@ class EquivalenceTest {
     Customer tom = new Customer("u9", "Tom", "tom@example.com", "en", "standard", Map.of());
     journal.append("journey-q1", "e1", "event", json.writeValueAsString(new JourneyEvent("e1", "q1",
         EventType.CONVERSATION_STARTED, at, at, Channel.EMAIL, null, null, tom, null, null)), at);
-    var directory = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml")).directory();
+    var directory = HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml")).value();
     Ticket t = new BuiltInHelpdesk(db.dataSource(), new TicketChangeValidator(directory), Clock.systemUTC())
         .create(new io.handoff.ticket.TicketDraft("Login broken", "It fails", "u9", "Tom", "tom@example.com", "normal",
             null, Set.of("technical"), "email", Map.of(), "q1"), "q1/ticket");

@@ -39,7 +39,7 @@ class BuiltInHelpdeskThroughputBench {
 
   private static void report(String name, DataSource ds) {
     BuiltInHelpdesk h = new BuiltInHelpdesk(ds, new TicketChangeValidator(
-        HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml")).directory()),
+        HelpdeskDirectoryLoader.load(Path.of("workflows/helpdesk.yaml")).value()),
         Clock.systemUTC());
     run(h, "warm", 300);
     long t0 = System.nanoTime();

@@ -69,7 +69,7 @@ abstract class BuiltInHelpdeskContract {
           - {id: technical, name: Technical}
         agents:
           - {id: ana, name: Ana, email: ana@example.com, groups: [billing]}
-        """).directory();
+        """).value();
     helpdesk = new BuiltInHelpdesk(dataSource, new TicketChangeValidator(dir),
         Clock.fixed(NOW, ZoneOffset.UTC));
   }

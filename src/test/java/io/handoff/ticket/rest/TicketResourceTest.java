@@ -52,7 +52,7 @@ class TicketResourceTest {
           - {id: technical, name: Technical}
         agents:
           - {id: ana, name: Ana Souza, email: ana@example.com, groups: [billing]}
-        """).directory();
+        """).value();
     helpdesk = new BuiltInHelpdesk(TestDatabases.h2(), new TicketChangeValidator(dir),
         Clock.systemUTC());
     TicketCommands commands = new TicketCommands() {

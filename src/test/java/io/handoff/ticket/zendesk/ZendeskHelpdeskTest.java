@@ -76,7 +76,7 @@ class ZendeskHelpdeskTest {
           - {id: billing, name: Billing, zendeskId: "360001"}
         agents:
           - {id: ana, name: Ana, email: ana@example.com, groups: [billing], zendeskId: "9001"}
-        """).directory();
+        """).value();
     ZendeskSettings settings = new ZendeskSettings(URI.create(zendesk.baseUrl()),
         "bot@handoff.example", "s3cret", Duration.ofSeconds(2), requestTimeout,
         Duration.ofSeconds(60));
