@@ -3,8 +3,6 @@ package io.handoff.temporal;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import io.handoff.config.HandoffConfig;
-import io.handoff.journey.WorkerActivities;
-import io.handoff.journey.WorkflowTypes;
 import io.handoff.privacy.AesGcmPayloadCodec;
 import io.handoff.privacy.PayloadEncryption;
 import io.micrometer.core.instrument.MeterRegistry;
