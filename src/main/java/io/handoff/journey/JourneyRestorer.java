@@ -31,11 +31,21 @@ import org.jboss.logging.Logger;
 public class JourneyRestorer {
   private static final Logger LOG = Logger.getLogger(JourneyRestorer.class);
 
-  @Inject TemporalRuntime runtime;
-  @Inject Journal journal;
-  @Inject JourneyService journeys;
-  @Inject ProjectionStore index;
-  @Inject io.handoff.config.HandoffConfig config;
+  private final TemporalRuntime runtime;
+  private final Journal journal;
+  private final JourneyService journeys;
+  private final ProjectionStore index;
+  private final io.handoff.config.HandoffConfig config;
+
+  @Inject
+  public JourneyRestorer(TemporalRuntime runtime, Journal journal, JourneyService journeys, ProjectionStore index,
+      io.handoff.config.HandoffConfig config) {
+    this.runtime = runtime;
+    this.journal = journal;
+    this.journeys = journeys;
+    this.index = index;
+    this.config = config;
+  }
 
   void onStart(@Observes @Priority(20) StartupEvent ev) {
     if (config.restore().enabled() && runtime.embedded()) {

@@ -51,15 +51,31 @@ public class JourneyService {
     }
   }
 
-  @Inject WorkflowClient client;
-  @Inject HandoffConfig config;
-  @Inject ProjectionStore index;
-  @Inject Journal journal;
-  @Inject com.fasterxml.jackson.databind.ObjectMapper json;
-  @Inject io.handoff.ticket.HelpdeskConfig helpdesk;
-  @Inject io.handoff.config.RoutingConfig routing;
-  @Inject io.handoff.metrics.HandoffMetrics metrics;
-  @Inject io.handoff.temporal.TemporalRuntime runtime;
+  private final WorkflowClient client;
+  private final HandoffConfig config;
+  private final ProjectionStore index;
+  private final Journal journal;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final io.handoff.ticket.HelpdeskConfig helpdesk;
+  private final io.handoff.config.RoutingConfig routing;
+  private final io.handoff.metrics.HandoffMetrics metrics;
+  private final io.handoff.temporal.TemporalRuntime runtime;
+
+  @Inject
+  public JourneyService(WorkflowClient client, HandoffConfig config, ProjectionStore index, Journal journal,
+      com.fasterxml.jackson.databind.ObjectMapper json, io.handoff.ticket.HelpdeskConfig helpdesk,
+      io.handoff.config.RoutingConfig routing, io.handoff.metrics.HandoffMetrics metrics,
+      io.handoff.temporal.TemporalRuntime runtime) {
+    this.client = client;
+    this.config = config;
+    this.index = index;
+    this.journal = journal;
+    this.json = json;
+    this.helpdesk = helpdesk;
+    this.routing = routing;
+    this.metrics = metrics;
+    this.runtime = runtime;
+  }
 
   /** The settings new journeys run with, from configuration. */
   JourneySettings settings() {

@@ -170,12 +170,9 @@ class TransientRejectionTest {
           .setChannel(t.env.getWorkflowServiceStubs().getRawChannel())
           .setGrpcClientInterceptors(java.util.List.of(new RefusingInterceptor()))
           .build());
-      JourneyService journeys = new JourneyService();
-      journeys.client = WorkflowClient.newInstance(stubs, t.client.getOptions());
-      journeys.config = config(Duration.ofSeconds(30));
-      journeys.journal = new Journal(t.db);
-      journeys.index = new ProjectionStore(t.db, JourneyTestEnv.JSON);
-      journeys.json = JourneyTestEnv.JSON;
+      JourneyService journeys = new JourneyService(WorkflowClient.newInstance(stubs, t.client.getOptions()),
+          config(Duration.ofSeconds(30)), new ProjectionStore(t.db, JourneyTestEnv.JSON), new Journal(t.db),
+          JourneyTestEnv.JSON, null, null, null, null);
       commands.journeys = journeys;
       commands.helpdesk = t.helpdesk;
     }
