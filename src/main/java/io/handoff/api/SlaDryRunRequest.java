@@ -71,14 +71,14 @@ final class SlaDryRunRequest {
       errors.add(new FieldError("events", events ? "give events or audits, not both"
           : "is required: the ticket updates to replay (or audits: Zendesk ticket audits)"));
     }
-    String candidate = text(body, "candidate", errors);
-    String policy = text(body, "policy", errors);
-    String untilText = text(body, "until", errors);
+    String candidate = ZendeskImportRequest.text(body, "candidate", errors);
+    String policy = ZendeskImportRequest.text(body, "policy", errors);
+    String untilText = ZendeskImportRequest.text(body, "until", errors);
     Instant until = untilText == null ? null : instant(untilText, "until", errors);
     if (body.hasNonNull("mapping") && !audits) {
       errors.add(new FieldError("mapping", "is only used with audits (Zendesk ids to Handoff names)"));
     }
-    IdMapping mapping = audits ? mapping(body.get("mapping"), json, errors) : null;
+    IdMapping mapping = audits ? ZendeskImportRequest.mapping(body.get("mapping"), json, errors) : null;
     List<SlaDryRun.Update> updates = events && !audits ? events(body.get("events"), json, errors) : null;
     List<AuditFile.Audit> auditList = audits && !events ? audits(body.get("audits"), json, errors) : null;
     if (!errors.isEmpty()) {
@@ -212,23 +212,6 @@ final class SlaDryRunRequest {
     }
   }
 
-  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<FieldError> errors) {
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isObject() && !n.isTextual()) {
-      errors.add(new FieldError("mapping", "must be an object with the sections of zendesk-mapping.yaml"
-          + " or that file's text"));
-      return null;
-    }
-    try {
-      return IdMapping.parse(n.isTextual() ? n.asText() : json.writeValueAsString(n));
-    } catch (IOException | RuntimeException e) {
-      errors.add(new FieldError("mapping", e.getMessage()));
-      return null;
-    }
-  }
-
   /** An ISO-8601 instant ({@code Z}) or offset date-time. */
   private static Instant instant(String text, String field, List<FieldError> errors) {
     try {
@@ -237,17 +220,5 @@ final class SlaDryRunRequest {
       errors.add(new FieldError(field, "\"" + text + "\" is not an ISO-8601 time (2026-11-24T10:00:00Z)"));
       return null;
     }
-  }
-
-  private static String text(JsonNode body, String field, List<FieldError> errors) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isTextual() || n.asText().isBlank()) {
-      errors.add(new FieldError(field, "must be a non-empty string"));
-      return null;
-    }
-    return n.asText().trim();
   }
 }

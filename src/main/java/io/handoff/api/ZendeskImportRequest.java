@@ -235,7 +235,8 @@ final class ZendeskImportRequest {
     return n;
   }
 
-  private static IdMapping mapping(JsonNode n, ObjectMapper json, List<FieldError> errors) {
+  /** The {@code mapping} field of an import or SLA dry-run body: an object of the file's sections or its text. */
+  static IdMapping mapping(JsonNode n, ObjectMapper json, List<FieldError> errors) {
     if (n == null || n.isNull()) {
       return null;
     }
@@ -295,7 +296,8 @@ final class ZendeskImportRequest {
         Duration.ofSeconds(60)) : null;
   }
 
-  private static String text(JsonNode body, String field, List<FieldError> errors) {
+  /** A string field: null when absent, an error when not a non-empty string; trimmed. */
+  static String text(JsonNode body, String field, List<FieldError> errors) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
       return null;
