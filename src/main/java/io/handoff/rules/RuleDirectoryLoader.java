@@ -12,6 +12,7 @@ import io.handoff.sla.policy.SlaPolicies;
 import io.handoff.sla.policy.SlaPolicy;
 import io.handoff.sla.policy.SlaPolicyLoader;
 import io.handoff.sla.policy.SupportFilterMatcher;
+import io.handoff.support.EmailRecipients;
 import io.handoff.support.SupportAction;
 import io.handoff.support.SupportActionType;
 import io.handoff.support.SupportTrigger;
@@ -142,13 +143,13 @@ public final class RuleDirectoryLoader {
       agent = a.value();
     } else if (a.type() == SupportActionType.NOTIFY_USER && !a.args().isEmpty()) {
       String to = a.args().get(0);
-      if (!to.contains("@") && !Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user").contains(to)) {
+      if (!to.contains("@") && !EmailRecipients.ROLES.contains(to)) {
         agent = to;
       }
     }
     if (agent != null && directory.agent(agent).isEmpty()) {
       out.add(RuleFileError.error(file.toString(), a.line(), null, "agent '" + agent
-          + "' is not defined in helpdesk.yaml (an agent id, an e-mail address or requester_id/assignee_id/current_user)"));
+          + "' is not defined in helpdesk.yaml (an agent id, an e-mail address or requester_id/assignee_id/current_user/all_agents)"));
     }
   }
 

@@ -2,12 +2,21 @@ package io.handoff.support;
 
 import io.handoff.ticket.HelpdeskDirectory;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Resolves an e-mail notification's recipient to addresses: an address as is, an agent, a group's
  * agents, or every agent of {@code helpdesk.yaml} ({@code all_agents}).
  */
 public final class EmailRecipients {
+  /**
+   * The ticket roles an e-mail action may name instead of an agent or an address: Zendesk's
+   * {@code notification_user} recipients ({@code requester_and_ccs} e-mails the requester, Handoff tickets
+   * having no CCs; {@code all_agents} is every agent of {@code helpdesk.yaml}).
+   */
+  public static final Set<String> ROLES =
+      Set.of("requester_id", "requester_and_ccs", "assignee_id", "current_user", "all_agents");
+
   private EmailRecipients() {}
 
   public static List<String> resolve(Notification n, HelpdeskDirectory directory) {

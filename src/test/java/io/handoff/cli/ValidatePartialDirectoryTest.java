@@ -92,6 +92,21 @@ class ValidatePartialDirectoryTest {
   }
 
   @Test
+  void everyRuleTheCorpusImportWritesPassesValidateOverTheRulesInService(@TempDir Path dir) {
+    Path corpus = Path.of("src/test/resources/zendesk-import/corpus");
+    Path out = dir.resolve("out");
+    // Exit 2: the corpus holds rules that are not imported on purpose; what is written must load.
+    assertThat(HandoffCli.run("import-zendesk", "--triggers", corpus.resolve("triggers.json").toString(),
+        "--categories", corpus.resolve("trigger_categories.json").toString(),
+        "--webhooks", corpus.resolve("webhooks.json").toString(),
+        "--automations", corpus.resolve("automations.json").toString(),
+        "--mapping", corpus.resolve("zendesk-mapping.yaml").toString(), "--out", out.toString())).isEqualTo(2);
+    Run over = validate("--dir", out.toString(), "--base", "workflows");
+    assertThat(over.code()).as(over.err()).isZero();
+    assertThat(over.err()).doesNotContain("is not defined in helpdesk.yaml");
+  }
+
+  @Test
   void aMissingBaseDirectoryIsReported(@TempDir Path dir) {
     Run r = validate("--dir", dir.toString(), "--base", dir.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(1);

@@ -48,6 +48,20 @@ class RuleDirectoryLoaderTest {
   }
 
   @Test
+  void allAgentsIsARecipientRoleNotAnUnknownAgentButAMisspeltAgentIsAnError(@TempDir Path dir) throws IOException {
+    copy(WORKFLOWS, dir);
+    Path triggers = dir.resolve("support-triggers.yaml");
+    Files.writeString(triggers, Files.readString(triggers).replace("      - { field: group_id, value: sales }",
+        "      - { field: group_id, value: sales }\n"
+            + "      - field: notification_user\n        value: [all_agents, \"New\", \"Body\"]\n"
+            + "      - field: notification_user\n        value: [all_agentz, \"New\", \"Body\"]"));
+    List<String> errors = RuleDirectoryLoader.load(dir, PROMPTS).problems().stream()
+        .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
+    assertThat(errors).noneMatch(s -> s.contains("'all_agents'"));
+    assertThat(errors).anyMatch(s -> s.matches(".*support-triggers.yaml:\\d+: agent 'all_agentz' is not defined in helpdesk.yaml.*"));
+  }
+
+  @Test
   void everyFilesErrorsAreReportedAtOnce(@TempDir Path dir) throws IOException {
     copy(WORKFLOWS, dir);
     Path policy = dir.resolve("handoff-policy.yaml");
