@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class DryRunEnums {
 
-  static final List<String> TYPES = List.of("question", "incident", "problem", "task");
+  static final List<String> TYPES = io.handoff.ticket.Ticket.TYPES;
 
   static final SimpleModule MODULE = new SimpleModule("dry-run-enums")
       .addDeserializer(TicketStatus.class, strict(TicketStatus.class, TicketStatus::fromWire,

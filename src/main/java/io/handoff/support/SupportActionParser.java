@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class SupportActionParser {
 
   private static final Set<String> KEYS = Set.of("field", "value");
-  private static final List<String> TYPES = List.of("question", "incident", "problem", "task");
+  private static final List<String> TYPES = io.handoff.ticket.Ticket.TYPES;
   private static final String STATUSES = "new, open, pending, hold, solved, closed";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -16,7 +16,7 @@ public enum SupportField {
   UPDATE_TYPE("update_type", ValueType.CHOICE, List.of("Create", "Change"), false),
   STATUS("status", ValueType.ORDERED, List.of("new", "open", "pending", "hold", "solved", "closed"), true),
   PRIORITY("priority", ValueType.ORDERED, List.of("low", "normal", "high", "urgent"), true),
-  TYPE("type", ValueType.CHOICE, List.of("question", "incident", "problem", "task"), true),
+  TYPE("type", ValueType.CHOICE, io.handoff.ticket.Ticket.TYPES, true),
   GROUP("group_id", ValueType.TEXT, List.of(), true),
   ASSIGNEE("assignee_id", ValueType.TEXT, List.of(), true),
   REQUESTER("requester_id", ValueType.TEXT, List.of(), true),

@@ -30,6 +30,9 @@ public record Ticket(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** Zendesk's ticket types, the values {@code type} may take (or none). */
+  public static final List<String> TYPES = List.of("question", "incident", "problem", "task");
+
   public Ticket {
     tags = tags == null ? Set.of() : Set.copyOf(tags);
     customFields = customFields == null ? Map.of() : Map.copyOf(customFields);

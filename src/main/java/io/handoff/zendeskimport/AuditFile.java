@@ -12,7 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import io.handoff.ticket.Ticket;
+import io.handoff.ticket.TicketPriority;
+import io.handoff.ticket.TicketStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -120,8 +124,38 @@ public final class AuditFile {
       if (!e.isObject() || !e.path("type").isTextual()) {
         throw new IOException(where + ": events[" + i + "] needs a \"type\"");
       }
+      String bad = unknownValue(e);
+      if (bad != null) {
+        throw new IOException(where + ": events[" + i + "] (" + e.get("type").asText() + " of "
+            + e.path("field_name").asText() + "): " + bad);
+      }
     }
     return new Audit(a, where);
+  }
+
+  /**
+   * A {@code Create} or {@code Change} of {@code status}, {@code priority} or {@code type} to a value
+   * outside Zendesk's list: its message ({@code unknown value "Neww" (new, open, ...)}), else null. Such a
+   * value would otherwise read as empty and the replay would silently differ from the ticket.
+   */
+  private static String unknownValue(JsonNode e) {
+    String type = e.path("type").asText();
+    if (!"Create".equals(type) && !"Change".equals(type)) {
+      return null;
+    }
+    JsonNode value = e.get("value");
+    String text = value == null || value.isNull() ? "" : value.asText();
+    if (text.isEmpty()) {
+      return null;
+    }
+    List<String> allowed = switch (e.path("field_name").asText()) {
+      case "status" -> Arrays.stream(TicketStatus.values()).map(TicketStatus::wireName).toList();
+      case "priority" -> Arrays.stream(TicketPriority.values()).map(TicketPriority::wireName).toList();
+      case "type" -> Ticket.TYPES;
+      default -> null;
+    };
+    return allowed == null || allowed.contains(text.trim().toLowerCase(java.util.Locale.ROOT)) ? null
+        : "unknown value \"" + text + "\" (" + String.join(", ", allowed) + ")";
   }
 
   private static String where(String source, JsonLocation at) {

@@ -80,4 +80,32 @@ class DryRunInputTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("audits-malformed.json:");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "Create|status|Neww|unknown value \"Neww\" (new, open, pending, hold, solved, closed)",
+      "Change|priority|urgentt|unknown value \"urgentt\" (low, normal, high, urgent)",
+      "Create|type|questoin|unknown value \"questoin\" (question, incident, problem, task)"})
+  void anUnknownValueInAZendeskAuditIsAnErrorNamingTheAuditAndTheEvent(String event, String field, String value,
+      String message, @TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("audits.json");
+    Files.writeString(f, "{\"audits\": [\n"
+        + "  {\"id\": 1001, \"ticket_id\": 501, \"created_at\": \"2026-11-20T09:00:00Z\", \"author_id\": 111,\n"
+        + "   \"events\": [{\"id\": 1, \"type\": \"Comment\", \"body\": \"Hi\", \"public\": true},\n"
+        + "     {\"id\": 2, \"type\": \"" + event + "\", \"field_name\": \"" + field + "\", \"value\": \"" + value
+        + "\"}]}]}\n");
+    CliRun r = run("--audits", f.toString(), "--dir", "workflows");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains(f + ":1:1 audits[0]: events[1] (" + event + " of " + field + "): " + message);
+  }
+
+  @Test
+  void aZendeskAuditsKnownValuesInAnyCaseAreAccepted(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("audits.json");
+    Files.writeString(f, "{\"audits\": [{\"id\": 1, \"ticket_id\": 7, \"created_at\": \"2026-11-20T09:00:00Z\","
+        + " \"author_id\": 111, \"events\": [{\"id\": 2, \"type\": \"Create\", \"field_name\": \"status\","
+        + " \"value\": \"Open\"}, {\"id\": 3, \"type\": \"Create\", \"field_name\": \"priority\", \"value\": null}]}]}");
+    CliRun r = run("--audits", f.toString(), "--dir", "workflows");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
 }
