@@ -157,6 +157,17 @@ class ZendeskImportApiTest {
   }
 
   @Test
+  void zendesksStandardTriggersPreviewWithoutAnErrorThatApplyWouldRefuse() throws Exception {
+    // notification_user all_agents and requester_and_ccs are written as recipient roles the service knows.
+    ObjectNode body = JSON.createObjectNode();
+    body.set("triggers", JSON.readTree(FIXTURES.resolve("corpus/standard-triggers.json").toFile()));
+    post("false", body.toString()).then().statusCode(200)
+        .body("summary.unsupported", equalTo(0))
+        .body("files.'support-triggers.yaml'", containsString("all_agents"))
+        .body("errors", org.hamcrest.Matchers.empty());
+  }
+
+  @Test
   void applyWritesTheValidatedFilesKeepsBackupsAndReloadsTheRunningRules() throws Exception {
     dryRunRefund().then().statusCode(200).body("base.results[0].outcome", not(hasItem("fired: Refunds - escalate")));
     String old = Files.readString(dir().resolve("support-triggers.yaml"));
