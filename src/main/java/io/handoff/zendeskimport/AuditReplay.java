@@ -108,12 +108,14 @@ public final class AuditReplay {
       AuditTicket before = state;
       AuditTicket after = state == null ? new AuditTicket(ticketId, CHANNELS.getOrDefault(
           auditVia.path("channel").asText(""), auditVia.path("channel").asText(null))) : state.copy();
-      TicketComment comment = null;
+      JsonNode commentEvent = null;
       for (JsonNode e : own) {
-        comment = "Comment".equals(e.path("type").asText()) ? comment(e, at(a)) : comment;
+        commentEvent = "Comment".equals(e.path("type").asText()) ? e : commentEvent;
         apply(after, e);
       }
       Instant at = at(a);
+      // after every event: the creation audit names the requester after its comment
+      TicketComment comment = commentEvent == null ? null : comment(commentEvent, a, after, at);
       Ticket afterTicket = after.toTicket(at);
       AuditTicket recorded = after.copy();
       byTriggers.forEach(e -> apply(recorded, e));
@@ -241,22 +243,31 @@ public final class AuditReplay {
     return mapped == null ? id : mapped;
   }
 
-  private TicketComment comment(JsonNode e, Instant at) {
-    String author = e.path("author_id").asText(null);
+  /**
+   * A Comment event as the ticket's comment, its author's role as for the audit's author (the comment's own
+   * {@code author_id}, else the audit's), so a public agent reply fulfils SLA reply metrics and a
+   * requester's comment counts as the customer's.
+   */
+  private TicketComment comment(JsonNode e, JsonNode audit, AuditTicket t, Instant at) {
+    String author = e.hasNonNull("author_id") ? e.get("author_id").asText() : audit.path("author_id").asText(null);
     JsonNode user = author == null ? null : users.get(author);
     return new TicketComment(e.path("id").asLong(), e.path("body").asText(""), e.path("public").asBoolean(true),
-        author, user == null ? null : user.path("name").asText(null), null, at);
+        author, user == null ? null : user.path("name").asText(null), role(author, t), at);
   }
 
   /** The audit's author: the requester is an end user, -1 is Zendesk itself, anyone else an agent. */
   private Actor actor(JsonNode a, AuditTicket t) {
     String author = a.path("author_id").asText(null);
-    TicketComment.AuthorRole role = "-1".equals(author) ? TicketComment.AuthorRole.SYSTEM
-        : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
-        : TicketComment.AuthorRole.AGENT;
+    TicketComment.AuthorRole role = role(author, t);
     // named through the users mapping, as assignees and requesters are, so "assignee is current user" compares
     JsonNode user = author == null ? null : users.get(author);
     return new Actor(name(IdMapping.Kind.USERS, author), user == null ? null : user.path("name").asText(null), role);
+  }
+
+  private static TicketComment.AuthorRole role(String author, AuditTicket t) {
+    return "-1".equals(author) ? TicketComment.AuthorRole.SYSTEM
+        : author != null && author.equals(t.requesterZendeskId) ? TicketComment.AuthorRole.END_USER
+        : TicketComment.AuthorRole.AGENT;
   }
 
   /** A via object's channel as a Handoff channel name (other Zendesk channel names are kept), or null. */

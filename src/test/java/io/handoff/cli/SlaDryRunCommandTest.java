@@ -79,6 +79,21 @@ class SlaDryRunCommandTest {
   }
 
   @Test
+  void inZendeskAuditsAnAgentsPublicCommentFulfilsFirstReplyAndTheRequestersResumesTheirWait() {
+    // Audit 2 is by user 555 (not the requester): an agent's public reply; audit 3 the requester's own.
+    CliRun r = run("--audits", "src/test/resources/sla/dry-run-audits/agent-reply.json", "--dir", DIR.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).containsSubsequence(
+        "ticket 77: policy \"Urgent\", priority urgent",
+        "2026-11-24T10:00:00Z  first_reply_time       running, due 2026-11-24T10:30:00Z  [1]",
+        "2026-11-24T10:20:00Z  first_reply_time       fulfilled  [2]",
+        "2026-11-24T10:20:00Z  requester_wait_time    paused  [2]",
+        "2026-11-24T10:50:00Z  requester_wait_time    running, due 2026-11-24T12:30:00Z  [3]",
+        "end  first_reply_time       fulfilled, target 30m calendar");
+    assertThat(r.out()).doesNotContain("first_reply_time       BREACH");
+  }
+
+  @Test
   void anUpdateWithoutItsTimeIsAnErrorNamingIt(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("e.jsonl");
     Files.writeString(f, "{\"id\": \"no-time\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"k\","
