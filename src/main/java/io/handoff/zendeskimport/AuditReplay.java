@@ -25,6 +25,12 @@ import java.util.Set;
 public final class AuditReplay {
 
   private static final Set<String> EMAILS = Set.of("Notification", "NotificationWithCcs");
+  /**
+   * Event types taken for a trigger's webhook (or target) call. Zendesk's Ticket Audit events reference
+   * lists an "External event" but its fields are not confirmed there (a third-party client models
+   * {@code resource}, {@code body}, {@code success}): only the call itself is recorded, named by
+   * {@code resource} or {@code webhook_id} (docs/zendesk-import.md, "Equivalence check").
+   */
   private static final Set<String> WEBHOOKS = Set.of("External", "Webhook", "WebhookEvent");
   private static final Map<String, String> CHANNELS = Map.of("web", "web_form", "email", "email", "api", "api",
       "web_widget", "web_widget", "mobile_sdk", "ios", "whatsapp", "whatsapp", "facebook", "facebook",

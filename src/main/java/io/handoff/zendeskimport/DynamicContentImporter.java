@@ -30,9 +30,15 @@ import java.util.regex.Pattern;
 final class DynamicContentImporter {
 
   /**
-   * Zendesk locale ids whose locale is confirmed by Zendesk's API reference examples (the locales and
-   * dynamic content pages), with their language code. Any other id comes from {@code GET /api/v2/locales}
-   * or the mapping file.
+   * Zendesk locale ids whose locale Zendesk itself states, with their language code. Sources (checked
+   * 2026-12-04 in stored copies): the Locales API reference examples (developer.zendesk.com
+   * api-reference/ticketing/account-configuration/locales: 1 en-US, 8 de); the dynamic content items
+   * reference's create example (variant locale_id 16 "Voici mon contenu dynamique en français", 2 "Este es
+   * mi contenido dinámico en español"); and Zendesk's own account's public locales list
+   * ({@code GET https://support.zendesk.com/api/v2/locales/public.json}, updated 2026-06: 1 en-US, 2 es,
+   * 8 de, 9 zh-tw, 10 zh-cn, 13 pl; the copy seen ends there). Locale ids are Zendesk-wide ("available to
+   * all accounts"), but an account's own {@code GET /api/v2/locales} ({@code --locales}) stays the source
+   * of truth: its pairs are suggested first. Any other id comes from it or the mapping file.
    */
   static final Map<String, String> LOCALES = locales();
 
@@ -41,6 +47,9 @@ final class DynamicContentImporter {
     m.put("1", "en");   // en-US
     m.put("2", "es");
     m.put("8", "de");
+    m.put("9", "zh");   // zh-tw: Handoff keys texts by ISO 639-1 language, so both Chinese locales are "zh"
+    m.put("10", "zh");  // zh-cn
+    m.put("13", "pl");
     m.put("16", "fr");
     return java.util.Collections.unmodifiableMap(m);
   }

@@ -18,6 +18,9 @@ import java.util.Map;
  * trigger events in ticket audits, or for Handoff's own journeys the outcome of the rules they ran with.
  * Rendered subjects and bodies of notifications and comments are compared too; a recorded text that is
  * still a template (Zendesk's audits may keep it as the trigger wrote it) is rendered for the update first.
+ * Webhook request bodies are compared where both sides rendered them (journeys: as JSON when both are
+ * JSON), with the webhook and endpoint; Zendesk's webhook events are counted only, as their fields are
+ * not confirmed by Zendesk's docs (docs/zendesk-import.md, "Equivalence check").
  */
 public final class Equivalence {
 

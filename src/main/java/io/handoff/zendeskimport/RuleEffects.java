@@ -1,5 +1,10 @@
 package io.handoff.zendeskimport;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.support.CommentToAdd;
 import io.handoff.support.Notification;
 import io.handoff.support.SupportDecision;
@@ -35,20 +40,32 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
    * @param recipient as each side names it (Handoff: address, group or webhook id; Zendesk: user ids
    *     or the webhook id); shown, not compared
    * @param subject the e-mail's subject (null for a webhook, or not recorded)
-   * @param body the e-mail's body or the webhook's body (null when not recorded)
+   * @param body the e-mail's body or the webhook's request body (null when not recorded)
+   * @param endpoint the webhook's URL when Handoff's rules made the call (null for e-mails and for
+   *     Zendesk's recorded calls, whose audit events do not give it)
    */
-  public record Sent(String kind, String trigger, String recipient, String subject, String body) {
+  public record Sent(String kind, String trigger, String recipient, String subject, String body,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+      String endpoint) {
 
     public Sent(String kind, String trigger, String recipient, String subject) {
-      this(kind, trigger, recipient, subject, null);
+      this(kind, trigger, recipient, subject, null, null);
+    }
+
+    public Sent(String kind, String trigger, String recipient, String subject, String body) {
+      this(kind, trigger, recipient, subject, body, null);
     }
 
     /** This notification with its texts passed through {@code render}. */
     Sent rendered(java.util.function.UnaryOperator<String> render) {
       return new Sent(kind, trigger, recipient, subject == null ? null : render.apply(subject),
-          body == null ? null : render.apply(body));
+          body == null ? null : render.apply(body), endpoint);
     }
   }
+
+  /** Parses webhook bodies for the comparison; text after the JSON value makes it not JSON. */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   public RuleEffects(Map<String, String> fields, List<String> tagsAdded, List<String> tagsRemoved,
       List<Sent> notifications, List<String> comments, List<String> triggers) {
@@ -98,7 +115,8 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
     for (Notification n : d.notifications()) {
       boolean webhook = n.kind() == Notification.Kind.WEBHOOK;
       sent.add(new Sent(webhook ? "webhook" : "email", n.trigger(),
-          webhook ? n.recipient() : n.recipientType() + " " + n.recipient(), webhook ? null : n.subject(), n.body()));
+          webhook ? n.recipient() : n.recipientType() + " " + n.recipient(), webhook ? null : n.subject(), n.body(),
+          webhook ? n.endpoint() : null));
     }
     List<String> comments = new ArrayList<>();
     List<String> bodies = new ArrayList<>();
@@ -154,6 +172,9 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
   /**
    * The rendered subjects and bodies: the n-th notification (comment) of a kind and trigger on each side
    * are compared, each difference with both texts. A text one side did not record is not compared.
+   * Webhook bodies that are both JSON are compared as JSON (key order and whitespace do not count); a
+   * webhook call both sides made with Handoff's rules (both know its endpoint) is compared by the webhook
+   * and endpoint it goes to as well.
    */
   private void compareTexts(List<String> out, RuleEffects recorded, String recordedName) {
     Map<String, Integer> seen = new java.util.HashMap<>();
@@ -161,10 +182,22 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
       String key = n.kind() + " by \"" + n.trigger() + "\"";
       int index = seen.merge(key, 1, Integer::sum) - 1;
       Sent other = nth(recorded.notifications, key, index);
-      if (other != null) {
-        compareText(out, key, "subject", n.subject(), other.subject(), recordedName);
-        compareText(out, key, "body", n.body(), other.body(), recordedName);
+      if (other == null) {
+        continue;
       }
+      if ("webhook".equals(n.kind())) {
+        if (n.endpoint() != null && other.endpoint() != null && !(Objects.equals(n.recipient(), other.recipient())
+            && n.endpoint().equals(other.endpoint()))) {
+          out.add(key + " target: handoff " + quoted(n.recipient() + " " + n.endpoint()) + ", " + recordedName + " "
+              + quoted(other.recipient() + " " + other.endpoint()));
+        }
+        if (n.body() != null && other.body() != null && sameJson(n.body(), other.body())) {
+          continue;
+        }
+      } else {
+        compareText(out, key, "subject", n.subject(), other.subject(), recordedName);
+      }
+      compareText(out, key, "body", n.body(), other.body(), recordedName);
     }
     Map<String, Integer> seenComments = new java.util.HashMap<>();
     for (int i = 0; i < comments.size(); i++) {
@@ -198,6 +231,24 @@ public record RuleEffects(Map<String, String> fields, List<String> tagsAdded, Li
       return;
     }
     out.add(key + " " + part + ": handoff " + quoted(a) + ", " + name + " " + quoted(b));
+  }
+
+  /** True when both texts are JSON values and equal as such (object key order and whitespace aside). */
+  static boolean sameJson(String a, String b) {
+    JsonNode x = json(a);
+    JsonNode y = json(b);
+    return x != null && x.equals(y);
+  }
+
+  private static JsonNode json(String s) {
+    if (s.isBlank()) {
+      return null;
+    }
+    try {
+      return JSON.readTree(s);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   /** Line ends and the whitespace around the text do not count. */

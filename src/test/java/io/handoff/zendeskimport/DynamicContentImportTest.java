@@ -113,6 +113,34 @@ class DynamicContentImportTest {
   }
 
   @Test
+  void localeIdsZendeskPublishesImportWithoutTheAccountsLocalesList() {
+    // 13 pl, 9 zh-tw and 10 zh-cn: Zendesk's public locales list (DynamicContentImporter.LOCALES)
+    String export = """
+        {"items": [{"id": 96101, "name": "Greeting", "placeholder": "{{dc.greeting}}", "default_locale_id": 1,
+          "variants": [
+            {"id": 1, "locale_id": 1, "default": true, "active": true, "content": "Hello"},
+            {"id": 2, "locale_id": 13, "default": false, "active": true, "content": "Dzień dobry"},
+            {"id": 3, "locale_id": 9, "default": false, "active": true, "content": "您好（繁體）"},
+            {"id": 4, "locale_id": 10, "default": false, "active": true, "content": "您好（简体）"}]}]}
+        """;
+    ZendeskExport in = CorpusImportTest.corpusExport().withDynamicContent(ZendeskExport.parse(export), null);
+    ZendeskImporter.Result r = ZendeskImporter.importAll(in, null, IdMapping.empty(), ZendeskImporter.Target.NONE);
+    Item greeting = item(r, "96101");
+    assertEquals(Status.IMPORTED, greeting.status(), greeting.toString());
+    // one language per text in Handoff: the two Chinese locales meet, the first is kept and the report says so
+    assertEquals(List.of("variant zh (locale 10): locales 9 and 10 are both language \"zh\"; kept 9 (the first)"),
+        greeting.warnings());
+    DynamicContent.Item loaded = load(r.dynamicContentYaml()).items().get("greeting");
+    assertEquals(Map.of("en", "Hello", "pl", "Dzień dobry", "zh", "您好（繁體）"), loaded.variants());
+    assertEquals("pl", r.mapping().lookup(IdMapping.Kind.LOCALES, "13"));
+    // the account's own list wins over the built-in table
+    ZendeskExport own = CorpusImportTest.corpusExport().withDynamicContent(ZendeskExport.parse(export),
+        ZendeskExport.parse("{\"locales\": [{\"id\": 10, \"locale\": \"zh-cn\"}, {\"id\": 13, \"locale\": \"sv\"}]}"));
+    ZendeskImporter.Result withList = ZendeskImporter.importAll(own, null, IdMapping.empty(), ZendeskImporter.Target.NONE);
+    assertEquals("sv", withList.mapping().lookup(IdMapping.Kind.LOCALES, "13"));
+  }
+
+  @Test
   void importedItemsMergeWithTheTargetsOwnAndRulesMayUseEither() {
     String existing = """
         default_language: en
