@@ -155,7 +155,7 @@ class ConversationReplayApiTest {
     JsonPath[] last = new JsonPath[1];
     Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       JsonPath v = view(journeyId);
-      assertThat(v.getBoolean("sla.first_reply_time.fulfilled")).isTrue();
+      assertThat(v.<Boolean>get("sla.first_reply_time.fulfilled")).as("fulfilled").isEqualTo(Boolean.TRUE);
       last[0] = v;
     });
     JsonPath v = last[0];
