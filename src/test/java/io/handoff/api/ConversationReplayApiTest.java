@@ -128,6 +128,8 @@ class ConversationReplayApiTest {
     });
     JsonPath v = last[0];
     assertThat(at(v, "event.conversation.started")).isEqualTo(start);
+    assertThat(Instant.parse(v.getString("startedAt"))).as("the journey started when the conversation did")
+        .isEqualTo(start);
     Instant created = at(v, "ticket.created");
     assertThat(created).as("the ticket is created when the customer asked, 3 h ago")
         .isEqualTo(start.plus(1, ChronoUnit.MINUTES));
@@ -189,6 +191,7 @@ class ConversationReplayApiTest {
     Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       JsonPath v = view(journeyId);
       assertThat(v.getInt("restores")).isEqualTo(1);
+      assertThat(Instant.parse(v.getString("startedAt"))).isEqualTo(start);
       assertThat(v.getList("timeline.step", String.class)).contains("sla.breach");
       assertThat(at(v, "event.conversation.started")).isEqualTo(start);
       assertThat(at(v, "ticket.created")).isEqualTo(start.plus(1, ChronoUnit.MINUTES));
