@@ -272,4 +272,15 @@ class ConversationReplayApiTest {
     assertThat(journal.entries(journeyId)).hasSize(entries);
     assertThat(view(journeyId).getList("timeline.step", String.class)).doesNotContain("event.message.received");
   }
+
+  @Test
+  void theOpenApiDocumentDescribesTheRequestAndItsAnswers() {
+    JsonPath api = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
+        .extract().jsonPath();
+    String post = "paths.'/api/conversations/{conversationId}/replay'.post";
+    assertThat(api.getMap(post + ".responses")).containsKeys("202", "400", "409");
+    assertThat(api.getString(post + ".requestBody.content.'application/json'.schema.'$ref'"))
+        .isEqualTo("#/components/schemas/ReplayRequest");
+    assertThat(api.getMap("components.schemas.ReplayRequest.properties")).containsOnlyKeys("events");
+  }
 }
