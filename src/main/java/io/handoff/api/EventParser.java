@@ -57,6 +57,14 @@ public final class EventParser {
   }
 
   /**
+   * Parses one event body already read as JSON (an element of a replay's {@code events}); throws
+   * {@link ProblemException} naming every invalid field, as {@link #parse(String, byte[], String, Instant)}.
+   */
+  static JourneyEvent parse(String conversationId, JsonNode event, String eventIdHint, Instant receivedAt) {
+    return new EventParser().toEvent(conversationId, event, eventIdHint, receivedAt);
+  }
+
+  /**
    * The event type a body names, for counting a refused body: the wire name when it is one of the v1
    * types, else "unknown" (never the raw value, which could be anything).
    */

@@ -24,6 +24,11 @@ import java.time.Instant;
 public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
   /** Change id of issue 15's robustness (see {@link #run}). */
   static final String ROBUST = "h15a-robust";
+  /**
+   * Change id of issue 17's replays: a journey started with journaled commands (a replay of a past
+   * conversation, a restore from the journal) started when its first one arrived, not when its workflow did.
+   */
+  static final String STARTED_AT_FIRST_COMMAND = "h17f-started-at-first-command";
 
   private final JourneySettings settings;
   private final JourneyState state;
@@ -78,6 +83,15 @@ public class CustomerJourneyWorkflowImpl implements CustomerJourneyWorkflow {
     // Issue 15: bounded notifications, failures recorded rather than failing the journey, texts-less
     // messages, continue-as-new that never waits on a ticket command (journeys recorded before replay without).
     ctx.robust = Workflow.getVersion(ROBUST, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (input.carried() == null && input.pending() != null && !input.pending().isEmpty()
+        && input.pending().get(0).restored()
+        && Workflow.getVersion(STARTED_AT_FIRST_COMMAND, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      Instant first = input.pending().get(0).at(state.startedAt);
+      if (first.isBefore(state.startedAt)) {
+        state.startedAt = first;
+        state.updatedAt = first;
+      }
+    }
     if (reopening) {
       reopen(JourneyContext.now());
     }

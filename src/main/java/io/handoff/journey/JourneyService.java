@@ -132,6 +132,65 @@ public class JourneyService {
     }
   }
 
+  /**
+   * Starts a new journey that replays a past conversation at its own times: every event is journaled (its
+   * {@code receivedAt} is the time it happened, so a restore after a restart processes it at that time
+   * again), then the journey's workflow starts with them as pending commands, the path of {@link
+   * JourneyRestorer}: each is processed at its {@code receivedAt}, every clock due before it firing first, and
+   * the clocks already overdue after the last one fire at once, each at its due instant. The events must meet
+   * {@link EventLimits#replayProblems} (else {@link InvalidEvent}, nothing journaled or started) and their
+   * journey must not exist yet (else {@link JourneyExists}). Returns the journey id once the workflow started.
+   */
+  public String replay(List<JourneyEvent> events, java.time.Instant now) {
+    List<io.handoff.problem.FieldError> problems = EventLimits.replayProblems(events, now);
+    if (!problems.isEmpty()) {
+      throw new InvalidEvent(problems);
+    }
+    JourneyEvent first = events.get(0);
+    String journeyId = JourneyIds.journeyId(first.conversationId());
+    if (journal.exists(journeyId) || index.find(journeyId).isPresent()) {
+      throw new JourneyExists(journeyId);
+    }
+    List<JourneyCommand> pending = new java.util.ArrayList<>(events.size());
+    for (JourneyEvent event : events) {
+      journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
+      pending.add(new JourneyCommand(event, null, true));
+    }
+    WorkflowOptions options = WorkflowOptions.newBuilder(options(first.conversationId(), first.channel()))
+        // A journey that started meanwhile (a live event after the check above) is not joined: refused.
+        .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+        .build();
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, options);
+    JourneyInput input = new JourneyInput(first.conversationId(), settings(), null, pending, 0);
+    try {
+      withinUpdateTimeout(journeyId, () -> WorkflowClient.start(stub::run, input));
+    } catch (io.temporal.client.WorkflowExecutionAlreadyStarted e) {
+      LOG.warnf("Replay of %s: its journey started while the replay was journaled; the replayed entries stay in"
+          + " its journal", journeyId);
+      throw new JourneyExists(journeyId);
+    }
+    for (JourneyEvent event : events) {
+      journal.markDelivered(journeyId, event.eventId());
+      metrics.eventAccepted(event.type().wireName(), false);
+    }
+    return journeyId;
+  }
+
+  /** A replay of a conversation whose journey exists already: refused, nothing journaled or started. */
+  public static final class JourneyExists extends RuntimeException {
+    private final String journeyId;
+
+    JourneyExists(String journeyId) {
+      super("journey " + journeyId + " already exists: a replay starts a new journey, so it needs a conversation"
+          + " Handoff never saw (post live events to /api/conversations/{id}/events instead)");
+      this.journeyId = journeyId;
+    }
+
+    public String journeyId() {
+      return journeyId;
+    }
+  }
+
   /** Whether a journaled event is the same as a new one under its id (the arrival time aside). */
   private boolean sameEvent(Journal.Entry first, JourneyEvent event) {
     if (!JOURNAL_EVENT.equals(first.kind())) {

@@ -17,6 +17,7 @@ class AccessRulesTest {
     assertThat(need("GET", "/api/journeys")).contains(Scope.READ);
     assertThat(need("GET", "/api/tickets/T-1")).contains(Scope.READ);
     assertThat(need("POST", "/api/conversations/c/events")).contains(Scope.WRITE);
+    assertThat(need("POST", "/api/conversations/c/replay")).as("a replay writes like events").contains(Scope.WRITE);
     assertThat(need("PATCH", "/api/tickets/T-1")).contains(Scope.WRITE);
     assertThat(need("DELETE", "/api/tickets/T-1")).contains(Scope.WRITE);
   }
