@@ -152,8 +152,14 @@ public class JourneyService {
       throw new JourneyExists(journeyId);
     }
     List<JourneyCommand> pending = new java.util.ArrayList<>(events.size());
+    List<String> written = new java.util.ArrayList<>(events.size());
     for (JourneyEvent event : events) {
-      journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt());
+      if (!journal.append(journeyId, event.eventId(), JOURNAL_EVENT, toJson(event), event.receivedAt())) {
+        // A live event of this conversation was journaled since the check: its journey exists now.
+        journal.removeUndelivered(journeyId, written);
+        throw new JourneyExists(journeyId);
+      }
+      written.add(event.eventId());
       pending.add(new JourneyCommand(event, null, true));
     }
     WorkflowOptions options = WorkflowOptions.newBuilder(options(first.conversationId(), first.channel()))
@@ -165,8 +171,9 @@ public class JourneyService {
     try {
       withinUpdateTimeout(journeyId, () -> WorkflowClient.start(stub::run, input));
     } catch (io.temporal.client.WorkflowExecutionAlreadyStarted e) {
-      LOG.warnf("Replay of %s: its journey started while the replay was journaled; the replayed entries stay in"
-          + " its journal", journeyId);
+      // Its journey started while the replay was journaled: take the replay's entries back, so a restore of
+      // that journey does not replay them.
+      journal.removeUndelivered(journeyId, written);
       throw new JourneyExists(journeyId);
     }
     for (JourneyEvent event : events) {

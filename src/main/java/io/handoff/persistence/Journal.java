@@ -95,6 +95,17 @@ public class Journal {
     });
   }
 
+  /**
+   * Takes back entries that no journey recorded ({@code delivered} false), by id: a replay that lost the race
+   * to a live first event of the same conversation removes what it wrote, so no restore replays it.
+   */
+  public void removeUndelivered(String journeyId, List<String> entryIds) {
+    for (String entryId : entryIds) {
+      jdbc.update("Writing the journal", "DELETE FROM journal WHERE journey_id = ? AND entry_id = ? AND delivered = FALSE",
+          journeyId, entryId);
+    }
+  }
+
   /** Whether the journal holds any entry of the journey. */
   public boolean exists(String journeyId) {
     return jdbc.first("Reading the journal", "SELECT 1 FROM journal WHERE journey_id = ? FETCH FIRST 1 ROWS ONLY",

@@ -274,6 +274,26 @@ class ConversationReplayApiTest {
   }
 
   @Test
+  void aReplayThatLosesTheRaceToALiveStartTakesBackTheEntriesItJournaled() {
+    // A journey whose workflow runs but that neither the journal nor the index knows yet: the state between a
+    // live first event's start and its first projection. Its task queue has no worker, so it stays that way.
+    String id = "replay-race-" + UUID.randomUUID();
+    String journeyId = JourneyIds.journeyId(id);
+    io.handoff.journey.CustomerJourneyWorkflow racing = client.newWorkflowStub(
+        io.handoff.journey.CustomerJourneyWorkflow.class, io.temporal.client.WorkflowOptions.newBuilder()
+            .setWorkflowId(journeyId).setTaskQueue("replay-race-no-worker").build());
+    WorkflowClient.start(racing::run, io.handoff.journey.JourneyInput.start(id, null));
+    try {
+      Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+      replay(id, pastHandoff(start)).statusCode(409).contentType("application/problem+json")
+          .body("type", equalTo("https://handoff.dev/problems/journey-exists"));
+      assertThat(journal.entries(journeyId)).as("the replay's entries, taken back").isEmpty();
+    } finally {
+      client.newUntypedWorkflowStub(journeyId).terminate("test done");
+    }
+  }
+
+  @Test
   void theOpenApiDocumentDescribesTheRequestAndItsAnswers() {
     JsonPath api = given().accept("application/json").when().get("/q/openapi?format=json").then().statusCode(200)
         .extract().jsonPath();
