@@ -16,10 +16,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.temporal.client.WorkflowClient;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,39 +47,18 @@ class ConversationReplayApiTest {
 
   /** The shipped workflows/ with sla-policies.yaml replaced by one policy: first reply in 1 h, calendar time. */
   public static class OneHourFirstReply implements QuarkusTestProfile {
-    static final Path DIR = workflows();
+    static final Path DIR = io.handoff.testing.WorkflowsCopy.of("conversation-replay-api", Map.of("sla-policies.yaml", """
+        policies:
+          - name: One hour
+            on_breach:
+              - {add_tag: sla_breached}
+            targets:
+              first_reply_time: {urgent: 1h, high: 1h, normal: 1h, low: 1h}
+        """));
 
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("handoff.workflows-dir", DIR.toString());
-    }
-
-    /** One copy per JVM: the profile and the test may be loaded by different class loaders. */
-    private static synchronized Path workflows() {
-      String shared = System.getProperty("conversation-replay-api-test.workflows-dir");
-      if (shared != null) {
-        return Path.of(shared);
-      }
-      try {
-        Path dir = Files.createTempDirectory("handoff-replay-workflows-");
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("workflows"))) {
-          for (Path f : files) {
-            Files.copy(f, dir.resolve(f.getFileName().toString()));
-          }
-        }
-        Files.writeString(dir.resolve("sla-policies.yaml"), """
-            policies:
-              - name: One hour
-                on_breach:
-                  - {add_tag: sla_breached}
-                targets:
-                  first_reply_time: {urgent: 1h, high: 1h, normal: 1h, low: 1h}
-            """);
-        System.setProperty("conversation-replay-api-test.workflows-dir", dir.toString());
-        return dir;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 

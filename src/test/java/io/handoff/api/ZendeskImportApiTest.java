@@ -24,8 +24,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -51,31 +49,11 @@ class ZendeskImportApiTest {
 
   /** Points handoff.workflows-dir at a fresh copy of the shipped workflows/ directory. */
   public static class TempWorkflows implements QuarkusTestProfile {
-    static final Path DIR = copyOfWorkflows();
+    static final Path DIR = io.handoff.testing.WorkflowsCopy.of("zendesk-import-api", Map.of());
 
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of("handoff.workflows-dir", DIR.toString());
-    }
-
-    /** One copy per JVM: the profile and the test may be loaded by different class loaders. */
-    private static synchronized Path copyOfWorkflows() {
-      String shared = System.getProperty("zendesk-import-api-test.workflows-dir");
-      if (shared != null) {
-        return Path.of(shared);
-      }
-      try {
-        Path dir = Files.createTempDirectory("handoff-workflows-");
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("workflows"))) {
-          for (Path f : files) {
-            Files.copy(f, dir.resolve(f.getFileName().toString()));
-          }
-        }
-        System.setProperty("zendesk-import-api-test.workflows-dir", dir.toString());
-        return dir;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,34 +101,16 @@ class TemporalWebUiBrowserTest {
   }
 
   /** A copy of workflows/ whose one SLA policy wants a first reply within 20 seconds, around the clock. */
-  static synchronized Path workflowsWithShortSla() {
-    String shared = System.getProperty("temporal-web-ui-test.workflows");
-    if (shared != null) {
-      return Path.of(shared);
-    }
-    try {
-      Path dir = Files.createTempDirectory("handoff-workflows-ui-");
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("workflows"))) {
-        for (Path f : files) {
-          if (Files.isRegularFile(f)) {
-            Files.copy(f, dir.resolve(f.getFileName().toString()));
-          }
-        }
-      }
-      Files.writeString(dir.resolve("sla-policies.yaml"), """
-          policies:
-            - name: Temporal UI test
-              description: Every ticket, around the clock; the first reply is due within 20 seconds.
-              on_breach:
-                - {add_tag: sla_breached}
-              targets:
-                first_reply_time: {urgent: 20s, high: 20s, normal: 20s, low: 20s}
-          """);
-      System.setProperty("temporal-web-ui-test.workflows", dir.toString());
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static Path workflowsWithShortSla() {
+    return io.handoff.testing.WorkflowsCopy.of("temporal-web-ui", java.util.Map.of("sla-policies.yaml", """
+        policies:
+          - name: Temporal UI test
+            description: Every ticket, around the clock; the first reply is due within 20 seconds.
+            on_breach:
+              - {add_tag: sla_breached}
+            targets:
+              first_reply_time: {urgent: 20s, high: 20s, normal: 20s, low: 20s}
+        """));
   }
 
   WebDriver driver;
