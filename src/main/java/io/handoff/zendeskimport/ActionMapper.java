@@ -29,7 +29,10 @@ final class ActionMapper {
       "follower", "Handoff tickets have no followers",
       "brand_id", "Handoff has no brands",
       "custom_status_id", "Handoff has no custom statuses",
-      "locale_id", "the requester's language is detected from messages, not set by rules");
+      "locale_id", "the requester's language is detected from messages, not set by rules",
+      "notification_target", "Zendesk targets are not imported: URL and branded targets stopped working in Zendesk"
+          + " on 28 Oct 2024 (the action sends nothing there) and e-mail targets have no Handoff counterpart;"
+          + " notify a webhook (notification_webhook) or e-mail a user instead, then import again");
 
   private final IdMapping mapping;
   private final Bodies.Context texts;
