@@ -24,6 +24,16 @@ final class Bodies {
   /** A ticket field id in a placeholder or a Liquid expression ({@code {% if ticket.ticket_field_360 %}}). */
   private static final Pattern FIELD = Pattern.compile("\\bticket\\.ticket_field_(\\d+)\\b(?!-)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DATES = "Zendesk's placeholder reference shows this date's display format only by"
+      + " example, so Handoff does not render it: use {{ticket.created_at_with_timestamp}} or"
+      + " {{ticket.updated_at_with_timestamp}} (ISO 8601), which it renders";
+  private static final String PEOPLE = "Handoff keeps no external ids or signatures of people";
+  /** Zendesk placeholders met in public rule sets that Handoff does not render, with why. */
+  private static final java.util.Map<String, String> UNRENDERED = java.util.Map.of(
+      "ticket.created_at", DATES, "ticket.updated_at", DATES,
+      "ticket.created_at_with_time", DATES, "ticket.updated_at_with_time", DATES,
+      "ticket.requester.external_id", PEOPLE, "ticket.assignee.external_id", PEOPLE,
+      "current_user.external_id", PEOPLE, "current_user.signature", PEOPLE);
 
   /**
    * What the import knows about the target rules.
@@ -106,7 +116,8 @@ final class Bodies {
       if (name.startsWith("ticket.ticket_field_option_title_")) {
         f.unsupported.add(where + ": placeholder {{" + name + "}}: Handoff keeps the option's tag, not its title");
       } else {
-        f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff");
+        f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff"
+            + (UNRENDERED.containsKey(name) ? ": " + UNRENDERED.get(name) : ""));
       }
       ok = false;
     }

@@ -97,6 +97,21 @@ class QuirksTest {
   }
 
   @Test
+  void dateDisplayPlaceholdersAreReportedWithTheTimestampsHandoffRenders() {
+    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"Opened {{ticket.created_at}}\\n"
+        + "at {{ticket.created_at_with_timestamp}} by {{ticket.requester.external_id}}\"}]");
+    assertEquals(Status.UNSUPPORTED, trigger(r).status());
+    List<String> reasons = trigger(r).reasons();
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).endsWith("line 1: placeholder {{ticket.created_at}} cannot be rendered by Handoff:"
+        + " Zendesk's placeholder reference shows this date's display format only by example, so Handoff does not"
+        + " render it: use {{ticket.created_at_with_timestamp}} or {{ticket.updated_at_with_timestamp}} (ISO 8601),"
+        + " which it renders"), reasons.toString());
+    assertTrue(reasons.get(1).endsWith("line 2: placeholder {{ticket.requester.external_id}} cannot be rendered by"
+        + " Handoff: Handoff keeps no external ids or signatures of people"), reasons.toString());
+  }
+
+  @Test
   void liquidFieldIdsAreMappedInTagsAndFilteredOutputs() throws Exception {
     String body = "{% if ticket.ticket_field_41 == 'gold' %}VIP {{ ticket.ticket_field_41 | upcase }}{% endif %}";
     ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
