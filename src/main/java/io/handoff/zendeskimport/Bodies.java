@@ -24,6 +24,8 @@ final class Bodies {
   /** A ticket field id in a placeholder or a Liquid expression ({@code {% if ticket.ticket_field_360 %}}). */
   private static final Pattern FIELD = Pattern.compile("\\bticket\\.ticket_field_(\\d+)\\b(?!-)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A list placeholder printed as it is ({@code {{ticket.comments}}}), not iterated with {@code {% for %}}. */
+  private static final Pattern BARE_LIST = Pattern.compile("\\{\\{-?\\s*(ticket\\.(?:public_)?comments)\\s*-?}}");
   private static final String DATES = "Zendesk's placeholder reference shows this date's display format only by"
       + " example, so Handoff does not render it: use {{ticket.created_at_with_timestamp}} or"
       + " {{ticket.updated_at_with_timestamp}} (ISO 8601), which it renders";
@@ -119,6 +121,13 @@ final class Bodies {
         f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff"
             + (UNRENDERED.containsKey(name) ? ": " + UNRENDERED.get(name) : ""));
       }
+      ok = false;
+    }
+    Matcher bare = BARE_LIST.matcher(text);
+    while (bare.find()) {
+      f.unsupported.add(what + " line " + line(text, bare.start()) + ": placeholder {{" + bare.group(1) + "}} printed"
+          + " as a whole: Zendesk prints its internal comment objects there (undocumented), Handoff renders lists only"
+          + " in {% for %} loops or with a filter such as size");
       ok = false;
     }
     return ok;

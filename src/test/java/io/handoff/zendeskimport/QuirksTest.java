@@ -112,6 +112,18 @@ class QuirksTest {
   }
 
   @Test
+  void commentListsPrintedWholeAreReportedButLoopsAndFiltersImport() {
+    ZendeskImporter.Result whole = run("[]", "[{\"field\":\"reply_public\",\"value\":\"All:\\n{{ticket.comments}}\"}]");
+    assertEquals(Status.UNSUPPORTED, trigger(whole).status());
+    assertEquals(List.of("action reply_public \"All:\\n{{ticket.comments}}\" line 2: placeholder {{ticket.comments}}"
+        + " printed as a whole: Zendesk prints its internal comment objects there (undocumented), Handoff renders lists"
+        + " only in {% for %} loops or with a filter such as size"), trigger(whole).reasons());
+    ZendeskImporter.Result looped = run("[]", "[{\"field\":\"reply_public\",\"value\":\"{{ticket.comments | size}}:"
+        + " {% for c in ticket.comments %}{{c.value}}{% endfor %}\"}]");
+    assertEquals(Status.IMPORTED, trigger(looped).status(), trigger(looped).toString());
+  }
+
+  @Test
   void liquidFieldIdsAreMappedInTagsAndFilteredOutputs() throws Exception {
     String body = "{% if ticket.ticket_field_41 == 'gold' %}VIP {{ ticket.ticket_field_41 | upcase }}{% endif %}";
     ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
