@@ -5,7 +5,7 @@ Usage: bench/real-rules-share.py DIR [--jar target/quarkus-app/quarkus-run.jar] 
 
 DIR holds one directory per source, each with the JSON of Zendesk's list endpoints as the source's
 rules would be returned by the API: triggers.json ({"triggers": [...]}), automations.json, and
-optionally trigger_categories.json and webhooks.json. Every source is imported twice with
+optionally trigger_categories.json, webhooks.json and targets.json (GET /api/v2/targets). Every source is imported twice with
 `import-zendesk --json`:
 
   1. as is, with an empty mapping;
@@ -50,7 +50,8 @@ def without_loss(item):
 def run_import(java, jar, source_dir, out_dir, mapping=None):
     cmd = [java, "-jar", jar, "import-zendesk", "--out", out_dir, "--json"]
     for opt, name in (("--triggers", "triggers.json"), ("--automations", "automations.json"),
-                      ("--categories", "trigger_categories.json"), ("--webhooks", "webhooks.json")):
+                      ("--categories", "trigger_categories.json"), ("--webhooks", "webhooks.json"),
+                      ("--targets", "targets.json")):
         path = os.path.join(source_dir, name)
         if os.path.isfile(path):
             cmd += [opt, path]

@@ -1,6 +1,7 @@
 package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.support.SupportVocabulary;
 import io.handoff.trigger.DynamicContent;
@@ -43,12 +44,30 @@ final class Bodies {
    * @param dynamicContent the dynamic content item names a body may use (imported and already defined)
    * @param account true when the target's {@code helpdesk.yaml} has {@code account.ticketUrl}, false when it
    *     has none, null when the import does not know the target
+   * @param targets the account's targets ({@code GET /api/v2/targets}), or null when not given
    */
-  record Context(java.util.Set<String> dynamicContent, Boolean account) {
+  record Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets) {
     static final Context NONE = new Context(java.util.Set.of(), null);
 
     Context {
       dynamicContent = java.util.Set.copyOf(dynamicContent);
+    }
+
+    Context(java.util.Set<String> dynamicContent, Boolean account) {
+      this(dynamicContent, account, null);
+    }
+
+    /** The target with this id, or null (also when no targets were given). */
+    JsonNode target(String id) {
+      if (targets == null) {
+        return null;
+      }
+      for (JsonNode t : targets.isArray() ? targets : targets.path("targets")) {
+        if (t.path("id").asText().equals(id)) {
+          return t;
+        }
+      }
+      return null;
     }
   }
 

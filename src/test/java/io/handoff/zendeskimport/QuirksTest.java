@@ -171,6 +171,40 @@ class QuirksTest {
   }
 
   @Test
+  void emailTargetsBecomeEmailsToTheirAddressAndRetiredTargetsAreReported() throws Exception {
+    String actions = "[{\"field\":\"notification_target\",\"value\":[\"7\",\"Ticket {{ticket.id}} is new\"]}]";
+    String targets = "{\"targets\": [{\"id\": 7, \"type\": \"email_target\", \"title\": \"Ops\", \"active\": true,"
+        + " \"email\": \"ops@example.com\", \"subject\": \"[Ops] {{ticket.title}}\"},"
+        + " {\"id\": 8, \"type\": \"url_target\", \"title\": \"Old\", \"active\": true}]}";
+    ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger(
+        "[{\"field\":\"update_type\",\"value\":\"Create\"}]", actions).withTargets(ZendeskExport.parse(targets)),
+        IdMapping.empty());
+    assertEquals(Status.IMPORTED, trigger(r).status(), trigger(r).toString());
+    var set = ImportFixtures.load(r, dir).ruleSet().support();
+    Ticket t = new Ticket("T-9", null, "Router down", "Desc", TicketStatus.NEW, TicketPriority.NORMAL, null, null,
+        null, "r1", "Rita Lee", "rita@example.com", null, Set.of(), Map.of(), List.of(), "email", Instant.EPOCH,
+        Instant.EPOCH);
+    SupportDecision d = new SupportEngine(set).evaluate(new TicketUpdate("k1", null, t, null,
+        new Actor("r1", "Rita", AuthorRole.END_USER), null, null, Map.of(), Map.of(), Instant.EPOCH),
+        BusinessCalendar.ALWAYS_OPEN);
+    Notification n = d.notifications().get(0);
+    assertEquals(Notification.Kind.EMAIL, n.kind());
+    assertEquals("ops@example.com", n.recipient());
+    assertEquals("[Ops] Router down", n.subject());
+    assertEquals("Ticket T-9 is new", n.body());
+
+    ZendeskImporter.Result url = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
+        actions.replace("\"7\"", "\"8\"")).withTargets(ZendeskExport.parse(targets)), IdMapping.empty());
+    assertEquals(Status.UNSUPPORTED, trigger(url).status());
+    assertTrue(trigger(url).reasons().get(0).endsWith("a url_target: URL, branded and HTTP targets no longer work in"
+        + " Zendesk (URL and branded targets since 28 Oct 2024): the action sends nothing there; rebuild it as a webhook"
+        + " (notification_webhook), as Zendesk advises, then import again"), trigger(url).reasons().toString());
+    ZendeskImporter.Result unknown = run("[]", actions);
+    assertTrue(trigger(unknown).reasons().get(0).contains("(GET /api/v2/targets, --targets)"),
+        trigger(unknown).reasons().toString());
+  }
+
+  @Test
   void existingMappingIsRespectedAndUnmappedIdsAreListed() throws Exception {
     Path file = dir.resolve("zendesk-mapping.yaml");
     Files.writeString(file, "groups:\n  \"11\": tier-two\n");
