@@ -30,7 +30,7 @@ import java.util.Set;
 final class ZendeskImportRequest {
 
   private static final Set<String> PAYLOADS = Set.of("triggers", "trigger_categories", "automations", "slas",
-      "sla_policies", "webhooks", "definitions", "schedules", "holidays", "dynamic_content", "locales");
+      "sla_policies", "webhooks", "definitions", "schedules", "holidays", "dynamic_content", "locales", "targets");
   private static final Set<String> FETCH = Set.of("subdomain", "baseUrl", "email", "apiToken");
 
   /** The payloads given, or null in fetch mode. */
@@ -92,7 +92,7 @@ final class ZendeskImportRequest {
         fetch = true;
       } else if (!"mapping".equals(name)) {
         errors.add(new FieldError(name, "unknown field (payloads: triggers, trigger_categories, automations,"
-            + " slas, sla_policies, webhooks, definitions, schedules, holidays, dynamic_content, locales; fetch:"
+            + " slas, sla_policies, webhooks, definitions, schedules, holidays, dynamic_content, locales, targets; fetch:"
             + " subdomain, baseUrl, email, apiToken; mapping)"));
       }
     }
@@ -118,7 +118,8 @@ final class ZendeskImportRequest {
           list(body, "trigger_categories", "trigger_categories", errors), slas,
           list(body, "webhooks", "webhooks", errors), definitions(body.get("definitions"), errors),
           list(body, "automations", "automations", errors))
-          .withDynamicContent(list(body, "dynamic_content", "items", errors), list(body, "locales", "locales", errors));
+          .withDynamicContent(list(body, "dynamic_content", "items", errors), list(body, "locales", "locales", errors))
+          .withTargets(list(body, "targets", "targets", errors));
     } else if (errors.isEmpty()) {
       settings = settings(body, errors, policy);
     }

@@ -59,6 +59,10 @@ public class ImportZendeskCommand implements Callable<Integer> {
       + " content variants whose locale id is not in the built-in table.")
   Path locales;
 
+  @Option(names = "--targets", description = "JSON of GET /api/v2/targets: e-mail targets of notification_target"
+      + " actions are imported as e-mails to their address.")
+  Path targets;
+
   @Option(names = "--base", description = "The rules directory the output is for (e.g. workflows): its"
       + " dynamic-content.yaml is merged with the imported items, and its helpdesk.yaml account tells whether"
       + " {{ticket.url}} / {{ticket.link}} can render (default: the --out directory's own files).")
@@ -112,6 +116,9 @@ public class ImportZendeskCommand implements Callable<Integer> {
       in = in != null ? in : ZendeskExport.read(triggers, categories, slas, webhooks, definitions, automations);
       if (dynamicContent != null || locales != null) {
         in = in.withDynamicContent(ZendeskExport.readFile(dynamicContent), ZendeskExport.readFile(locales));
+      }
+      if (targets != null) {
+        in = in.withTargets(ZendeskExport.readFile(targets));
       }
       ids = IdMapping.read(mappingFile);
       if (schedules != null) {

@@ -162,6 +162,12 @@ final class SupportEffects {
       case "ticket.requester.last_name" -> lastName(t.requesterName());
       case "ticket.assignee.email" -> names.agentEmail(t.assignee());
       case "ticket.assignee.first_name" -> firstName(names.agent(t.assignee()));
+      case "ticket.assignee.last_name" -> lastName(names.agent(t.assignee()));
+      case "ticket.requester.id" -> t.requesterId();
+      case "ticket.assignee.id" -> t.assignee();
+      // Zendesk's ISO 8601 date/time in UTC; the update happens now, so the ticket was last updated now
+      case "ticket.created_at_with_timestamp" -> timestamp(t.createdAt());
+      case "ticket.updated_at_with_timestamp" -> timestamp(u.at() != null ? u.at() : t.updatedAt());
       default -> keyed(name, t, u);
     };
   }
@@ -251,6 +257,11 @@ final class SupportEffects {
     String n = name.strip();
     int space = n.indexOf(' ');
     return space < 0 ? "" : n.substring(space + 1).strip();
+  }
+
+  /** An instant as Zendesk's {@code *_with_timestamp} placeholders print it: ISO 8601 in UTC, to the second. */
+  private static String timestamp(java.time.Instant at) {
+    return at == null ? "" : at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   private static String withoutScheme(String url) {

@@ -18,7 +18,9 @@ public final class SupportVocabulary implements Vocabulary<SupportField> {
       "ticket.account", "ticket.url", "ticket.link", "ticket.comments_formatted",
       "ticket.public_comments_formatted", "ticket.latest_comment_html", "ticket.latest_public_comment",
       "ticket.latest_public_comment_html", "ticket.requester.first_name", "ticket.requester.last_name",
-      "ticket.assignee.email", "ticket.assignee.first_name", "current_user.email", "current_user.first_name");
+      "ticket.assignee.email", "ticket.assignee.first_name", "current_user.email", "current_user.first_name",
+      "ticket.assignee.last_name", "ticket.requester.id", "ticket.assignee.id",
+      "ticket.created_at_with_timestamp", "ticket.updated_at_with_timestamp");
 
   /**
    * Placeholder families with a key: a ticket custom field ({@code ticket.ticket_field_<key>}, Handoff's

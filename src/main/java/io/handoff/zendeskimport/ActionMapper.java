@@ -30,6 +30,11 @@ final class ActionMapper {
       "brand_id", "Handoff has no brands",
       "custom_status_id", "Handoff has no custom statuses",
       "locale_id", "the requester's language is detected from messages, not set by rules");
+  /** Target types Zendesk no longer delivers: URL targets since 28 Oct 2024, HTTP targets since 2022. */
+  private static final Set<String> RETIRED_TARGETS = Set.of("url_target", "url_target_v2", "http_target");
+  private static final String RETIRED = "URL, branded and HTTP targets no longer work in Zendesk (URL and branded"
+      + " targets since 28 Oct 2024): the action sends nothing there; rebuild it as a webhook"
+      + " (notification_webhook), as Zendesk advises, then import again";
 
   private final IdMapping mapping;
   private final Bodies.Context texts;
@@ -56,6 +61,9 @@ final class ActionMapper {
       out.put("field", ConditionMapper.PSEUDO_FIELDS.get(field));
       out.put("value", v);
       return out;
+    }
+    if (field.equals("notification_target")) {
+      return target(value, f, label);
     }
     SupportActionType type = SupportActionType.fromWire(field);
     if (type == null && ABSENT.containsKey(field)) {
@@ -174,6 +182,46 @@ final class ActionMapper {
     String subject = Bodies.convert(label + " subject", args.get(1), mapping, f, texts);
     String body = Bodies.convert(label + " body", args.get(2), mapping, f, texts);
     return to == null || subject == null || body == null ? null : List.of(to, subject, body);
+  }
+
+  /**
+   * {@code notification_target [target id, message]}. An e-mail target ({@code email_target}: its
+   * {@code email} and {@code subject}, from {@code GET /api/v2/targets}) e-mails the message to that address:
+   * it becomes {@code notification_user [address, subject, message]}. Other targets are reported.
+   */
+  private Map<String, Object> target(JsonNode value, Findings f, String label) {
+    List<String> args = ZValues.texts(value);
+    if (args.size() != 2 || args.contains(null)) {
+      return fail(f, label, "expected [target id, message]");
+    }
+    JsonNode t = texts.target(args.get(0));
+    if (t == null) {
+      return fail(f, label, texts.targets() == null
+          ? "target " + args.get(0) + ": its type is in the account's targets (GET /api/v2/targets, --targets);"
+              + " an e-mail target imports from there, while " + RETIRED
+          : "target " + args.get(0) + " is not in the targets file");
+    }
+    String type = t.path("type").asText();
+    if (!type.equals("email_target")) {
+      return fail(f, label, RETIRED_TARGETS.contains(type) ? "a " + type + ": " + RETIRED
+          : "a " + type + " has no Handoff counterpart");
+    }
+    if (!t.path("active").asBoolean(true)) {
+      return fail(f, label, "e-mail target " + args.get(0) + " is inactive in Zendesk: the action sends nothing");
+    }
+    String to = t.path("email").asText("");
+    if (to.isBlank()) {
+      return fail(f, label, "e-mail target " + args.get(0) + " has no email");
+    }
+    String subject = Bodies.convert(label + " subject", t.path("subject").asText(""), mapping, f, texts);
+    String body = Bodies.convert(label + " body", args.get(1), mapping, f, texts);
+    if (subject == null || body == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("field", SupportActionType.NOTIFY_USER.wireName());
+    out.put("value", List.of(to, subject, body));
+    return out;
   }
 
   private List<String> webhook(JsonNode value, Findings f, String label) {

@@ -1,6 +1,7 @@
 package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.support.SupportVocabulary;
 import io.handoff.trigger.DynamicContent;
@@ -24,6 +25,18 @@ final class Bodies {
   /** A ticket field id in a placeholder or a Liquid expression ({@code {% if ticket.ticket_field_360 %}}). */
   private static final Pattern FIELD = Pattern.compile("\\bticket\\.ticket_field_(\\d+)\\b(?!-)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A list placeholder printed as it is ({@code {{ticket.comments}}}), not iterated with {@code {% for %}}. */
+  private static final Pattern BARE_LIST = Pattern.compile("\\{\\{-?\\s*(ticket\\.(?:public_)?comments)\\s*-?}}");
+  private static final String DATES = "Zendesk's placeholder reference shows this date's display format only by"
+      + " example, so Handoff does not render it: use {{ticket.created_at_with_timestamp}} or"
+      + " {{ticket.updated_at_with_timestamp}} (ISO 8601), which it renders";
+  private static final String PEOPLE = "Handoff keeps no external ids or signatures of people";
+  /** Zendesk placeholders met in public rule sets that Handoff does not render, with why. */
+  private static final java.util.Map<String, String> UNRENDERED = java.util.Map.of(
+      "ticket.created_at", DATES, "ticket.updated_at", DATES,
+      "ticket.created_at_with_time", DATES, "ticket.updated_at_with_time", DATES,
+      "ticket.requester.external_id", PEOPLE, "ticket.assignee.external_id", PEOPLE,
+      "current_user.external_id", PEOPLE, "current_user.signature", PEOPLE);
 
   /**
    * What the import knows about the target rules.
@@ -31,12 +44,30 @@ final class Bodies {
    * @param dynamicContent the dynamic content item names a body may use (imported and already defined)
    * @param account true when the target's {@code helpdesk.yaml} has {@code account.ticketUrl}, false when it
    *     has none, null when the import does not know the target
+   * @param targets the account's targets ({@code GET /api/v2/targets}), or null when not given
    */
-  record Context(java.util.Set<String> dynamicContent, Boolean account) {
+  record Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets) {
     static final Context NONE = new Context(java.util.Set.of(), null);
 
     Context {
       dynamicContent = java.util.Set.copyOf(dynamicContent);
+    }
+
+    Context(java.util.Set<String> dynamicContent, Boolean account) {
+      this(dynamicContent, account, null);
+    }
+
+    /** The target with this id, or null (also when no targets were given). */
+    JsonNode target(String id) {
+      if (targets == null) {
+        return null;
+      }
+      for (JsonNode t : targets.isArray() ? targets : targets.path("targets")) {
+        if (t.path("id").asText().equals(id)) {
+          return t;
+        }
+      }
+      return null;
     }
   }
 
@@ -106,8 +137,16 @@ final class Bodies {
       if (name.startsWith("ticket.ticket_field_option_title_")) {
         f.unsupported.add(where + ": placeholder {{" + name + "}}: Handoff keeps the option's tag, not its title");
       } else {
-        f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff");
+        f.unsupported.add(where + ": placeholder {{" + name + "}} cannot be rendered by Handoff"
+            + (UNRENDERED.containsKey(name) ? ": " + UNRENDERED.get(name) : ""));
       }
+      ok = false;
+    }
+    Matcher bare = BARE_LIST.matcher(text);
+    while (bare.find()) {
+      f.unsupported.add(what + " line " + line(text, bare.start()) + ": placeholder {{" + bare.group(1) + "}} printed"
+          + " as a whole: Zendesk prints its internal comment objects there (undocumented), Handoff renders lists only"
+          + " in {% for %} loops or with a filter such as size");
       ok = false;
     }
     return ok;

@@ -18,21 +18,28 @@ import java.nio.file.Path;
  * @param automations {@code GET /api/v2/automations}, or null
  * @param dynamicContent {@code GET /api/v2/dynamic_content/items}, or null (not given: nothing to merge)
  * @param locales {@code GET /api/v2/locales} (the account's locale ids), or null
+ * @param targets {@code GET /api/v2/targets}: {@code {"targets": [...]}}, or null (not given)
  */
 public record ZendeskExport(JsonNode triggers, JsonNode categories, JsonNode slaPolicies, JsonNode webhooks,
-    JsonNode definitions, JsonNode automations, JsonNode dynamicContent, JsonNode locales) {
+    JsonNode definitions, JsonNode automations, JsonNode dynamicContent, JsonNode locales, JsonNode targets) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ZendeskExport(JsonNode triggers, JsonNode categories, JsonNode slaPolicies, JsonNode webhooks,
       JsonNode definitions, JsonNode automations) {
-    this(triggers, categories, slaPolicies, webhooks, definitions, automations, null, null);
+    this(triggers, categories, slaPolicies, webhooks, definitions, automations, null, null, null);
   }
 
   /** This export with dynamic content and locales added (null = not given). */
   public ZendeskExport withDynamicContent(JsonNode items, JsonNode accountLocales) {
     return new ZendeskExport(triggers, categories, slaPolicies, webhooks, definitions, automations, items,
-        accountLocales);
+        accountLocales, targets);
+  }
+
+  /** This export with the account's targets added (null = not given), for {@code notification_target}. */
+  public ZendeskExport withTargets(JsonNode accountTargets) {
+    return new ZendeskExport(triggers, categories, slaPolicies, webhooks, definitions, automations, dynamicContent,
+        locales, accountTargets);
   }
 
   /** Reads one file (null = not given), as {@link #read} does. */

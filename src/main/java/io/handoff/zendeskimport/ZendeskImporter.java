@@ -128,7 +128,7 @@ public final class ZendeskImporter {
     List<Item> items = new ArrayList<>();
     DynamicContentImporter.Outcome dc = new DynamicContentImporter(mapping, items)
         .convert(in.dynamicContent(), in.locales(), target.dynamicContentYaml());
-    Bodies.Context texts = new Bodies.Context(dc.names(), target.account());
+    Bodies.Context texts = new Bodies.Context(dc.names(), target.account(), in.targets());
     ScheduleImporter scheduleImporter = new ScheduleImporter(mapping, items);
     Map<String, Object> hours = scheduleImporter.convert(schedules);
     Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items, texts)

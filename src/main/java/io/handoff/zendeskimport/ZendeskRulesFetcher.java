@@ -31,13 +31,14 @@ public final class ZendeskRulesFetcher {
 
   /**
    * Fetches triggers, categories, SLA policies, webhooks, automations and (if allowed) the trigger
-   * definitions, the dynamic content items and the account's locales.
+   * definitions, the dynamic content items, the account's locales and its targets.
    */
   public ZendeskExport fetchAll() throws IOException, InterruptedException {
     return new ZendeskExport(list("/api/v2/triggers", "triggers"),
         list("/api/v2/trigger_categories", "trigger_categories"), list("/api/v2/slas/policies", "sla_policies"),
         list("/api/v2/webhooks", "webhooks"), definitions(), list("/api/v2/automations", "automations"),
-        optional("/api/v2/dynamic_content/items", "items"), optional("/api/v2/locales", "locales"));
+        optional("/api/v2/dynamic_content/items", "items"), optional("/api/v2/locales", "locales"),
+        optional("/api/v2/targets", "targets"));
   }
 
   /** A list an account may refuse (plans without dynamic content): null then. */

@@ -97,6 +97,33 @@ class QuirksTest {
   }
 
   @Test
+  void dateDisplayPlaceholdersAreReportedWithTheTimestampsHandoffRenders() {
+    ZendeskImporter.Result r = run("[]", "[{\"field\":\"reply_public\",\"value\":\"Opened {{ticket.created_at}}\\n"
+        + "at {{ticket.created_at_with_timestamp}} by {{ticket.requester.external_id}}\"}]");
+    assertEquals(Status.UNSUPPORTED, trigger(r).status());
+    List<String> reasons = trigger(r).reasons();
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).endsWith("line 1: placeholder {{ticket.created_at}} cannot be rendered by Handoff:"
+        + " Zendesk's placeholder reference shows this date's display format only by example, so Handoff does not"
+        + " render it: use {{ticket.created_at_with_timestamp}} or {{ticket.updated_at_with_timestamp}} (ISO 8601),"
+        + " which it renders"), reasons.toString());
+    assertTrue(reasons.get(1).endsWith("line 2: placeholder {{ticket.requester.external_id}} cannot be rendered by"
+        + " Handoff: Handoff keeps no external ids or signatures of people"), reasons.toString());
+  }
+
+  @Test
+  void commentListsPrintedWholeAreReportedButLoopsAndFiltersImport() {
+    ZendeskImporter.Result whole = run("[]", "[{\"field\":\"reply_public\",\"value\":\"All:\\n{{ticket.comments}}\"}]");
+    assertEquals(Status.UNSUPPORTED, trigger(whole).status());
+    assertEquals(List.of("action reply_public \"All:\\n{{ticket.comments}}\" line 2: placeholder {{ticket.comments}}"
+        + " printed as a whole: Zendesk prints its internal comment objects there (undocumented), Handoff renders lists"
+        + " only in {% for %} loops or with a filter such as size"), trigger(whole).reasons());
+    ZendeskImporter.Result looped = run("[]", "[{\"field\":\"reply_public\",\"value\":\"{{ticket.comments | size}}:"
+        + " {% for c in ticket.comments %}{{c.value}}{% endfor %}\"}]");
+    assertEquals(Status.IMPORTED, trigger(looped).status(), trigger(looped).toString());
+  }
+
+  @Test
   void liquidFieldIdsAreMappedInTagsAndFilteredOutputs() throws Exception {
     String body = "{% if ticket.ticket_field_41 == 'gold' %}VIP {{ ticket.ticket_field_41 | upcase }}{% endif %}";
     ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
@@ -141,6 +168,40 @@ class QuirksTest {
     assertEquals("01HW", n.recipient());
     assertEquals("https://h.example.invalid/x", n.endpoint());
     assertEquals("{\"ticket\": \"T-9\", \"who\": \"Rita \\\"R\\\" Lee\"}", n.body());
+  }
+
+  @Test
+  void emailTargetsBecomeEmailsToTheirAddressAndRetiredTargetsAreReported() throws Exception {
+    String actions = "[{\"field\":\"notification_target\",\"value\":[\"7\",\"Ticket {{ticket.id}} is new\"]}]";
+    String targets = "{\"targets\": [{\"id\": 7, \"type\": \"email_target\", \"title\": \"Ops\", \"active\": true,"
+        + " \"email\": \"ops@example.com\", \"subject\": \"[Ops] {{ticket.title}}\"},"
+        + " {\"id\": 8, \"type\": \"url_target\", \"title\": \"Old\", \"active\": true}]}";
+    ZendeskImporter.Result r = ZendeskImporter.importAll(ImportFixtures.trigger(
+        "[{\"field\":\"update_type\",\"value\":\"Create\"}]", actions).withTargets(ZendeskExport.parse(targets)),
+        IdMapping.empty());
+    assertEquals(Status.IMPORTED, trigger(r).status(), trigger(r).toString());
+    var set = ImportFixtures.load(r, dir).ruleSet().support();
+    Ticket t = new Ticket("T-9", null, "Router down", "Desc", TicketStatus.NEW, TicketPriority.NORMAL, null, null,
+        null, "r1", "Rita Lee", "rita@example.com", null, Set.of(), Map.of(), List.of(), "email", Instant.EPOCH,
+        Instant.EPOCH);
+    SupportDecision d = new SupportEngine(set).evaluate(new TicketUpdate("k1", null, t, null,
+        new Actor("r1", "Rita", AuthorRole.END_USER), null, null, Map.of(), Map.of(), Instant.EPOCH),
+        BusinessCalendar.ALWAYS_OPEN);
+    Notification n = d.notifications().get(0);
+    assertEquals(Notification.Kind.EMAIL, n.kind());
+    assertEquals("ops@example.com", n.recipient());
+    assertEquals("[Ops] Router down", n.subject());
+    assertEquals("Ticket T-9 is new", n.body());
+
+    ZendeskImporter.Result url = ZendeskImporter.importAll(ImportFixtures.trigger("[]",
+        actions.replace("\"7\"", "\"8\"")).withTargets(ZendeskExport.parse(targets)), IdMapping.empty());
+    assertEquals(Status.UNSUPPORTED, trigger(url).status());
+    assertTrue(trigger(url).reasons().get(0).endsWith("a url_target: URL, branded and HTTP targets no longer work in"
+        + " Zendesk (URL and branded targets since 28 Oct 2024): the action sends nothing there; rebuild it as a webhook"
+        + " (notification_webhook), as Zendesk advises, then import again"), trigger(url).reasons().toString());
+    ZendeskImporter.Result unknown = run("[]", actions);
+    assertTrue(trigger(unknown).reasons().get(0).contains("(GET /api/v2/targets, --targets)"),
+        trigger(unknown).reasons().toString());
   }
 
   @Test
