@@ -116,6 +116,29 @@ final class JourneyTestEnv implements AutoCloseable {
     client = env.getWorkflowClient();
   }
 
+  /**
+   * A temporary copy of the shipped rule directory ({@link #WORKFLOWS}) with {@code fileName} replaced by
+   * {@code content}: for a journey that needs one rule file of its own (deleted when the JVM exits).
+   */
+  static Path workflowsWith(String fileName, String content) {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("handoff-journey-workflows-");
+      dir.toFile().deleteOnExit(); // after its files: deleteOnExit runs in reverse order
+      try (var files = java.nio.file.Files.newDirectoryStream(WORKFLOWS)) {
+        for (Path f : files) {
+          java.nio.file.Files.copy(f, dir.resolve(f.getFileName().toString()));
+        }
+      }
+      java.nio.file.Files.writeString(dir.resolve(fileName), content);
+      try (var files = java.nio.file.Files.newDirectoryStream(dir)) {
+        files.forEach(f -> f.toFile().deleteOnExit());
+      }
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static BuiltInHelpdesk helpdesk(DataSource db, Path workflows) {
     return new BuiltInHelpdesk(db, new TicketChangeValidator(
         HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).value()), Clock.systemUTC());
