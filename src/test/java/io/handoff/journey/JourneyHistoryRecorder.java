@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code ./mvnw test -Dtest=JourneyHistoryRecorder -Dhandoff.record-histories=v5} writes
  * {@code src/test/resources/histories/journey-v5.json} and {@code journey-v5-<shape>.json}. A file that
  * exists is never overwritten: old histories must keep replaying (docs/upgrading.md). With
- * {@code -Dhandoff.record-shape=<name>} (a shape's name, {@code ""} for the representative journey) only
+ * {@code -Dhandoff.record-shape=<name>} (a shape's name, empty for the representative journey) only
  * that shape is recorded; a name no shape has fails the run.
  */
 @EnabledIfSystemProperty(named = "handoff.record-histories", matches = "v\\d+")
