@@ -114,15 +114,11 @@ final class JourneyScenarios {
    */
   private static String replayed(JourneyTestEnv t) {
     java.time.Instant start = t.now().minus(Duration.ofHours(3));
-    List<JourneyCommand> pending = List.of(
-        replayedCommand(t, EventType.CONVERSATION_STARTED, null, start),
-        replayedCommand(t, EventType.MESSAGE_RECEIVED, "I want to talk to a human", start.plus(Duration.ofMinutes(1))),
-        replayedCommand(t, EventType.AGENT_REPLIED, "Hi Luc, Ben here.", start.plus(Duration.ofHours(2))));
-    CustomerJourneyWorkflow stub = t.client.newWorkflowStub(CustomerJourneyWorkflow.class,
-        io.temporal.client.WorkflowOptions.newBuilder().setWorkflowId(JourneyIds.journeyId("rec-replay"))
-            .setTaskQueue(t.worker.getTaskQueue()).build());
-    io.temporal.client.WorkflowClient.start(stub::run,
-        new JourneyInput("rec-replay", t.settings, null, pending, 0));
+    t.startWith("rec-replay", List.of(
+        t.journaled("rec-replay", EventType.CONVERSATION_STARTED, null, STANDARD, start),
+        t.journaled("rec-replay", EventType.MESSAGE_RECEIVED, "I want to talk to a human", STANDARD,
+            start.plus(Duration.ofMinutes(1))),
+        t.journaled("rec-replay", EventType.AGENT_REPLIED, "Hi Luc, Ben here.", STANDARD, start.plus(Duration.ofHours(2)))));
     t.env.sleep(Duration.ofSeconds(5));
     JourneyView v = t.view("rec-replay");
     java.util.function.Function<String, java.time.Instant> at = step -> v.timeline().stream()
@@ -136,13 +132,6 @@ final class JourneyScenarios {
     }
     t.env.sleep(Duration.ofHours(1));
     return history(t, "journey-rec-replay", CustomerJourneyWorkflowImpl.STARTED_AT_FIRST_COMMAND);
-  }
-
-  /** A journaled event of the replayed shape: it arrived when it happened, {@code at} in the past. */
-  private static JourneyCommand replayedCommand(JourneyTestEnv t, EventType type, String text, java.time.Instant at) {
-    io.handoff.model.JourneyEvent e = t.event("rec-replay", type, text, STANDARD);
-    return new JourneyCommand(new io.handoff.model.JourneyEvent(e.eventId(), e.conversationId(), e.type(), at, at,
-        e.channel(), e.text(), e.pageUrl(), e.customer(), e.agent(), e.group()), null, true);
   }
 
   /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */

@@ -195,6 +195,23 @@ final class JourneyTestEnv implements AutoCloseable {
             ? new Agent("ben.keller", "Ben Keller") : null, null);
   }
 
+  /** An event as a replay journals it: it arrived when it happened ({@code occurredAt} = {@code receivedAt} = {@code at}). */
+  JourneyCommand journaled(String conversationId, EventType type, String text, Customer customer, Instant at) {
+    JourneyEvent e = event(conversationId, type, text, customer);
+    return new JourneyCommand(new JourneyEvent(e.eventId(), e.conversationId(), e.type(), at, at, e.channel(),
+        e.text(), e.pageUrl(), e.customer(), e.agent(), e.group()), null, true);
+  }
+
+  /**
+   * Starts a journey with journaled commands, as {@code JourneyService.replay} (a replay of a past conversation)
+   * and {@code JourneyRestorer} (a restore without a snapshot) start one: each processed at its own time.
+   */
+  void startWith(String conversationId, java.util.List<JourneyCommand> journaled) {
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JourneyIds.journeyId(conversationId)).setTaskQueue(worker.getTaskQueue()).build());
+    WorkflowClient.start(stub::run, new JourneyInput(conversationId, settings, null, journaled, 0));
+  }
+
   TicketCommandResult command(String conversationId, TicketCommand command) {
     WorkflowStub stub = client.newUntypedWorkflowStub(JourneyIds.journeyId(conversationId));
     return stub.startUpdate(UpdateOptions.<TicketCommandResult>newBuilder().setUpdateName("ticketCommand")
