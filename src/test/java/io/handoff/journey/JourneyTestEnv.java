@@ -121,6 +121,11 @@ final class JourneyTestEnv implements AutoCloseable {
    * {@code content}: for a journey that needs one rule file of its own (deleted when the JVM exits).
    */
   static Path workflowsWith(String fileName, String content) {
+    return workflowsWith(java.util.Map.of(fileName, content));
+  }
+
+  /** The same with several files replaced (file name to content). */
+  static Path workflowsWith(java.util.Map<String, String> replaced) {
     try {
       Path dir = java.nio.file.Files.createTempDirectory("handoff-journey-workflows-");
       dir.toFile().deleteOnExit(); // after its files: deleteOnExit runs in reverse order
@@ -129,7 +134,9 @@ final class JourneyTestEnv implements AutoCloseable {
           java.nio.file.Files.copy(f, dir.resolve(f.getFileName().toString()));
         }
       }
-      java.nio.file.Files.writeString(dir.resolve(fileName), content);
+      for (var e : replaced.entrySet()) {
+        java.nio.file.Files.writeString(dir.resolve(e.getKey()), e.getValue());
+      }
       try (var files = java.nio.file.Files.newDirectoryStream(dir)) {
         files.forEach(f -> f.toFile().deleteOnExit());
       }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * A replayed conversation (journaled events started as pending commands, as {@code POST
  * /api/conversations/{id}/replay} starts them) is judged "within business hours" at each event's own time, not
  * when the replay runs: the messaging welcome trigger ({@code in_business_hours is true}) and a support trigger
- * ({@code in_business_hours is false}) see the Paris schedule (Monday to Friday) at the replayed instant. Two
+ * ({@code in_business_hours is false}) and an SLA policy filter ({@code in_business_hours is false}) see the
+ * Paris schedule (Monday to Friday) at the replayed instant. Two
  * replays run at the same moment, one of a Saturday night and one of a Monday morning, so whatever the time the
  * test runs, a judgement made at "now" would give both the same answer.
  */
@@ -42,6 +43,20 @@ class ReplayBusinessHoursTest {
             - { field: current_tags, value: out_of_hours }
       """;
 
+  /** Two SLA policies: a ticket created outside business hours gets 8 h for its first reply, others 1 h. */
+  private static final String POLICIES = """
+      policies:
+        - name: Out of hours
+          filter:
+            all:
+              - {field: in_business_hours, operator: is, value: false}
+          targets:
+            first_reply_time: {urgent: 8h, high: 8h, normal: 8h, low: 8h}
+        - name: Office hours
+          targets:
+            first_reply_time: {urgent: 1h, high: 1h, normal: 1h, low: 1h}
+      """;
+
   JourneyTestEnv t;
 
   @AfterEach
@@ -53,8 +68,8 @@ class ReplayBusinessHoursTest {
 
   private void start() throws Exception {
     String shipped = Files.readString(JourneyTestEnv.WORKFLOWS.resolve("support-triggers.yaml"));
-    t = new JourneyTestEnv(JourneySettings.DEFAULTS, JourneyTestEnv.workflowsWith("support-triggers.yaml",
-        shipped.stripTrailing() + "\n" + OUT_OF_HOURS));
+    t = new JourneyTestEnv(JourneySettings.DEFAULTS, JourneyTestEnv.workflowsWith(java.util.Map.of(
+        "support-triggers.yaml", shipped.stripTrailing() + "\n" + OUT_OF_HOURS, "sla-policies.yaml", POLICIES)));
   }
 
   /** A conversation replayed at {@code at}: started, then a customer asks for a human a minute later. */
@@ -95,5 +110,9 @@ class ReplayBusinessHoursTest {
     assertThat(ticketTags(saturday)).contains("out_of_hours");
     assertThat(sentBy(monday)).as("messages of a Monday morning replay").contains(WELCOME);
     assertThat(ticketTags(monday)).doesNotContain("out_of_hours");
+    // The SLA policy filter (change h17h-sla-filter-at-command-time) too, though the helpdesk stamped both
+    // tickets now.
+    assertThat(saturday.sla().get("first_reply_time").policy()).isEqualTo("Out of hours");
+    assertThat(monday.sla().get("first_reply_time").policy()).isEqualTo("Office hours");
   }
 }
