@@ -21,6 +21,14 @@ import java.util.Optional;
 final class SlaStep {
   /** Change id: a change of the ticket's schedule (set_schedule) re-resolves its SLA targets. */
   static final String TICKET_SCHEDULE_TARGETS = "h17b-ticket-schedule-targets";
+  /**
+   * Change id (issue 17, replays): the SLA policy filters see the ticket as updated at the journey's time for
+   * the write (the command's or clock's instant), so {@code in_business_hours} and {@code within_schedule} in a
+   * filter judge a replayed event at its own time, not at the helpdesk's stamp (now).
+   */
+  static final String FILTER_AT_COMMAND_TIME = "h17h-sla-filter-at-command-time";
+  /** This run's {@link #FILTER_AT_COMMAND_TIME} version, asked once, when targets are first resolved. */
+  private Integer filterAtCommandTime;
 
   /** Change id: inactivity reminders count from the inactive step, not from the agent reply. */
   static final String REMINDERS_AFTER_INACTIVE = "h18b-reminders-after-inactive";
@@ -40,6 +48,21 @@ final class SlaStep {
         : Optional.of(InactivityTracker.restore(ctx.state.inactivity));
   }
 
+  /** The SLA targets of {@code ticket}, its policy chosen as of {@code at} (see {@link #FILTER_AT_COMMAND_TIME}). */
+  io.handoff.sla.policy.SlaTargets targetsFor(Ticket ticket, Instant at) {
+    if (filterAtCommandTime == null) {
+      filterAtCommandTime = Workflow.getVersion(FILTER_AT_COMMAND_TIME, Workflow.DEFAULT_VERSION, 1);
+    }
+    Ticket asOf = ticket;
+    if (filterAtCommandTime >= 1 && at != null && !at.equals(ticket.updatedAt())) {
+      asOf = new Ticket(ticket.id(), ticket.externalId(), ticket.subject(), ticket.description(), ticket.status(),
+          ticket.priority(), ticket.type(), ticket.group(), ticket.assignee(), ticket.requesterId(),
+          ticket.requesterName(), ticket.requesterEmail(), ticket.organization(), ticket.tags(),
+          ticket.customFields(), ticket.comments(), ticket.via(), ticket.createdAt(), at);
+    }
+    return ctx.stubs.sla.targetsFor(asOf);
+  }
+
   void started(SlaClocks clocks, Instant at) {
     save(clocks, at);
   }
@@ -51,7 +74,7 @@ final class SlaStep {
       return;
     }
     SlaClocks clocks = maybe.get();
-    SlaClockFeed.ticketUpdated(clocks, before, after, comment, at, ctx.stubs.sla::targetsFor,
+    SlaClockFeed.ticketUpdated(clocks, before, after, comment, at, t -> targetsFor(t, at),
         () -> Workflow.getVersion(TICKET_SCHEDULE_TARGETS, Workflow.DEFAULT_VERSION, 1) >= 1);
     save(clocks, at);
   }

@@ -63,7 +63,7 @@ final class TicketStep {
     ctx.state.initialGroup = created.group();
     ctx.timeline(at, "ticket.created", "ticket #" + created.id() + " in " + created.group(), null);
     Ticket result = afterWrite(null, created, null, SYSTEM, keyStep + "-create", at);
-    SlaTargets targets = ctx.stubs.sla.targetsFor(result);
+    SlaTargets targets = sla.targetsFor(result, at);
     SlaClocks clocks = SlaClocks.ticketCreated(at, result.status(), targets);
     sla.started(clocks, at);
     return result;

@@ -9,11 +9,13 @@ import io.handoff.testing.hostile.HostileChecks;
 import io.handoff.testing.hostile.HostileRequest;
 import io.handoff.testing.hostile.HostileRequests;
 import io.handoff.testing.hostile.RawHttp;
+import io.handoff.journey.EventLimits;
 import io.handoff.testing.Events;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class HostileInputTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  @jakarta.inject.Inject io.handoff.persistence.Journal journal;
 
   @Test
   void oversizeBodyIsRefusedAsProblemJsonNamingTheLimit() throws Exception {
@@ -144,6 +147,95 @@ class HostileInputTest {
         .post("/api/conversations/blank-" + UUID.randomUUID() + "/events")
         .then().statusCode(400).contentType("application/problem+json")
         .body("errors.field", org.hamcrest.Matchers.hasItem("eventId"));
+  }
+
+  /** One hostile replay body: the field its problem must name (and its status). */
+  private record ReplayCase(String kind, String conversationId, byte[] body, int status, String field) {
+    ReplayCase(String kind, String body, String field) {
+      this(kind, "replay-h-" + UUID.randomUUID(), body.getBytes(StandardCharsets.UTF_8), 400, field);
+    }
+  }
+
+  private static String replayEvents(String... events) {
+    return "{\"events\":[" + String.join(",", events) + "]}";
+  }
+
+  private static String pastEvent(String type, String extra) {
+    return "{\"type\":\"" + type + "\",\"occurredAt\":\"" + Instant.now().minus(Duration.ofHours(3))
+        + "\"" + extra + "}";
+  }
+
+  @Test
+  void hostileReplayBodiesAreRefusedAsProblemJsonNamingTheFieldAndJournalNothing() throws Exception {
+    String started = pastEvent("conversation.started", "");
+    String manyEvents = replayEvents(java.util.Collections.nCopies(EventLimits.MAX_REPLAY_EVENTS + 1,
+        pastEvent("customer.replied", ",\"text\":\"again\"")).toArray(String[]::new));
+    byte[] badUtf8 = replayEvents(pastEvent("conversation.started", ",\"text\":\"X\"")).getBytes(StandardCharsets.UTF_8);
+    badUtf8[badUtf8.length - 5] = (byte) 0xC3; // the X: a lead byte followed by a quote is not UTF-8
+    List<ReplayCase> cases = List.of(
+        new ReplayCase("malformed JSON", "{\"events\":[" + started, "body"),
+        new ReplayCase("trailing comma", "{\"events\":[" + started + ",]}", "body"),
+        new ReplayCase("not an object", "[" + started + "]", "body"),
+        new ReplayCase("empty body", "", "body"),
+        new ReplayCase("events missing", "{}", "events"),
+        new ReplayCase("events not an array", "{\"events\":" + started + "}", "events"),
+        new ReplayCase("events a string", "{\"events\":\"conversation.started\"}", "events"),
+        new ReplayCase("events empty", "{\"events\":[]}", "events"),
+        new ReplayCase("an event not an object", replayEvents("42"), "events[0]"),
+        new ReplayCase("type a number", replayEvents("{\"type\":7,\"occurredAt\":\"2026-01-05T10:00:00Z\"}"),
+            "events[0].type"),
+        new ReplayCase("occurredAt a number", replayEvents("{\"type\":\"conversation.started\",\"occurredAt\":1e309}"),
+            "events[0].occurredAt"),
+        new ReplayCase("occurredAt not a date", replayEvents(
+            "{\"type\":\"conversation.started\",\"occurredAt\":\"2026-13-45T99:00:00Z\"}"), "events[0].occurredAt"),
+        new ReplayCase("text an object", replayEvents(started, pastEvent("message.received", ",\"text\":{\"a\":1}")),
+            "events[1].text"),
+        new ReplayCase("customer a string", replayEvents(pastEvent("conversation.started",
+            ",\"customer\":\"' OR '1'='1' --\"")), "events[0].customer"),
+        new ReplayCase("eventId over 128 characters", replayEvents(pastEvent("conversation.started",
+            ",\"eventId\":\"" + "e".repeat(129) + "\"")), "events[0].eventId"),
+        new ReplayCase("injection as the type", replayEvents(pastEvent("{{7*7}}", "")), "events[0].type"),
+        new ReplayCase("injection as the channel", replayEvents(pastEvent("conversation.started",
+            ",\"channel\":\"${jndi:ldap://127.0.0.1/a}\"")), "events[0].channel"),
+        new ReplayCase("injection as a field name", "{\"events\":[" + started + "],\"__proto__\":{\"admin\":true}}",
+            "__proto__"),
+        new ReplayCase("text over 20,000 characters", replayEvents(started, pastEvent("message.received",
+            ",\"text\":\"" + "a".repeat(20_001) + "\"")), "events[1].text"),
+        new ReplayCase("too many events", manyEvents, "events"),
+        new ReplayCase("invalid UTF-8", "replay-h-" + UUID.randomUUID(), badUtf8, 400, "body"),
+        new ReplayCase("conversation id over 128 characters", "c".repeat(129),
+            replayEvents(started).getBytes(StandardCharsets.UTF_8), 400, "conversationId"),
+        new ReplayCase("body over the 256 KB limit", "replay-h-" + UUID.randomUUID(), replayEvents(
+            pastEvent("conversation.started", ",\"text\":\"" + "b".repeat(300_000) + "\""))
+            .getBytes(StandardCharsets.UTF_8), 413, "body"));
+
+    for (ReplayCase c : cases) {
+      RawHttp.Answer a = RawHttp.send(RestAssured.port, new HostileRequest("replay: " + c.kind(), "POST",
+          "/api/conversations/" + c.conversationId() + "/replay", Map.of("Content-Type", "application/json"),
+          c.body(), true));
+      assertThat(a.status()).as("%s: %s", c.kind(), a.body()).isEqualTo(c.status());
+      assertThat(a.contentType()).as(c.kind()).startsWith("application/problem+json");
+      JsonNode p = JSON.readTree(a.body());
+      assertThat(p.path("status").asInt()).as(c.kind()).isEqualTo(c.status());
+      assertThat(p.path("field").asText()).as("%s: %s", c.kind(), a.body()).isEqualTo(c.field());
+      String journeyId = "journey-" + c.conversationId();
+      assertThat(journal.exists(journeyId)).as("%s journaled nothing", c.kind()).isFalse();
+      if (c.conversationId().length() <= 128) {
+        given().get("/api/journeys/" + journeyId).then().statusCode(404);
+      }
+    }
+  }
+
+  @Test
+  void injectionStringsInAReplayedTextAreKeptVerbatimNotInterpreted() throws Exception {
+    String id = "replay-inj-" + UUID.randomUUID();
+    String text = "{{7*7}} ${7*7} <script>alert(1)</script> ' OR '1'='1' --";
+    given().contentType("application/json").body(replayEvents(pastEvent("conversation.started", ""),
+            pastEvent("message.received", ",\"text\":" + JSON.writeValueAsString(text))))
+        .post("/api/conversations/" + id + "/replay").then().statusCode(202);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        view(id).path("timeline").findValuesAsText("text")).contains(text));
+    assertThat(journal.entries("journey-" + id)).hasSize(2);
   }
 
   @Test

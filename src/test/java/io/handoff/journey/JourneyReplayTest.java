@@ -7,11 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.handoff.testing.TestWorkers;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.common.metadata.POJOWorkflowImplMetadata;
+import io.temporal.common.interceptors.WorkerInterceptorBase;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowInboundCallsInterceptorBase;
+import io.temporal.common.interceptors.WorkflowOutboundCallsInterceptor;
+import io.temporal.common.interceptors.WorkflowOutboundCallsInterceptorBase;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactoryOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,15 +47,79 @@ class JourneyReplayTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("histories")
   void recordedHistoryReplaysWithoutNonDeterminism(Path history) throws Exception {
-    List<Class<?>> impls = WorkflowTypes.IMPLEMENTATIONS;
     assertThat(registeredTypes()).as("workflow type of %s", history).contains(workflowType(history));
+    replay(history, new ArrayList<>());
+  }
+
+  /**
+   * What the commands do not show: a change that only sets state (such as {@code h17f-started-at-first-command},
+   * a journey's {@code startedAt}) replays without non-determinism even when its {@code getVersion} call is
+   * removed, since the SDK skips a version marker no call asks for. The journey's projections carry its view,
+   * so each projection the replay computes must have the {@code startedAt} of the one recorded at that place.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("histories")
+  void recordedHistoryReplaysToTheStartItRecorded(Path history) throws Exception {
+    List<String> replayed = new ArrayList<>();
+    replay(history, replayed);
+    List<String> recorded = new ArrayList<>();
+    JsonNode events = JSON.readTree(history.toFile()).path("events");
+    for (JsonNode e : events) {
+      JsonNode a = e.path("activityTaskScheduledEventAttributes");
+      if (PROJECT.equals(a.at("/activityType/name").asText())) {
+        String data = a.at("/input/payloads/0/data").asText();
+        recorded.add(JSON.readTree(java.util.Base64.getDecoder().decode(data)).at("/view/startedAt").asText());
+      }
+    }
+    // The replay may stop short of the last projection scheduled (or go one beyond the last completed task).
+    int n = Math.min(recorded.size(), replayed.size());
+    assertThat(n).as("projections replayed of %s's %d", history, recorded.size())
+        .isGreaterThanOrEqualTo(Math.min(recorded.size(), 1));
+    assertThat(replayed.subList(0, n)).as("view.startedAt of each %s the replay of %s computes", PROJECT, history)
+        .isEqualTo(recorded.subList(0, n));
+  }
+
+  /** The activity type of {@link JourneyActivities#project}. */
+  private static final String PROJECT = "JourneyProject";
+
+  /**
+   * Replays {@code history} on a worker of its own (the SDK's replayer keeps the 1 s deadlock detector, which
+   * the first replays of a run have tripped on a loaded machine: class loading, JIT, without any fault in the
+   * code), adding the {@code view.startedAt} of every projection the workflow code schedules to {@code starts}.
+   */
+  private static void replay(Path history, List<String> starts) throws Exception {
     WorkflowExecutionHistory recorded = WorkflowExecutionHistory.fromJson(Files.readString(history));
-    // A replay worker of our own: the SDK's replayer keeps the 1 s deadlock detector, which the first replays
-    // of a run have tripped on a loaded machine (class loading, JIT) without any fault in the code.
-    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+    io.temporal.common.converter.DataConverter converter =
+        io.temporal.common.converter.DefaultDataConverter.newDefaultInstance();
+    WorkerInterceptorBase capture = new WorkerInterceptorBase() {
+      @Override
+      public WorkflowInboundCallsInterceptor interceptWorkflow(WorkflowInboundCallsInterceptor next) {
+        return new WorkflowInboundCallsInterceptorBase(next) {
+          @Override
+          public void init(WorkflowOutboundCallsInterceptor outbound) {
+            super.init(new WorkflowOutboundCallsInterceptorBase(outbound) {
+              @Override
+              public <R> ActivityOutput<R> executeActivity(ActivityInput<R> input) {
+                if (PROJECT.equals(input.getActivityName())) {
+                  String json = converter.toPayload(input.getArgs()[0]).orElseThrow().getData().toStringUtf8();
+                  try {
+                    starts.add(JSON.readTree(json).at("/view/startedAt").asText());
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                }
+                return super.executeActivity(input);
+              }
+            });
+          }
+        };
+      }
+    };
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkerFactoryOptions(WorkerFactoryOptions.newBuilder().setWorkerInterceptors(capture).build()).build())) {
       Worker worker = env.newWorker(recorded.getEvents().get(0).getWorkflowExecutionStartedEventAttributes()
           .getTaskQueue().getName(), TestWorkers.options());
-      worker.registerWorkflowImplementationTypes(impls.toArray(Class<?>[]::new));
+      worker.registerWorkflowImplementationTypes(WorkflowTypes.IMPLEMENTATIONS.toArray(Class<?>[]::new));
       WorkflowReplayer.replayWorkflowExecution(recorded, worker);
     }
   }

@@ -59,7 +59,9 @@ final class JourneyScenarios {
         new Shape("notification-failed", JourneySettings.DEFAULTS, JourneyScenarios::notificationFailed,
             settings -> new JourneyTestEnv(settings, JourneyTestEnv.WORKFLOWS, JourneyScenarios::unreachable)),
         new Shape("reopened", JourneySettings.DEFAULTS, JourneyScenarios::reopened),
-        new Shape("ticket-schedule", JourneySettings.DEFAULTS, JourneyScenarios::ticketSchedule));
+        new Shape("ticket-schedule", JourneySettings.DEFAULTS, JourneyScenarios::ticketSchedule),
+        new Shape("replayed", JourneySettings.DEFAULTS, JourneyScenarios::replayed,
+            settings -> new JourneyTestEnv(settings, JourneyTestEnv.workflowsWith("sla-policies.yaml", ONE_HOUR_SLA))));
   }
 
   /** The history of a journey's latest run, refused unless it recorded the marker of {@code changeId}. */
@@ -91,6 +93,45 @@ final class JourneyScenarios {
             .build()));
     t.env.sleep(Duration.ofHours(2));
     return history(t, "journey-rec-sched", SlaStep.TICKET_SCHEDULE_TARGETS);
+  }
+
+  /** One SLA policy: every ticket's first reply within 1 h, calendar time (the replayed shape's clock). */
+  static final String ONE_HOUR_SLA = """
+      policies:
+        - name: One hour
+          on_breach:
+            - {add_tag: sla_breached}
+          targets:
+            first_reply_time: {urgent: 1h, high: 1h, normal: 1h, low: 1h}
+      """;
+
+  /**
+   * Change {@code h17f-started-at-first-command}: a journey started with journaled events as pending commands,
+   * as {@code POST /api/conversations/{id}/replay} starts it (and a restore from the journal without a
+   * snapshot): a conversation 3 h ago is handed off to a ticket one minute in, its first-reply clock (1 h) is
+   * overdue and fires at its due instant, then an agent reply 2 h in; every command is processed at its own
+   * past time. Recorded first as {@code journey-v5-replayed.json}.
+   */
+  private static String replayed(JourneyTestEnv t) {
+    java.time.Instant start = t.now().minus(Duration.ofHours(3));
+    t.startWith("rec-replay", List.of(
+        t.journaled("rec-replay", EventType.CONVERSATION_STARTED, null, STANDARD, start),
+        t.journaled("rec-replay", EventType.MESSAGE_RECEIVED, "I want to talk to a human", STANDARD,
+            start.plus(Duration.ofMinutes(1))),
+        t.journaled("rec-replay", EventType.AGENT_REPLIED, "Hi Luc, Ben here.", STANDARD, start.plus(Duration.ofHours(2)))));
+    t.env.sleep(Duration.ofSeconds(5));
+    JourneyView v = t.view("rec-replay");
+    java.util.function.Function<String, java.time.Instant> at = step -> v.timeline().stream()
+        .filter(e -> e.step().equals(step)).map(TimelineEntry::at).findFirst().orElse(null);
+    if (!start.equals(v.startedAt()) || v.ticket() == null
+        || !start.plus(Duration.ofMinutes(61)).equals(at.apply("sla.breach"))
+        || !start.plus(Duration.ofHours(2)).equals(at.apply("event.agent.replied"))) {
+      throw new IllegalStateException("the replayed shape needs a journey started " + start
+          + " with a breach at its due instant and the agent reply at its own time: " + v.startedAt() + " "
+          + v.timeline());
+    }
+    t.env.sleep(Duration.ofHours(1));
+    return history(t, "journey-rec-replay", CustomerJourneyWorkflowImpl.STARTED_AT_FIRST_COMMAND);
   }
 
   /** Runs a journey from the first message to a solved ticket and returns its history as JSON. */

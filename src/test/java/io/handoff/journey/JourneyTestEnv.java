@@ -116,6 +116,36 @@ final class JourneyTestEnv implements AutoCloseable {
     client = env.getWorkflowClient();
   }
 
+  /**
+   * A temporary copy of the shipped rule directory ({@link #WORKFLOWS}) with {@code fileName} replaced by
+   * {@code content}: for a journey that needs one rule file of its own (deleted when the JVM exits).
+   */
+  static Path workflowsWith(String fileName, String content) {
+    return workflowsWith(java.util.Map.of(fileName, content));
+  }
+
+  /** The same with several files replaced (file name to content). */
+  static Path workflowsWith(java.util.Map<String, String> replaced) {
+    try {
+      Path dir = java.nio.file.Files.createTempDirectory("handoff-journey-workflows-");
+      dir.toFile().deleteOnExit(); // after its files: deleteOnExit runs in reverse order
+      try (var files = java.nio.file.Files.newDirectoryStream(WORKFLOWS)) {
+        for (Path f : files) {
+          java.nio.file.Files.copy(f, dir.resolve(f.getFileName().toString()));
+        }
+      }
+      for (var e : replaced.entrySet()) {
+        java.nio.file.Files.writeString(dir.resolve(e.getKey()), e.getValue());
+      }
+      try (var files = java.nio.file.Files.newDirectoryStream(dir)) {
+        files.forEach(f -> f.toFile().deleteOnExit());
+      }
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static BuiltInHelpdesk helpdesk(DataSource db, Path workflows) {
     return new BuiltInHelpdesk(db, new TicketChangeValidator(
         HelpdeskDirectoryLoader.load(workflows.resolve("helpdesk.yaml")).value()), Clock.systemUTC());
@@ -170,6 +200,23 @@ final class JourneyTestEnv implements AutoCloseable {
     return new JourneyEvent(UUID.randomUUID().toString(), conversationId, type, null, now(), Channel.WEB_WIDGET,
         text, null, customer, type == io.handoff.model.EventType.AGENT_REPLIED
             ? new Agent("ben.keller", "Ben Keller") : null, null);
+  }
+
+  /** An event as a replay journals it: it arrived when it happened ({@code occurredAt} = {@code receivedAt} = {@code at}). */
+  JourneyCommand journaled(String conversationId, EventType type, String text, Customer customer, Instant at) {
+    JourneyEvent e = event(conversationId, type, text, customer);
+    return new JourneyCommand(new JourneyEvent(e.eventId(), e.conversationId(), e.type(), at, at, e.channel(),
+        e.text(), e.pageUrl(), e.customer(), e.agent(), e.group()), null, true);
+  }
+
+  /**
+   * Starts a journey with journaled commands, as {@code JourneyService.replay} (a replay of a past conversation)
+   * and {@code JourneyRestorer} (a restore without a snapshot) start one: each processed at its own time.
+   */
+  void startWith(String conversationId, java.util.List<JourneyCommand> journaled) {
+    CustomerJourneyWorkflow stub = client.newWorkflowStub(CustomerJourneyWorkflow.class, WorkflowOptions.newBuilder()
+        .setWorkflowId(JourneyIds.journeyId(conversationId)).setTaskQueue(worker.getTaskQueue()).build());
+    WorkflowClient.start(stub::run, new JourneyInput(conversationId, settings, null, journaled, 0));
   }
 
   TicketCommandResult command(String conversationId, TicketCommand command) {

@@ -50,8 +50,11 @@ public final class HostileRequests {
 
   private HostileRequest next() {
     int k = random.nextInt(100);
-    if (k < 45) {
+    if (k < 40) {
       return event();
+    }
+    if (k < 45) {
+      return replay();
     }
     if (k < 60) {
       return ticket();
@@ -169,6 +172,47 @@ public final class HostileRequests {
           "/api/conversations/" + throwAway() + "/events", Map.of("Content-Type", "text/plain",
               "Idempotency-Key", "k" + random.nextInt(1_000_000) + "\r\nX-Injected: 1"),
           "{\"type\":\"conversation.started\",\"channel\":\"web_widget\"}");
+    };
+  }
+
+  /**
+   * Issue 17: {@code POST /api/conversations/{id}/replay}. Refused bodies aim at fresh conversations (so a
+   * refusal is the body's, not the existing journey's); a valid replay of a target conversation must be a 409
+   * (its journey exists); hostile text in a valid replay of a fresh conversation is accepted.
+   */
+  private HostileRequest replay() {
+    String fresh = "/api/conversations/hostile-replay-" + Long.toHexString(random.nextLong()) + "/replay";
+    String past = "\"occurredAt\":\"" + java.time.Instant.now().minusSeconds(3600 + random.nextInt(86_400)) + "\"";
+    String started = "{\"type\":\"conversation.started\"," + past + "}";
+    int k = random.nextInt(9);
+    return switch (k) {
+      case 0 -> reject("replay: malformed JSON", "POST", fresh, json(), pick(List.of("{\"events\":[" + started,
+          "{\"events\":[" + started + ",]}", "{'events':[]}", "", "[" + started + "]", "{\"events\":[NaN]}")));
+      case 1 -> reject("replay: events not an array of events", "POST", fresh, json(), "{\"events\":" + pick(List.of(
+          started, "\"x\"", "42", "null", "[]", "[42]", "[[]]")) + "}");
+      case 2 -> reject("replay: wrong types in an event", "POST", fresh, json(), "{\"events\":[" + started + ","
+          + pick(List.of("{\"type\":7," + past + "}", "{\"type\":\"message.received\",\"occurredAt\":1e309}",
+              "{\"type\":\"message.received\",\"text\":{\"a\":1}," + past + "}",
+              "{\"type\":\"message.received\",\"channel\":true," + past + "}",
+              "{\"type\":\"message.received\",\"occurredAt\":\"yesterday\"}")) + "]}");
+      case 3 -> random.nextBoolean()
+          ? reject("replay: conversation id over 128 characters", "POST", "/api/conversations/"
+              + "r".repeat(129 + random.nextInt(2000)) + "/replay", json(), "{\"events\":[" + started + "]}")
+          : reject("replay: eventId over 128 characters", "POST", fresh, json(), "{\"events\":[{\"type\":"
+              + "\"conversation.started\",\"eventId\":" + quote("e".repeat(129 + random.nextInt(500))) + "," + past + "}]}");
+      case 4 -> reject("replay: injection as a type, channel or field name", "POST", fresh, json(), pick(List.of(
+          "{\"events\":[{\"type\":" + quote(inj()) + "," + past + "}]}",
+          "{\"events\":[{\"type\":\"conversation.started\",\"channel\":" + quote(inj()) + "," + past + "}]}",
+          "{\"events\":[" + started + "]," + quote(inj()) + ":true}")));
+      case 5 -> reject("replay: more than 200 events", "POST", fresh, json(), "{\"events\":["
+          + String.join(",", java.util.Collections.nCopies(201 + random.nextInt(300), started)) + "]}");
+      case 6 -> reject("replay: body over the 256 KB limit", "POST", fresh, json(), "{\"events\":[{\"type\":"
+          + "\"message.received\",\"text\":\"" + "r".repeat(262_145 + random.nextInt(300_000)) + "\"," + past + "}]}");
+      case 7 -> reject("replay: a target conversation (its journey exists)", "POST", "/api/conversations/"
+          + pick(targetConversations) + "/replay", json(), "{\"events\":[" + started + "]}");
+      default -> accept("replay: hostile text in a valid replay (fresh conversation)", "POST", fresh, json(),
+          "{\"events\":[" + started + ",{\"type\":\"message.received\",\"text\":" + quote(inj() + " " + inj())
+              + "," + past + "}]}");
     };
   }
 
