@@ -53,14 +53,7 @@ final class SlaStep {
     if (filterAtCommandTime == null) {
       filterAtCommandTime = Workflow.getVersion(FILTER_AT_COMMAND_TIME, Workflow.DEFAULT_VERSION, 1);
     }
-    Ticket asOf = ticket;
-    if (filterAtCommandTime >= 1 && at != null && !at.equals(ticket.updatedAt())) {
-      asOf = new Ticket(ticket.id(), ticket.externalId(), ticket.subject(), ticket.description(), ticket.status(),
-          ticket.priority(), ticket.type(), ticket.group(), ticket.assignee(), ticket.requesterId(),
-          ticket.requesterName(), ticket.requesterEmail(), ticket.organization(), ticket.tags(),
-          ticket.customFields(), ticket.comments(), ticket.via(), ticket.createdAt(), at);
-    }
-    return ctx.stubs.sla.targetsFor(asOf);
+    return ctx.stubs.sla.targetsFor(filterAtCommandTime >= 1 ? ticket.withUpdatedAt(at) : ticket);
   }
 
   void started(SlaClocks clocks, Instant at) {

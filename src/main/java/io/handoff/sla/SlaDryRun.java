@@ -132,7 +132,7 @@ public final class SlaDryRun {
     Ticket start = first.before() == null ? first.after() : first.before();
     Instant createdAt = first.before() == null || start.createdAt() == null || start.createdAt().isAfter(first.at())
         ? first.at() : start.createdAt();
-    SlaClocks clocks = SlaClocks.ticketCreated(createdAt, start.status(), targets(start));
+    SlaClocks clocks = SlaClocks.ticketCreated(createdAt, start.status(), targets(start.withUpdatedAt(createdAt)));
     Map<String, SlaClockView> seen = new HashMap<>();
     record(clocks, createdAt, seen, entries, first.before() == null ? first.id() : "created");
     Instant last = createdAt;
@@ -140,7 +140,8 @@ public final class SlaDryRun {
       Instant at = u.at().isBefore(last) ? last : u.at();
       fire(clocks, at, entries);
       if (u.before() != null) {
-        SlaClockFeed.ticketUpdated(clocks, u.before(), u.after(), u.comment(), at, this::targets, () -> true);
+        SlaClockFeed.ticketUpdated(clocks, u.before(), u.after(), u.comment(), at,
+            t -> targets(t.withUpdatedAt(at)), () -> true);
       }
       record(clocks, at, seen, entries, u.id());
       last = at;

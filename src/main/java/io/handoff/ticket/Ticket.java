@@ -38,4 +38,14 @@ public record Ticket(
     customFields = customFields == null ? Map.of() : Map.copyOf(customFields);
     comments = comments == null ? List.of() : List.copyOf(comments);
   }
+
+  /**
+   * This ticket as updated at {@code at} (itself when it already is, or {@code at} is null): SLA policy filters
+   * judge {@code in_business_hours} and {@code within_schedule} at the ticket's {@code updatedAt}.
+   */
+  public Ticket withUpdatedAt(Instant at) {
+    return at == null || at.equals(updatedAt) ? this : new Ticket(id, externalId, subject, description, status, priority,
+        type, group, assignee, requesterId, requesterName, requesterEmail, organization, tags, customFields, comments,
+        via, createdAt, at);
+  }
 }

@@ -94,6 +94,29 @@ class SlaDryRunCommandTest {
   }
 
   @Test
+  void aFilterOnBusinessHoursIsJudgedAtTheUpdatesTimeNotAtTheTicketsOwnStamp(@TempDir Path tmp) throws Exception {
+    Files.copy(DIR.resolve("business-hours.yaml"), tmp.resolve("business-hours.yaml"));
+    Files.writeString(tmp.resolve("sla-policies.yaml"), """
+        policies:
+          - name: Out of hours
+            filter: {all: [{field: in_business_hours, operator: is, value: "false"}]}
+            targets:
+              first_reply_time: {normal: 8h}
+          - name: Office hours
+            targets:
+              first_reply_time: {normal: 1h}
+        """);
+    // Saturday 22:30 in Paris; the ticket's own stamp (a helpdesk writing it later) is Monday 10:00.
+    Path events = tmp.resolve("events.jsonl");
+    Files.writeString(events, "{\"id\": \"sat\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"sat\","
+        + " \"before\": null, \"after\": {\"id\": \"T-5\", \"status\": \"new\", \"priority\": \"normal\","
+        + " \"updatedAt\": \"2026-11-30T09:00:00Z\"}, \"at\": \"2026-11-28T21:30:00Z\"}}\n");
+    CliRun r = run("--events", events.toString(), "--dir", tmp.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("ticket T-5: policy \"Out of hours\"");
+  }
+
+  @Test
   void anUpdateWithoutItsTimeIsAnErrorNamingIt(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("e.jsonl");
     Files.writeString(f, "{\"id\": \"no-time\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"k\","
