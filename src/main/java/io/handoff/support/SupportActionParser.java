@@ -132,6 +132,9 @@ public final class SupportActionParser {
     if ("xml".equals(hook.format()) && !hook.takesParameters()) {
       return new SupportAction(type, field, null, null, args, line);
     }
+    if (hook.takesParameters() && args.get(1).isBlank()) {
+      return new SupportAction(type, field, null, null, args, line);
+    }
     com.fasterxml.jackson.databind.JsonNode body;
     try {
       body = JSON.readTree(Placeholders.renderJson(args.get(1), name -> "x"));

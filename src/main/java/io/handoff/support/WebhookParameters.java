@@ -11,14 +11,14 @@ import java.util.StringJoiner;
  * Key/value webhook parameters in Zendesk's shape, {@code [["key", "value"], ...]}, and their
  * {@code application/x-www-form-urlencoded} form (query string or form body).
  */
-final class WebhookParameters {
+public final class WebhookParameters {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private WebhookParameters() {}
 
   /** Whether {@code node} is an array of two-string arrays. */
-  static boolean isPairs(JsonNode node) {
+  public static boolean isPairs(JsonNode node) {
     if (node == null || !node.isArray()) {
       return false;
     }
