@@ -31,6 +31,21 @@ public final class WebhookParameters {
   }
 
   /**
+   * Whether a rule's text (placeholders not rendered) is parameters: blank, or {@code [["key", "value"], ...]}
+   * once each placeholder is rendered as a JSON-escaped value.
+   */
+  public static boolean written(String text) {
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    try {
+      return isPairs(JSON.readTree(io.handoff.trigger.Placeholders.renderJson(text, name -> "x")));
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /**
    * The parameters {@code text} holds, form-encoded ({@code key=value&...}, UTF-8); empty for a blank text.
    *
    * @throws IllegalArgumentException when the text is not {@code [["key", "value"], ...]}
