@@ -12,7 +12,6 @@ import io.handoff.sla.SlaActivitiesImpl;
 import io.handoff.sla.TimeScale;
 import io.handoff.support.DirectoryNames;
 import io.handoff.support.SupportActivitiesImpl;
-import io.handoff.support.Webhook;
 import io.handoff.support.WebhookEndpoints;
 import io.handoff.ticket.HelpdeskDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,9 +86,6 @@ public class RuleActivities {
   @Produces
   @Singleton
   WebhookEndpoints webhookEndpoints(RuleDirectoryHolder rules) {
-    return name -> {
-      Webhook hook = rules.current().ruleSet().support().webhooks().get(name);
-      return hook == null ? null : hook.endpoint();
-    };
+    return name -> rules.current().ruleSet().support().webhooks().get(name);
   }
 }

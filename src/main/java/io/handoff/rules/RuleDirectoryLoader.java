@@ -84,7 +84,7 @@ public final class RuleDirectoryLoader {
       out.addAll(ticketLinks(workflowsDir, directory.value(), triggers.ruleSet().support(), automations.value()));
     }
     if (sla != null && sla.value() != null) {
-      out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks().keySet(), sla.value()));
+      out.addAll(webhookReferences(workflowsDir, triggers.ruleSet().support().webhooks(), sla.value()));
     }
     out.addAll(intentReferences(workflowsDir, promptsDir));
     if (out.stream().anyMatch(p -> p.severity() == RuleFileError.Severity.ERROR)) {
@@ -96,8 +96,13 @@ public final class RuleDirectoryLoader {
         inactivity.value().localized(content), automations.value(), directory.value(), intent, out);
   }
 
-  /** Webhooks named by SLA escalations must be declared (support-triggers.yaml {@code webhooks}). */
-  private static List<RuleFileError> webhookReferences(Path dir, Set<String> declared, SlaPolicies sla) {
+  /**
+   * Webhooks named by SLA escalations must be declared (support-triggers.yaml {@code webhooks}); one that
+   * takes parameters (GET, DELETE, form_encoded) must be given {@code [["key", "value"], ...]}.
+   */
+  private static List<RuleFileError> webhookReferences(Path dir, java.util.Map<String, io.handoff.support.Webhook> hooks,
+      SlaPolicies sla) {
+    Set<String> declared = hooks.keySet();
     List<RuleFileError> out = new ArrayList<>();
     Path slaFile = dir.resolve("sla-policies.yaml");
     for (SlaPolicy p : sla.policies()) {
@@ -110,6 +115,12 @@ public final class RuleDirectoryLoader {
             out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + webhook, webhook),
                 p.name(), error));
           }
+        } else if (webhook != null && hooks.get(webhook).takesParameters()
+            && !io.handoff.support.WebhookParameters.written(a.args().get(1))) {
+          io.handoff.support.Webhook hook = hooks.get(webhook);
+          out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + webhook, webhook),
+              p.name(), "notify_webhook: webhook '" + webhook + "' (" + hook.method() + " " + hook.format()
+                  + ") takes parameters [[\"key\", \"value\"], ...] as its body"));
         }
       }
     }

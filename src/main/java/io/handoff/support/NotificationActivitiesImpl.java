@@ -40,7 +40,7 @@ public class NotificationActivitiesImpl implements NotificationActivities {
       NotificationOutboxStore store = new NotificationOutboxStore(dataSource);
       NotificationClient webhooks = switch (config.delivery()) {
         case "outbox" -> new RecordedNotificationOutbox(store);
-        case "http" -> new WebhookNotificationClient(store, config.timeout(), endpoints::endpoint);
+        case "http" -> new WebhookNotificationClient(store, config.timeout(), endpoints::webhook);
         default -> throw new IllegalStateException(
             "handoff.notifications.delivery must be outbox or http, not \"" + config.delivery() + "\"");
       };

@@ -120,7 +120,7 @@ public final class SupportActionParser {
   private SupportAction webhook(SupportActionType type, String field, Node value, int line) {
     List<String> args = YamlReader.scalarList(value);
     if (args.size() != 2) {
-      return fail(line, "\"" + field + "\" needs [webhook id, JSON body]");
+      return fail(line, "\"" + field + "\" needs [webhook id, body]");
     }
     if (!webhooks.containsKey(args.get(0))) {
       return fail(line, "unknown webhook \"" + args.get(0) + "\" (declare it under webhooks)");
@@ -128,10 +128,23 @@ public final class SupportActionParser {
     if (!placeholders(line, args)) {
       return null;
     }
+    Webhook hook = webhooks.get(args.get(0));
+    if ("xml".equals(hook.format()) && !hook.takesParameters()) {
+      return new SupportAction(type, field, null, null, args, line);
+    }
+    if (hook.takesParameters() && args.get(1).isBlank()) {
+      return new SupportAction(type, field, null, null, args, line);
+    }
+    com.fasterxml.jackson.databind.JsonNode body;
     try {
-      JSON.readTree(Placeholders.renderJson(args.get(1), name -> "x"));
+      body = JSON.readTree(Placeholders.renderJson(args.get(1), name -> "x"));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return fail(line, "webhook body is not valid JSON: " + e.getOriginalMessage());
+      return fail(line, (hook.takesParameters() ? "webhook parameters are" : "webhook body is")
+          + " not valid JSON: " + e.getOriginalMessage());
+    }
+    if (hook.takesParameters() && !WebhookParameters.isPairs(body)) {
+      return fail(line, "webhook \"" + hook.id() + "\" (" + hook.method() + " " + hook.format()
+          + ") takes parameters [[\"key\", \"value\"], ...], not a body");
     }
     return new SupportAction(type, field, null, null, args, line);
   }

@@ -31,9 +31,14 @@ final class SupportEffects {
       switch (a.type()) {
         case REPLY_PUBLIC, REPLY_INTERNAL -> comments.add(new CommentToAdd(title, q.index(),
             a.type() == SupportActionType.REPLY_PUBLIC, Placeholders.render(a.value(), values), key));
-        case NOTIFY_WEBHOOK -> notifications.add(new Notification(Notification.Kind.WEBHOOK, title,
-            q.index(), "webhook", a.args().get(0), null, Placeholders.renderJson(a.args().get(1), values),
-            set.webhooks().get(a.args().get(0)).endpoint(), key));
+        case NOTIFY_WEBHOOK -> {
+          Webhook hook = set.webhooks().get(a.args().get(0));
+          // An xml payload is sent as written; JSON payloads and [[key, value]] parameters stay valid JSON.
+          String body = "xml".equals(hook.format()) && !hook.takesParameters()
+              ? Placeholders.render(a.args().get(1), values) : Placeholders.renderJson(a.args().get(1), values);
+          notifications.add(new Notification(Notification.Kind.WEBHOOK, title, q.index(), "webhook",
+              a.args().get(0), null, body, hook.endpoint(), key));
+        }
         default -> notifications.add(email(a, title, q.index(), ticket, update, values, key));
       }
     }

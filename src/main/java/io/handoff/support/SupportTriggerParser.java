@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Parses {@code support-triggers.yaml}: {@code categories} (names, in firing order), {@code webhooks}
- * ({@code id}, {@code name}, {@code endpoint}) and {@code triggers} in Zendesk's shape ({@code title},
+ * ({@code id}, {@code name}, {@code endpoint}, optional {@code method} and {@code format}) and {@code triggers} in Zendesk's shape ({@code title},
  * {@code description}, {@code active}, {@code category}, {@code position}, {@code conditions},
  * {@code actions}). Reports every problem it finds; invalid triggers are left out.
  */
@@ -23,7 +23,7 @@ public final class SupportTriggerParser {
   private static final Set<String> TOP_KEYS = Set.of("categories", "webhooks", "triggers");
   private static final Set<String> TRIGGER_KEYS =
       Set.of("title", "description", "active", "category", "position", "conditions", "actions");
-  private static final Set<String> WEBHOOK_KEYS = Set.of("id", "name", "endpoint");
+  private static final Set<String> WEBHOOK_KEYS = Set.of("id", "name", "endpoint", "method", "format");
 
   private final Problems problems;
   private final YamlReader yaml;
@@ -65,9 +65,28 @@ public final class SupportTriggerParser {
         problems.error(YamlReader.line(item), null, "webhook needs an id and an http(s) endpoint");
         continue;
       }
-      out.put(id, new Webhook(id, YamlReader.scalar(e.get("name")), endpoint));
+      String method = choice(e.get("method"), id, "method", Webhook.METHODS);
+      String format = choice(e.get("format"), id, "format", Webhook.FORMATS);
+      if (method == null || format == null) {
+        continue;
+      }
+      out.put(id, new Webhook(id, YamlReader.scalar(e.get("name")), endpoint, method, format));
     }
     return out;
+  }
+
+  /** The value of an optional webhook key, the default (POST, json) when absent; null (reported) when not allowed. */
+  private String choice(Node node, String webhook, String key, java.util.List<String> allowed) {
+    if (node == null) {
+      return key.equals("method") ? "POST" : "json";
+    }
+    String value = YamlReader.scalar(node);
+    if (value == null || !allowed.contains(value)) {
+      problems.error(YamlReader.line(node), null, "webhook \"" + webhook + "\": " + key + " must be one of "
+          + String.join(", ", allowed) + ", not \"" + value + "\"");
+      return null;
+    }
+    return value;
   }
 
   private SupportTrigger trigger(Node node, List<String> categories, Map<String, Webhook> webhooks) {

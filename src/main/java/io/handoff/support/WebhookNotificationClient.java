@@ -9,17 +9,22 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
- * Production notifications: webhooks are POSTed to their endpoint as JSON with an
- * {@code Idempotency-Key} header; e-mails are recorded in the outbox (no SMTP client yet). A key
- * already marked {@code sent} is not posted again; a crash between POST and mark can repeat one call,
- * and the header lets the receiver drop it.
+ * Production notifications: webhooks are sent to their endpoint with their declared method and format
+ * (JSON POST by default) and an {@code Idempotency-Key} header; e-mails are recorded in the outbox (no SMTP
+ * client yet). A key already marked {@code sent} is not sent again; a crash between the call and the mark
+ * can repeat one call, and the header lets the receiver drop it.
+ *
+ * <p>As Zendesk sends them: a POST, PUT or PATCH webhook in json or xml format sends the rendered body
+ * ({@code application/json} or {@code application/xml}); a GET or DELETE webhook sends its
+ * {@code [["key", "value"], ...]} parameters as the query string, without a body; a POST, PUT or PATCH
+ * webhook in form_encoded format sends them as an {@code application/x-www-form-urlencoded} body.
  */
 public final class WebhookNotificationClient implements NotificationClient {
 
   private final NotificationOutboxStore store;
   private final Duration timeout;
   private final HttpClient http;
-  private final java.util.function.Function<String, String> endpoints;
+  private final java.util.function.Function<String, Webhook> declared;
 
   /** Only notifications that carry their endpoint URL (tests); a webhook named without a URL is refused. */
   public WebhookNotificationClient(NotificationOutboxStore store, Duration timeout) {
@@ -27,14 +32,15 @@ public final class WebhookNotificationClient implements NotificationClient {
   }
 
   /**
-   * {@code endpoints} maps a declared webhook id to its endpoint URL (null when no rule file declares
-   * it): SLA escalations name their webhook, the URL is looked up when it is called.
+   * {@code declared} maps a webhook id to the webhook the rules in use declare (null when no rule file
+   * declares it): its method and format, and its endpoint URL for SLA escalations, which name their webhook
+   * and look the URL up when it is called. An undeclared webhook with a URL is a JSON POST.
    */
   public WebhookNotificationClient(NotificationOutboxStore store, Duration timeout,
-      java.util.function.Function<String, String> endpoints) {
+      java.util.function.Function<String, Webhook> declared) {
     this.store = store;
     this.timeout = timeout;
-    this.endpoints = endpoints;
+    this.declared = declared;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -63,11 +69,24 @@ public final class WebhookNotificationClient implements NotificationClient {
       return uri;
     }
     String name = n.endpoint() != null ? n.endpoint() : n.recipient();
-    uri = name == null ? null : absoluteHttp(endpoints.apply(name));
+    Webhook hook = name == null ? null : declared.apply(name);
+    uri = hook == null ? null : absoluteHttp(hook.endpoint());
     if (uri == null) {
       throw new DeliveryException("webhook '" + name + "' is not declared in support-triggers.yaml", false, null);
     }
     return uri;
+  }
+
+  /** {@code uri} with the encoded parameters appended to its query (after any it has). */
+  static URI withQuery(URI uri, String parameters) {
+    if (parameters.isEmpty()) {
+      return uri;
+    }
+    String s = uri.toString();
+    int hash = s.indexOf('#');
+    String fragment = hash < 0 ? "" : s.substring(hash);
+    String base = hash < 0 ? s : s.substring(0, hash);
+    return URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + parameters + fragment);
   }
 
   private static URI absoluteHttp(String s) {
@@ -84,10 +103,39 @@ public final class WebhookNotificationClient implements NotificationClient {
   }
 
   private void post(Notification n) {
-    HttpRequest request = HttpRequest.newBuilder(endpointOf(n)).timeout(timeout)
-        .header("Content-Type", "application/json")
+    String id = n.recipient() != null ? n.recipient() : n.endpoint();
+    Webhook hook = id == null ? null : declared.apply(id);
+    String method = hook == null ? "POST" : hook.method();
+    String format = hook == null ? "json" : hook.format();
+    URI uri = endpointOf(n);
+    HttpRequest.BodyPublisher body;
+    String contentType;
+    if (Webhook.takesParameters(method, format)) {
+      String parameters;
+      try {
+        parameters = WebhookParameters.encode(n.body());
+      } catch (IllegalArgumentException e) {
+        throw new DeliveryException("webhook " + n.recipient() + ": " + e.getMessage(), false, e);
+      }
+      if ("GET".equals(method) || "DELETE".equals(method)) {
+        uri = withQuery(uri, parameters);
+        body = HttpRequest.BodyPublishers.noBody();
+        contentType = null;
+      } else {
+        body = HttpRequest.BodyPublishers.ofString(parameters);
+        contentType = "application/x-www-form-urlencoded";
+      }
+    } else {
+      body = HttpRequest.BodyPublishers.ofString(n.body() == null ? "" : n.body());
+      contentType = "xml".equals(format) ? "application/xml" : "application/json";
+    }
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
         .header("Idempotency-Key", n.idempotencyKey())
-        .POST(HttpRequest.BodyPublishers.ofString(n.body())).build();
+        .method(method, body);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -224,24 +224,56 @@ final class ActionMapper {
     return out;
   }
 
+  /**
+   * {@code notification_webhook [webhook id, content]}: a JSON (or, for an xml webhook, XML) body, or for a
+   * webhook that takes parameters (GET, DELETE, form_encoded; method and format from the webhooks file)
+   * {@code [["key", "value"], ...]}, given as an array or as its JSON text; kept as its JSON text.
+   */
   private List<String> webhook(JsonNode value, Findings f, String label) {
     if (value == null || !value.isArray() || value.size() != 2) {
       f.unsupported.add(label + ": expected [webhook id, body]");
       return null;
     }
+    String zid = ZValues.text(value.get(0));
+    JsonNode hook = zid == null ? null : texts.webhook(zid);
+    String method = hook == null ? "POST" : hook.path("http_method").asText("POST").toUpperCase(java.util.Locale.ROOT);
+    String format = hook == null ? "json" : hook.path("request_format").asText("json");
+    boolean parameters = hook != null && io.handoff.support.Webhook.takesParameters(method, format);
     String body = ZValues.text(value.get(1));
-    if (body == null) {
-      f.unsupported.add(label + ": form-encoded [[key, value]] webhook bodies are not supported (Handoff posts JSON)");
+    if (body == null && parameters) {
+      body = value.get(1).toString();
+    } else if (body == null) {
+      f.unsupported.add(label + ": [[key, value]] parameters for " + (hook == null
+          ? "webhook " + zid + ", whose method and format are not in the webhooks file"
+          : "a " + method + " " + format + " webhook, which sends a body"));
       return null;
     }
-    String zid = ZValues.text(value.get(0));
     String id = mapping.lookup(Kind.WEBHOOKS, zid);
     if (id == null) {
       f.needsMapping.add(label + ": webhook " + zid + " is not in the webhooks file nor mapped");
     }
     String converted = Bodies.convert(label, body, mapping, f, texts);
-    boolean ok = Bodies.checkJson(label, body, f);
+    boolean ok = parameters ? parameters(label, body, f)
+        : format.equals("xml") || Bodies.checkJson(label, body, f);
     return id == null || !ok || converted == null ? null : List.of(id, converted);
+  }
+
+  /** Webhook parameters must be {@code [["key", "value"], ...]} (or nothing) once placeholders are rendered. */
+  private static boolean parameters(String label, String body, Findings f) {
+    if (body.isBlank()) {
+      return true;
+    }
+    try {
+      if (io.handoff.support.WebhookParameters.isPairs(
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.handoff.trigger.Placeholders.renderJson(
+              body, name -> "x")))) {
+        return true;
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // reported below
+    }
+    f.unsupported.add(label + ": webhook parameters are not [[\"key\", \"value\"], ...] once placeholders are rendered");
+    return false;
   }
 
   private static Map<String, Object> fail(Findings f, String label, String why) {

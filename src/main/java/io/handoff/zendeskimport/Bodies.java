@@ -46,7 +46,7 @@ final class Bodies {
    *     has none, null when the import does not know the target
    * @param targets the account's targets ({@code GET /api/v2/targets}), or null when not given
    */
-  record Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets) {
+  record Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets, JsonNode webhooks) {
     static final Context NONE = new Context(java.util.Set.of(), null);
 
     Context {
@@ -54,7 +54,24 @@ final class Bodies {
     }
 
     Context(java.util.Set<String> dynamicContent, Boolean account) {
-      this(dynamicContent, account, null);
+      this(dynamicContent, account, null, null);
+    }
+
+    Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets) {
+      this(dynamicContent, account, targets, null);
+    }
+
+    /** The Zendesk webhook with this id ({@code GET /api/v2/webhooks}), or null (also when none were given). */
+    JsonNode webhook(String id) {
+      if (webhooks == null) {
+        return null;
+      }
+      for (JsonNode w : webhooks.isArray() ? webhooks : webhooks.path("webhooks")) {
+        if (w.path("id").asText().equals(id)) {
+          return w;
+        }
+      }
+      return null;
     }
 
     /** The target with this id, or null (also when no targets were given). */

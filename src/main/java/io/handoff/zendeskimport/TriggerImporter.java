@@ -1,6 +1,7 @@
 package io.handoff.zendeskimport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.handoff.support.Webhook;
 import io.handoff.zendeskimport.IdMapping.Kind;
 import io.handoff.zendeskimport.ImportReport.Item;
 import java.util.ArrayList;
@@ -76,11 +77,14 @@ final class TriggerImporter {
       if (subs.isArray() && !subs.toString().contains("conditional_ticket_events")) {
         f.unsupported.add("event-subscribed webhook (not usable from triggers)");
       }
-      if (!w.path("request_format").asText("json").equals("json")) {
-        f.unsupported.add("request_format " + w.path("request_format").asText() + " (Handoff posts JSON)");
+      String method = w.path("http_method").asText("POST").toUpperCase(java.util.Locale.ROOT);
+      String format = w.path("request_format").asText("json");
+      if (!Webhook.METHODS.contains(method)) {
+        f.unsupported.add("http_method " + w.path("http_method").asText() + " (Zendesk allows "
+            + String.join(", ", Webhook.METHODS) + ")");
       }
-      if (!w.path("http_method").asText("POST").equalsIgnoreCase("POST")) {
-        f.warnings.add("http_method " + w.path("http_method").asText() + " becomes POST");
+      if (!Webhook.FORMATS.contains(format)) {
+        f.unsupported.add("request_format " + format + " (Zendesk allows " + String.join(", ", Webhook.FORMATS) + ")");
       }
       if (w.hasNonNull("authentication")) {
         f.warnings.add("authentication is not carried over: configure the credentials in Handoff");
@@ -91,6 +95,12 @@ final class TriggerImporter {
         m.put("id", mapping.lookup(Kind.WEBHOOKS, zid));
         m.put("name", w.path("name").asText(zid));
         m.put("endpoint", w.path("endpoint").asText());
+        if (!method.equals("POST")) {
+          m.put("method", method);
+        }
+        if (!format.equals("json")) {
+          m.put("format", format);
+        }
         out.add(m);
       }
       items.add(ImportReport.item(ImportReport.Kind.WEBHOOK, zid, w.path("name").asText(zid), f));

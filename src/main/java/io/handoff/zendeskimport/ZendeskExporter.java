@@ -57,8 +57,8 @@ public final class ZendeskExporter {
       z.put("id", id == null ? w.path("id").asText() : id);
       z.put("name", w.path("name").asText());
       z.put("endpoint", w.path("endpoint").asText());
-      z.put("http_method", "POST");
-      z.put("request_format", "json");
+      z.put("http_method", w.path("method").asText("POST"));
+      z.put("request_format", w.path("format").asText("json"));
       z.putArray("subscriptions").add("conditional_ticket_events");
     }
     ArrayNode triggers = out.putArray("triggers");

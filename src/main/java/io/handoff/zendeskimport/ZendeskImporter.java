@@ -128,7 +128,7 @@ public final class ZendeskImporter {
     List<Item> items = new ArrayList<>();
     DynamicContentImporter.Outcome dc = new DynamicContentImporter(mapping, items)
         .convert(in.dynamicContent(), in.locales(), target.dynamicContentYaml());
-    Bodies.Context texts = new Bodies.Context(dc.names(), target.account(), in.targets());
+    Bodies.Context texts = new Bodies.Context(dc.names(), target.account(), in.targets(), in.webhooks());
     ScheduleImporter scheduleImporter = new ScheduleImporter(mapping, items);
     Map<String, Object> hours = scheduleImporter.convert(schedules);
     Map<String, Object> triggers = new TriggerImporter(mapping, Catalogue.of(in.definitions()), items, texts)
@@ -156,7 +156,8 @@ public final class ZendeskImporter {
     Map<String, io.handoff.support.Webhook> out = new java.util.LinkedHashMap<>();
     for (Map<String, Object> w : (List<Map<String, Object>>) triggersDoc.get("webhooks")) {
       String id = String.valueOf(w.get("id"));
-      out.put(id, new io.handoff.support.Webhook(id, String.valueOf(w.get("name")), String.valueOf(w.get("endpoint"))));
+      out.put(id, new io.handoff.support.Webhook(id, String.valueOf(w.get("name")), String.valueOf(w.get("endpoint")),
+          (String) w.get("method"), (String) w.get("format")));
     }
     return out;
   }

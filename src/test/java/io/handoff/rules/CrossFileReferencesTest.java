@@ -55,4 +55,29 @@ class CrossFileReferencesTest {
         .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
     assertThat(errors).as("errors").anyMatch(s -> s.matches("(?s).*" + expected));
   }
+
+  /** The errors of the sample directory with a GET webhook "lookup" that an SLA escalation calls with {@code body}. */
+  private static List<String> escalationToGetWebhook(String body, Path dir) throws IOException {
+    RuleDirectoryLoaderTest.copy(RuleDirectoryLoaderTest.WORKFLOWS, dir);
+    Path triggers = dir.resolve("support-triggers.yaml");
+    Files.writeString(triggers, Files.readString(triggers).replace("webhooks:\n",
+        "webhooks:\n  - { id: lookup, endpoint: \"https://hooks.example.invalid/lookup\", method: GET }\n"));
+    Path sla = dir.resolve("sla-policies.yaml");
+    String text = Files.readString(sla);
+    assertThat(text).contains("{add_tag: sla_warning}");
+    Files.writeString(sla, text.replace("{add_tag: sla_warning}", "{notify_webhook: lookup, body: " + body + "}"));
+    return RuleDirectoryLoader.load(dir, RuleDirectoryLoaderTest.PROMPTS).problems().stream()
+        .filter(p -> p.severity() == RuleFileError.Severity.ERROR).map(RuleFileError::toString).toList();
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEscalationGivingABodyToAWebhookThatTakesParametersIsAnError(@TempDir Path dir) throws IOException {
+    assertThat(escalationToGetWebhook("'{\"ticket\": \"{{ticket.id}}\"}'", dir)).as("errors").anyMatch(s -> s.matches(
+        "(?s).*sla-policies.yaml:\\d+: .*webhook 'lookup' \\(GET json\\) takes parameters .*"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEscalationGivingParametersToAGetWebhookLoads(@TempDir Path dir) throws IOException {
+    assertThat(escalationToGetWebhook("'[[\"ticket\", \"{{ticket.id}}\"]]'", dir)).as("errors").isEmpty();
+  }
 }

@@ -105,7 +105,7 @@ class NotificationClientTest {
   void anSlaWebhookNamedWithoutUrlIsPostedToTheDeclaredEndpointNeverUsedAsUrl() {
     wiremock.stubFor(post(urlEqualTo("/sla-alerts")).willReturn(aResponse().withStatus(200)));
     WebhookNotificationClient named = new WebhookNotificationClient(store, Duration.ofMillis(1500),
-        name -> "sla-alerts".equals(name) ? wiremock.baseUrl() + "/sla-alerts" : null);
+        name -> "sla-alerts".equals(name) ? new Webhook(name, null, wiremock.baseUrl() + "/sla-alerts") : null);
     Notification sla = new Notification(Notification.Kind.WEBHOOK, "SLA first_reply_time breach", 1, "webhook",
         "sla-alerts", null, "{\"ticket\": \"7\"}", "sla-alerts", "sla-k1");
     assertEquals("sent", named.deliver(sla).status());

@@ -30,7 +30,13 @@ final class ImportFixtures {
     String t = "{\"triggers\": [{\"id\": 1, \"title\": \"T\", \"active\": true, \"position\": 1,"
         + " \"conditions\": {\"all\": " + all + "}, \"actions\": " + actions + "}]}";
     String hooks = "{\"webhooks\": [{\"id\": \"01HW\", \"name\": \"Hook\", \"endpoint\": \"https://h.example.invalid/x\","
-        + " \"subscriptions\": [\"conditional_ticket_events\"], \"request_format\": \"json\"}]}";
+        + " \"subscriptions\": [\"conditional_ticket_events\"], \"request_format\": \"json\"},"
+        + " {\"id\": \"01HG\", \"name\": \"Lookup\", \"endpoint\": \"https://h.example.invalid/q\", \"http_method\": \"GET\","
+        + " \"subscriptions\": [\"conditional_ticket_events\"], \"request_format\": \"json\"},"
+        + " {\"id\": \"01HF\", \"name\": \"Form\", \"endpoint\": \"https://h.example.invalid/f\", \"http_method\": \"PUT\","
+        + " \"subscriptions\": [\"conditional_ticket_events\"], \"request_format\": \"form_encoded\"},"
+        + " {\"id\": \"01HX\", \"name\": \"Xml\", \"endpoint\": \"https://h.example.invalid/x\", \"http_method\": \"PATCH\","
+        + " \"subscriptions\": [\"conditional_ticket_events\"], \"request_format\": \"xml\"}]}";
     return new ZendeskExport(ZendeskExport.parse(t), null, null, ZendeskExport.parse(hooks), null, null);
   }
 

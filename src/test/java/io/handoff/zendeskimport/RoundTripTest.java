@@ -52,6 +52,25 @@ class RoundTripTest {
         out.json().path("trigger_categories").findValuesAsText("name"));
   }
 
+  @Test
+  void webhookMethodsFormatsAndParametersSurviveImportThenExport() throws Exception {
+    String actions = "[{\"field\": \"notification_webhook\", \"value\": [\"01HG\", \"[[\\\"q\\\", \\\"{{ticket.id}}\\\"]]\"]},"
+        + " {\"field\": \"notification_webhook\", \"value\": [\"01HF\", \"[[\\\"id\\\", \\\"{{ticket.id}}\\\"]]\"]},"
+        + " {\"field\": \"notification_webhook\", \"value\": [\"01HX\", \"<id>{{ticket.id}}</id>\"]}]";
+    ZendeskExport in = ImportFixtures.trigger("[{\"field\": \"update_type\", \"operator\": \"is\", \"value\": \"Create\"}]",
+        actions);
+    IdMapping mapping = IdMapping.empty();
+    ZendeskImporter.Result r = ZendeskImporter.importAll(in, mapping);
+    ImportFixtures.load(r, dir);
+    ZendeskExporter.Result out = ZendeskExporter.export(r.supportTriggersYaml(), null, mapping);
+    assertEquals(List.of(), out.notExported());
+    Map<String, String> kinds = new TreeMap<>();
+    out.json().path("webhooks").forEach(w -> kinds.put(w.path("id").asText(),
+        w.path("http_method").asText() + " " + w.path("request_format").asText()));
+    assertEquals(Map.of("01HW", "POST json", "01HG", "GET json", "01HF", "PUT form_encoded", "01HX", "PATCH xml"), kinds);
+    assertEquals(byTitle(in.triggers().path("triggers")), byTitle(out.json().path("triggers")));
+  }
+
   private static String read(String name) throws Exception {
     return java.nio.file.Files.readString(ImportFixtures.DIR.resolve(name));
   }
