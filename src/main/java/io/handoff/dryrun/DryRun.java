@@ -73,7 +73,7 @@ public final class DryRun {
   public static DryRunEvent readEvent(String json, String where, String defaultId) throws IOException {
     DryRunEvent e;
     try {
-      e = JSON.readValue(json, DryRunEvent.class);
+      e = JSON.treeToValue(withOccurredAt(JSON.readTree(json), where), DryRunEvent.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
       throw new IOException(where + ": " + DryRunEnums.where(ex) + DryRunEnums.message(ex), ex);
     }
@@ -94,6 +94,52 @@ public final class DryRun {
       }
     }
     return new DryRunEvent(e.id() == null ? defaultId : e.id(), e.kind(), e.facts(), e.update());
+  }
+
+  /**
+   * An event's {@code occurredAt} (when it happened, as REST events carry it) moved to where the dry run reads
+   * the time: {@code update.at} of a support event, {@code facts.at} of a messaging one. Both given and
+   * different is an error; a value that is not text is left for the strict reading to refuse.
+   */
+  private static com.fasterxml.jackson.databind.JsonNode withOccurredAt(com.fasterxml.jackson.databind.JsonNode n,
+      String where) throws IOException {
+    if (!(n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) || !o.has("occurredAt")) {
+      return n;
+    }
+    com.fasterxml.jackson.databind.JsonNode occurred = o.remove("occurredAt");
+    if (occurred.isNull()) {
+      return o;
+    }
+    if (!occurred.isTextual()) {
+      throw new IOException(where + ": occurredAt: must be an ISO-8601 time (2026-11-24T10:00:00Z)");
+    }
+    java.time.Instant at;
+    try {
+      at = java.time.OffsetDateTime.parse(occurred.asText()).toInstant();
+    } catch (java.time.format.DateTimeParseException ex) {
+      throw new IOException(where + ": occurredAt: \"" + occurred.asText() + "\" is not an ISO-8601 time"
+          + " (2026-11-24T10:00:00Z)");
+    }
+    String part = "messaging".equals(o.path("kind").asText()) ? "facts" : "update";
+    if (!(o.get(part) instanceof com.fasterxml.jackson.databind.node.ObjectNode inner)) {
+      return o;
+    }
+    com.fasterxml.jackson.databind.JsonNode given = inner.get("at");
+    if (given != null && !given.isNull()) {
+      java.time.Instant other;
+      try {
+        other = java.time.OffsetDateTime.parse(given.asText()).toInstant();
+      } catch (java.time.format.DateTimeParseException ex) {
+        return o;
+      }
+      if (!other.equals(at)) {
+        throw new IOException(where + ": occurredAt: is " + at + " but " + part + ".at is " + other
+            + ": give the time once");
+      }
+      return o;
+    }
+    inner.put("at", at.toString());
+    return o;
   }
 
   /** Evaluates every event under {@code rules}. */

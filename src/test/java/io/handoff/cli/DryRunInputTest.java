@@ -108,4 +108,25 @@ class DryRunInputTest {
     CliRun r = run("--audits", f.toString(), "--dir", "workflows");
     assertThat(r.code()).as(r.err()).isZero();
   }
+
+  @Test
+  void anEventsOccurredAtIsItsTimeAsOverRestAndAConflictingUpdateAtIsAnError(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("events.jsonl");
+    Files.writeString(f, "{\"id\": \"m\", \"kind\": \"messaging\", \"occurredAt\": \"2026-11-28T21:30:00Z\","
+        + " \"facts\": {\"conversationId\": \"c1\", \"event\": \"conversation_started\"}}\n");
+    CliRun ok = run("--events", f.toString(), "--json");
+    assertThat(ok.code()).as(ok.err()).isZero();
+    Files.writeString(f, "{\"id\": \"x\", \"kind\": \"support\", \"occurredAt\": \"2026-11-28T21:30:00Z\","
+        + " \"update\": {\"idempotencyKey\": \"k\", \"before\": null, \"after\": {\"id\": \"T-1\","
+        + " \"status\": \"new\"}, \"at\": \"2026-11-28T22:00:00Z\"}}\n");
+    CliRun conflict = run("--events", f.toString());
+    assertThat(conflict.code()).isEqualTo(1);
+    assertThat(conflict.err().trim()).isEqualTo(f + ":1: occurredAt: is 2026-11-28T21:30:00Z but update.at is"
+        + " 2026-11-28T22:00:00Z: give the time once");
+    Files.writeString(f, "{\"id\": \"x\", \"kind\": \"support\", \"occurredAt\": \"yesterday\","
+        + " \"update\": {\"idempotencyKey\": \"k\", \"before\": null, \"after\": {\"id\": \"T-1\"}}}\n");
+    CliRun bad = run("--events", f.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains(f + ":1: occurredAt: \"yesterday\" is not an ISO-8601 time");
+  }
 }

@@ -117,6 +117,17 @@ class SlaDryRunCommandTest {
   }
 
   @Test
+  void anUpdatesOccurredAtIsItsTimeAsInTheRestDryRun(@TempDir Path tmp) throws Exception {
+    Path events = tmp.resolve("events.jsonl");
+    Files.writeString(events, "{\"id\": \"c\", \"kind\": \"support\", \"occurredAt\": \"2026-11-24T10:00:00Z\","
+        + " \"update\": {\"idempotencyKey\": \"c\", \"before\": null, \"after\": {\"id\": \"T-9\", \"status\":"
+        + " \"new\", \"priority\": \"urgent\"}}}\n");
+    CliRun r = run("--events", events.toString(), "--dir", DIR.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2026-11-24T10:00:00Z  first_reply_time       running, due 2026-11-24T10:30:00Z  [c]");
+  }
+
+  @Test
   void anUpdateWithoutItsTimeIsAnErrorNamingIt(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("e.jsonl");
     Files.writeString(f, "{\"id\": \"no-time\", \"kind\": \"support\", \"update\": {\"idempotencyKey\": \"k\","
