@@ -63,25 +63,22 @@ final class Bodies {
 
     /** The Zendesk webhook with this id ({@code GET /api/v2/webhooks}), or null (also when none were given). */
     JsonNode webhook(String id) {
-      if (webhooks == null) {
-        return null;
-      }
-      for (JsonNode w : webhooks.isArray() ? webhooks : webhooks.path("webhooks")) {
-        if (w.path("id").asText().equals(id)) {
-          return w;
-        }
-      }
-      return null;
+      return byId(webhooks, "webhooks", id);
     }
 
     /** The target with this id, or null (also when no targets were given). */
     JsonNode target(String id) {
-      if (targets == null) {
+      return byId(targets, "targets", id);
+    }
+
+    /** The item with this id of a list endpoint's body ({@code {"<key>": [...]}}) or of its array, or null. */
+    private static JsonNode byId(JsonNode list, String key, String id) {
+      if (list == null) {
         return null;
       }
-      for (JsonNode t : targets.isArray() ? targets : targets.path("targets")) {
-        if (t.path("id").asText().equals(id)) {
-          return t;
+      for (JsonNode item : list.isArray() ? list : list.path(key)) {
+        if (item.path("id").asText().equals(id)) {
+          return item;
         }
       }
       return null;
