@@ -107,11 +107,8 @@ public class ReplayResource {
       errors.add(new FieldError("events", "is required: the conversation's events in time order"));
     } else if (!array.isArray()) {
       errors.add(new FieldError("events", "must be an array of events"));
-    } else if (array.isEmpty()) {
-      errors.add(new FieldError("events", "must hold at least one event"));
-    } else if (array.size() > EventLimits.MAX_REPLAY_EVENTS) {
-      errors.add(new FieldError("events", "at most " + EventLimits.MAX_REPLAY_EVENTS + " events per replay, not "
-          + array.size()));
+    } else if (EventLimits.replayCountProblem(array.size()) != null) {
+      errors.add(EventLimits.replayCountProblem(array.size()));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(Problem.invalid(errors));

@@ -54,6 +54,13 @@ public final class EventLimits {
    */
   public static final Duration REPLAY_CLOCK_SKEW = Duration.ofSeconds(60);
 
+  /** The problem of a replay holding {@code size} events (none, or more than {@link #MAX_REPLAY_EVENTS}), or null. */
+  public static FieldError replayCountProblem(int size) {
+    return size == 0 ? new FieldError("events", "must hold at least one event")
+        : size > MAX_REPLAY_EVENTS ? new FieldError("events", "at most " + MAX_REPLAY_EVENTS + " events per replay, not "
+            + size) : null;
+  }
+
   /**
    * Every problem of a replay of a past conversation, each naming its field ({@code events[2].occurredAt}):
    * the limits of {@link #problems} for each event, at most {@link #MAX_REPLAY_EVENTS} events, each with its
@@ -63,12 +70,9 @@ public final class EventLimits {
    */
   public static List<FieldError> replayProblems(List<JourneyEvent> events, Instant now) {
     List<FieldError> out = new ArrayList<>();
-    if (events.isEmpty()) {
-      out.add(new FieldError("events", "must hold at least one event"));
-      return out;
-    }
-    if (events.size() > MAX_REPLAY_EVENTS) {
-      out.add(new FieldError("events", "at most " + MAX_REPLAY_EVENTS + " events per replay, not " + events.size()));
+    FieldError count = replayCountProblem(events.size());
+    if (count != null) {
+      out.add(count);
       return out;
     }
     Instant latest = now.plus(REPLAY_CLOCK_SKEW);

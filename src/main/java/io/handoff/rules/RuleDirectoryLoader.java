@@ -74,7 +74,7 @@ public final class RuleDirectoryLoader {
     }
     Loaded<InactivityPolicy> inactivity = InactivityPolicyLoader.load(workflowsDir.resolve("inactivity.yaml"));
     out.addAll(inactivity.errors());
-    io.handoff.yaml.Loaded<io.handoff.ticket.HelpdeskDirectory> directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
+    Loaded<HelpdeskDirectory> directory = HelpdeskDirectoryLoader.load(workflowsDir.resolve("helpdesk.yaml"));
     out.addAll(directory.errors());
     if (directory.value() != null) {
       out.addAll(groupReferences(workflowsDir, directory.value(), triggers.ruleSet().support(),
@@ -108,16 +108,16 @@ public final class RuleDirectoryLoader {
     for (SlaPolicy p : sla.policies()) {
       for (SupportAction a : actions(p)) {
         String webhook = a.type() == SupportActionType.NOTIFY_WEBHOOK ? a.args().get(0) : null;
-        if (webhook != null && !declared.contains(webhook)) {
+        io.handoff.support.Webhook hook = webhook == null ? null : hooks.get(webhook);
+        if (webhook != null && hook == null) {
           String error = "notify_webhook: webhook '" + webhook + "' is not declared (declare it under webhooks in"
               + " support-triggers.yaml; declared: " + String.join(", ", new java.util.TreeSet<>(declared)) + ")";
           if (out.stream().noneMatch(e -> e.message().equals(error))) {
             out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + webhook, webhook),
                 p.name(), error));
           }
-        } else if (webhook != null && hooks.get(webhook).takesParameters()
+        } else if (hook != null && hook.takesParameters()
             && !io.handoff.support.WebhookParameters.written(a.args().get(1))) {
-          io.handoff.support.Webhook hook = hooks.get(webhook);
           out.add(RuleFileError.error(slaFile.toString(), lineOf(slaFile, "notify_webhook: " + webhook, webhook),
               p.name(), "notify_webhook: webhook '" + webhook + "' (" + hook.method() + " " + hook.format()
                   + ") takes parameters [[\"key\", \"value\"], ...] as its body"));

@@ -45,6 +45,7 @@ final class Bodies {
    * @param account true when the target's {@code helpdesk.yaml} has {@code account.ticketUrl}, false when it
    *     has none, null when the import does not know the target
    * @param targets the account's targets ({@code GET /api/v2/targets}), or null when not given
+   * @param webhooks the account's webhooks ({@code GET /api/v2/webhooks}), or null when not given
    */
   record Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets, JsonNode webhooks) {
     static final Context NONE = new Context(java.util.Set.of(), null);
@@ -55,10 +56,6 @@ final class Bodies {
 
     Context(java.util.Set<String> dynamicContent, Boolean account) {
       this(dynamicContent, account, null, null);
-    }
-
-    Context(java.util.Set<String> dynamicContent, Boolean account, JsonNode targets) {
-      this(dynamicContent, account, targets, null);
     }
 
     /** The Zendesk webhook with this id ({@code GET /api/v2/webhooks}), or null (also when none were given). */
